@@ -1,0 +1,197 @@
+/**
+ * Streaming CSV reader. Papaparse's low-level parser does the parsing, one buffer at a time; this module feeds it,
+ * keeps each row's source text so that unchanged rows are written back byte for byte, numbers the lines, and checks
+ * every row against the header.
+ */
+import Papa from 'papaparse';
+import { sniffCsvDialect, type CsvDelimiter, type CsvDialect } from './csv-dialect';
+import { renderCsvRow } from './csv-writer';
+import { FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
+import type { FormatWarning } from './format-warning';
+
+export interface CsvReaderOptions {
+  /** Skip sniffing and use this delimiter. */
+  readonly delimiter?: CsvDelimiter;
+  /**
+   * A row whose field count differs from the header's: `error` (default) stops with an error naming the line;
+   * `keep` reads it anyway (its extra cells get the paths `column_N`), reports a warning and writes it back with its
+   * own field count.
+   */
+  readonly onMalformedRow?: 'error' | 'keep';
+  /** A record longer than this (in UTF-16 code units) is an error, not a reason to buffer without bound. */
+  readonly maxRecordChars?: number;
+  readonly onWarning?: (warning: FormatWarning) => void;
+}
+
+export interface CsvReader extends RecordReader {
+  /** Known once the first batch has been read. */
+  readonly dialect: CsvDialect | undefined;
+  /** The header's column names, made unique; known once the first batch has been read. */
+  readonly columns: readonly string[];
+}
+
+export const DEFAULT_MAX_RECORD_CHARS = 256 * 1024 * 1024;
+const SNIFF_CHARS = 64 * 1024;
+
+interface ParsedRow {
+  cells: string[];
+  /** End of the row (after its line ending) in the parsed buffer. */
+  end: number;
+  error?: string;
+}
+
+export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReaderOptions = {}): CsvReader {
+  const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const onMalformed = options.onMalformedRow ?? 'error';
+  let dialect: CsvDialect | undefined;
+  let columns: string[] = [];
+
+  async function* batches(): AsyncGenerator<Item[]> {
+    let buffer = '';
+    let started = false; // BOM and dialect handled
+    let headerDone = false;
+    let line = 1; // line on which `buffer` starts
+    let recordIndex = 0;
+    let parseWhenLength = 0; // wait for the buffer to reach this length before parsing again (keeps long rows linear)
+    let parser: InstanceType<typeof Papa.Parser> | undefined;
+    let rows: ParsedRow[] = [];
+
+    const newlineCode = () => (dialect!.newline === '\r' ? 13 : 10);
+
+    const parse = (final: boolean): Item[] => {
+      rows = [];
+      parser!.parse(buffer, 0, !final);
+      const items: Item[] = [];
+      let pos = 0;
+      for (const row of rows) {
+        const raw = buffer.slice(pos, row.end);
+        pos = row.end;
+        const startLine = line;
+        line += countChar(raw, newlineCode());
+        if (row.error) throw new FormatError(row.error, startLine, headerDone ? recordIndex : undefined);
+        if (!headerDone) {
+          columns = uniqueColumnNames(row.cells);
+          headerDone = true;
+          items.push({ kind: 'raw', text: raw });
+          continue;
+        }
+        if (raw.length === 0) continue; // the empty remainder after a final line ending
+        if (row.cells.length === 1 && row.cells[0] === '' && columns.length > 1) {
+          items.push({ kind: 'raw', text: raw }); // a blank line: kept as it is
+          continue;
+        }
+        if (row.cells.length !== columns.length) {
+          const message = `row has ${row.cells.length} field${row.cells.length === 1 ? '' : 's'}, the header has ${columns.length}`;
+          if (onMalformed === 'error') throw new FormatError(message, startLine, recordIndex);
+          options.onWarning?.({ line: startLine, record: recordIndex, message });
+        }
+        const fields: TextField[] = row.cells.map((value, i) => ({ path: columns[i] ?? `column_${i + 1}`, value }));
+        const record: SourceRecord = { index: recordIndex++, line: startLine, raw, fields };
+        items.push({ kind: 'record', record });
+      }
+      buffer = buffer.slice(pos);
+      return items;
+    };
+
+    const start = () => {
+      started = true;
+      const items: Item[] = [];
+      if (buffer.charCodeAt(0) === 0xfeff) {
+        items.push({ kind: 'raw', text: '\uFEFF' }); // the BOM goes back out as it came in
+        buffer = buffer.slice(1);
+      }
+      dialect = sniffCsvDialect(buffer.slice(0, SNIFF_CHARS), options.delimiter);
+      parser = new Papa.Parser({
+        delimiter: dialect.delimiter,
+        newline: dialect.newline,
+        quoteChar: dialect.quoteChar,
+        // papaparse's low-level parser hands each row to `step` as a one-row table
+        step: (result: Papa.ParseResult<string[]>) => {
+          const cells = result.data[0] ?? [];
+          const error = result.errors[0];
+          rows.push({ cells, end: result.meta.cursor, error: error ? describePapaError(error) : undefined });
+        },
+      });
+      return items;
+    };
+
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      buffer += chunk;
+      if (!started) {
+        if (buffer.length < SNIFF_CHARS) continue;
+        const bom = start();
+        if (bom.length) yield bom;
+      }
+      if (buffer.length < parseWhenLength) continue;
+      const items = parse(false);
+      if (items.length) {
+        parseWhenLength = 0;
+        yield items;
+      } else {
+        parseWhenLength = buffer.length * 2;
+      }
+      if (buffer.length > maxRecordChars) {
+        throw new FormatError(
+          `a row is longer than ${maxRecordChars} characters (an unclosed quote?)`,
+          line,
+          headerDone ? recordIndex : undefined,
+        );
+      }
+    }
+    if (!started) {
+      if (buffer.length === 0) throw new FormatError('the file is empty: a CSV export needs at least a header row', 1);
+      const bom = start();
+      if (bom.length) yield bom;
+    }
+    const items = parse(true);
+    if (items.length) yield items;
+    if (!headerDone) throw new FormatError('the file is empty: a CSV export needs at least a header row', 1);
+  }
+
+  return {
+    format: 'csv',
+    get dialect() {
+      return dialect;
+    },
+    get columns() {
+      return columns;
+    },
+    [Symbol.asyncIterator]: () => batches(),
+    render(record, newValues) {
+      if (!dialect) throw new Error('render called before the CSV dialect was known');
+      return renderCsvRow(record, newValues, dialect);
+    },
+  };
+}
+
+function describePapaError(error: Papa.ParseError): string {
+  switch (error.code) {
+    case 'MissingQuotes':
+      return 'a quoted field is never closed';
+    case 'InvalidQuotes':
+      return 'a quoted field has text after its closing quote';
+    default:
+      return error.message;
+  }
+}
+
+/** Header names as record paths: empty names become `column_N`, repeated names get `_2`, `_3`, ... */
+export function uniqueColumnNames(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((name, i) => {
+    let base = name === '' ? `column_${i + 1}` : name;
+    let unique = base;
+    for (let n = 2; seen.has(unique); n++) unique = `${base}_${n}`;
+    seen.add(unique);
+    base = unique;
+    return base;
+  });
+}
+
+function countChar(text: string, code: number): number {
+  let n = 0;
+  const ch = String.fromCharCode(code);
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
