@@ -1,0 +1,107 @@
+/**
+ * The detector registry: runs every registered detector over a value and resolves overlapping findings.
+ *
+ * Overlap resolution is greedy and deterministic — it does not depend on the order in which detectors
+ * were registered or on the order in which a detector reports its findings:
+ *   1. every finding is ranked by (score desc, length desc, start asc, detector id asc, type asc);
+ *   2. walking that ranking, a finding is accepted unless it overlaps one already accepted
+ *      (identical duplicate spans therefore collapse into the best-ranked one);
+ *   3. the accepted findings are returned sorted by start.
+ * Findings with an empty or out-of-range span are discarded.
+ */
+
+import type { DetectContext, Detector, Finding } from './finding';
+
+export interface DetectorRegistry {
+  /** The registered detectors, in registration order. */
+  readonly detectors: readonly Detector[];
+  /** Adds a detector. Throws if a detector with the same id is already registered. */
+  register(detector: Detector): void;
+  /** Runs every detector over `text` and returns non-overlapping findings sorted by start. */
+  detect(text: string, context: DetectContext): Finding[];
+}
+
+export function createDetectorRegistry(detectors: readonly Detector[] = []): DetectorRegistry {
+  const list: Detector[] = [];
+  const ids = new Set<string>();
+
+  const register = (detector: Detector): void => {
+    if (ids.has(detector.id)) throw new Error(`Duplicate detector id: ${detector.id}`);
+    ids.add(detector.id);
+    list.push(detector);
+  };
+
+  for (const d of detectors) register(d);
+
+  return {
+    get detectors(): readonly Detector[] {
+      return list.slice();
+    },
+    register,
+    detect(text: string, context: DetectContext): Finding[] {
+      if (text.length === 0) return [];
+      const all: Finding[] = [];
+      for (const d of list) {
+        for (const f of d.detect(text, context)) {
+          if (Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end > f.start && f.end <= text.length) {
+            all.push(f);
+          }
+        }
+      }
+      return resolveOverlaps(all);
+    },
+  };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ranking used for greedy acceptance. Exported for tests and for callers that merge findings themselves. */
+export function compareFindingRank(a: Finding, b: Finding): number {
+  return (
+    b.score - a.score ||
+    (b.end - b.start) - (a.end - a.start) ||
+    a.start - b.start ||
+    compareStrings(a.detector, b.detector) ||
+    compareStrings(a.type, b.type)
+  );
+}
+
+/**
+ * Greedy, deterministic overlap resolution (see the file comment). Runs in O(n log n) plus the total
+ * length of the candidate spans.
+ */
+export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0) return [];
+  if (findings.length === 1) return [findings[0] as Finding];
+
+  const ranked = findings.slice().sort(compareFindingRank);
+
+  let lo = Infinity;
+  let hi = 0;
+  for (const f of ranked) {
+    if (f.start < lo) lo = f.start;
+    if (f.end > hi) hi = f.end;
+  }
+  // One flag per covered UTF-16 unit of [lo, hi). Accepted spans are disjoint, so a candidate
+  // overlaps an accepted span iff one of its units is already covered.
+  const covered = new Uint8Array(hi - lo);
+  const accepted: Finding[] = [];
+  for (const f of ranked) {
+    const s = f.start - lo;
+    const e = f.end - lo;
+    let free = true;
+    for (let i = s; i < e; i++) {
+      if (covered[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    covered.fill(1, s, e);
+    accepted.push(f);
+  }
+  accepted.sort((a, b) => a.start - b.start);
+  return accepted;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { emailDetector } from '../../../shared/detect/detectors/email';
+
+const ctx = { field: 'body', defaultRegion: 'US' };
+const found = (text: string) => emailDetector.detect(text, ctx).map((f) => text.slice(f.start, f.end));
+
+describe('emailDetector', () => {
+  it('declares its id, version and type', () => {
+    expect(emailDetector.id).toBe('email');
+    expect(emailDetector.version).toBe('1');
+    expect(emailDetector.types).toEqual(['EMAIL']);
+  });
+
+  it.each([
+    ['john@example.com', 'john@example.com'],
+    ['Contact: john.smith@example.co.uk for details', 'john.smith@example.co.uk'],
+    ['first.last+tag@sub.domain.example.org', 'first.last+tag@sub.domain.example.org'],
+    ['under_score-dash%pct@my-host.example.io', 'under_score-dash%pct@my-host.example.io'],
+    ["o'brien@example.ie", "o'brien@example.ie"],
+    ['JOHN@EXAMPLE.COM', 'JOHN@EXAMPLE.COM'],
+    ['12345@numbers.example.net', '12345@numbers.example.net'],
+    ['josé@exämple.de', 'josé@exämple.de'],
+    ['user@xn--80ak6aa92e.xn--p1ai', 'user@xn--80ak6aa92e.xn--p1ai'],
+  ])('finds %j', (text, expected) => {
+    expect(found(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ['Write to john@example.com.', 'john@example.com'],
+    ['Write to john@example.com, or not', 'john@example.com'],
+    ['(john@example.com)', 'john@example.com'],
+    ['<john@example.com>', 'john@example.com'],
+    ['"John Smith" <john@example.com>;', 'john@example.com'],
+    ['"john@example.com"', 'john@example.com'],
+    ["'john@example.com'", 'john@example.com'],
+    ['[john@example.com]', 'john@example.com'],
+    ['mailto:john@example.com?subject=hi', 'john@example.com'],
+    ['email=john@example.com&x=1', 'john@example.com'],
+    ['john@example.com!', 'john@example.com'],
+    ['john@example.com...', 'john@example.com'],
+    ['john@example.com-', 'john@example.com'],
+    ['...john@example.com', 'john@example.com'],
+    ['john@example.com.123', 'john@example.com'],
+    ['john@example..com', 'none'],
+  ])('trims punctuation around %j', (text, expected) => {
+    expect(found(text)).toEqual(expected === 'none' ? [] : [expected]);
+  });
+
+  it('finds several addresses and lists them in order', () => {
+    expect(found('a@x.io, b@y.io; c@z.io')).toEqual(['a@x.io', 'b@y.io', 'c@z.io']);
+    expect(found('john@example.com\njane@example.org')).toEqual(['john@example.com', 'jane@example.org']);
+  });
+
+  it.each([
+    'no at sign here',
+    '@',
+    '@example.com',
+    'john@',
+    'john@localhost',
+    'john@example',
+    'john@example.c',
+    'john@example.123',
+    'lodash@4.17.21',
+    'npm i @types/node',
+    'icon@2x.png',
+    'logo@3x.jpg',
+    'john@-example.com',
+    'john@example-.com',
+    'a @ b.com',
+    'twitter handle @john_doe.',
+  ])('rejects %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('reports exact UTF-16 offsets after emoji and accents', () => {
+    const text = 'Café 😀 ñ — mail: zoë@example.com 👍';
+    const [f] = emailDetector.detect(text, ctx);
+    expect(f).toBeDefined();
+    const start = text.indexOf('zoë@');
+    expect(f?.start).toBe(start);
+    expect(f?.end).toBe(start + 'zoë@example.com'.length);
+    expect(text.slice(f?.start, f?.end)).toBe('zoë@example.com');
+  });
+
+  it('stops the local part at an emoji (astral characters are not letters)', () => {
+    const text = '😀john@example.com';
+    const [f] = emailDetector.detect(text, ctx);
+    expect(f?.start).toBe(2);
+    expect(f?.end).toBe(text.length);
+  });
+
+  it('fills the finding and explanation', () => {
+    const [f] = emailDetector.detect('x john@example.com', ctx);
+    expect(f).toEqual({
+      start: 2,
+      end: 18,
+      type: 'EMAIL',
+      score: 0.95,
+      detector: 'email',
+      explanation: { pattern: 'email-address', validation: 'passed', context: [] },
+    });
+  });
+
+  it('does not report overlapping findings for chained @ signs', () => {
+    const fs = emailDetector.detect('a@b.com@c.com', ctx);
+    for (let i = 1; i < fs.length; i++) expect(fs[i]!.start).toBeGreaterThanOrEqual(fs[i - 1]!.end);
+    expect(fs.map((f) => 'a@b.com@c.com'.slice(f.start, f.end))).toEqual(['a@b.com']);
+  });
+
+  describe('adversarial input (must complete)', () => {
+    const M = 1 << 20;
+    it("'a@' repeated", () => {
+      expect(emailDetector.detect('a@'.repeat(M / 2), ctx)).toEqual([]);
+    }, 10_000);
+    it("'a@b.' repeated", () => {
+      const fs = emailDetector.detect('a@b.'.repeat(M / 4), ctx);
+      expect(fs.length).toBeLessThanOrEqual(1);
+    }, 10_000);
+    it("'a@b.cc ' repeated finds every address", () => {
+      expect(emailDetector.detect('a@b.cc '.repeat(100_000), ctx)).toHaveLength(100_000);
+    }, 10_000);
+    it('long local part, long domain, long runs of dots and at signs', () => {
+      expect(found('x'.repeat(M) + '@example.com')).toHaveLength(1);
+      expect(emailDetector.detect('a@' + 'b.'.repeat(M / 2), ctx)).toEqual([]);
+      expect(emailDetector.detect('.'.repeat(M) + '@' + '.'.repeat(M), ctx)).toEqual([]);
+      expect(emailDetector.detect('@'.repeat(M), ctx)).toEqual([]);
+      expect(emailDetector.detect('a@b'.repeat(M / 3), ctx)).toEqual([]);
+    }, 10_000);
+  });
+});
