@@ -1,0 +1,156 @@
+/**
+ * The record pipeline: read → detect → transform → write, one batch at a time. Each batch is written (and the
+ * write awaited) before the next is read, so memory stays bounded by the batch size whatever the file size.
+ * With no `write`, it only detects (the `scan` command).
+ */
+import type { DetectContext, EntityType, Finding } from '../detect/finding';
+import type { RecordReader, SourceRecord, TextField } from '../formats/record';
+import { applyPolicy } from '../transform/apply-policy';
+import type { Policy } from '../transform/policy';
+
+export interface PipelineProgress {
+  readonly bytes: number;
+  readonly records: number;
+  readonly findings: number;
+  readonly elapsedMs: number;
+}
+
+export interface PipelineSummary {
+  readonly records: number;
+  /** Records with at least one replaced value. */
+  readonly recordsChanged: number;
+  readonly findings: number;
+  readonly findingsByType: Readonly<Partial<Record<EntityType, number>>>;
+  /** Findings per field and type; JSON array indices are folded (`comments[].body`). */
+  readonly findingsByField: Readonly<Record<string, Readonly<Partial<Record<EntityType, number>>>>>;
+  /** Values rewritten by the policy. */
+  readonly valuesChanged: number;
+}
+
+export interface PipelineOptions {
+  readonly reader: RecordReader;
+  readonly detect: (text: string, context: DetectContext) => Finding[];
+  readonly policy: Policy;
+  /** Receives the output text in order. Omit it to only detect. */
+  readonly write?: (text: string) => Promise<void> | void;
+  /** Called for each finding kept (score at or above the policy's minimum), in input order. */
+  readonly onFinding?: (record: SourceRecord, field: TextField, finding: Finding) => void;
+  readonly onProgress?: (progress: PipelineProgress) => void;
+  /** Awaited after each batch: lets a caller write what `onFinding` collected, with backpressure. */
+  readonly afterBatch?: () => Promise<void>;
+  /** Bytes of input consumed so far, for progress (the adapter that reads the file knows them). */
+  readonly bytesRead?: () => number;
+  readonly progressIntervalMs?: number;
+  readonly now?: () => number;
+  readonly signal?: AbortSignal;
+}
+
+/** Output is handed to `write` in pieces of about this many characters. */
+const WRITE_CHARS = 1 << 20;
+/** Distinct field groups counted one by one; beyond that they are counted under `(other fields)`. */
+const MAX_FIELD_GROUPS = 2000;
+/** Values shorter than this cannot hold any value the detectors look for. */
+const MIN_DETECT_LENGTH = 3;
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineSummary> {
+  const { reader, detect, policy, write, onFinding, onProgress, signal } = options;
+  const now = options.now ?? (() => Date.now());
+  const interval = options.progressIntervalMs ?? 100;
+  const started = now();
+  let lastProgress = started;
+
+  let records = 0;
+  let recordsChanged = 0;
+  let findings = 0;
+  let valuesChanged = 0;
+  const byType: Partial<Record<EntityType, number>> = {};
+  // a Map, not an object: field names come from the data and may be "__proto__"
+  const byField = new Map<string, Partial<Record<EntityType, number>>>();
+
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = async () => {
+    if (!write || pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    await write(text);
+  };
+  const emit = (text: string) => {
+    if (!write) return;
+    pending.push(text);
+    pendingChars += text.length;
+  };
+
+  const progress = () => ({
+    bytes: options.bytesRead?.() ?? 0,
+    records,
+    findings,
+    elapsedMs: now() - started,
+  });
+
+  for await (const batch of reader) {
+    signal?.throwIfAborted();
+    for (const item of batch) {
+      if (item.kind === 'raw') {
+        emit(item.text);
+        continue;
+      }
+      const record = item.record;
+      if (record.index !== null) records++;
+      let newValues: (string | undefined)[] | undefined;
+      const fields = record.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!;
+        if (field.value.length < MIN_DETECT_LENGTH) continue;
+        const found = detect(field.value, { field: field.path, defaultRegion: policy.defaultRegion }).filter(
+          (f) => f.score >= policy.minScore,
+        );
+        if (found.length === 0) continue;
+        const groupName = fieldGroup(field.path);
+        let group = byField.get(groupName);
+        if (!group) {
+          const name = byField.size < MAX_FIELD_GROUPS ? groupName : '(other fields)';
+          group = byField.get(name) ?? {};
+          byField.set(name, group);
+        }
+        for (const f of found) {
+          findings++;
+          byType[f.type] = (byType[f.type] ?? 0) + 1;
+          group[f.type] = (group[f.type] ?? 0) + 1;
+          onFinding?.(record, field, f);
+        }
+        if (write) {
+          const replaced = applyPolicy(field.value, found, policy);
+          if (replaced !== undefined) {
+            (newValues ??= new Array<string | undefined>(fields.length))[i] = replaced;
+            valuesChanged++;
+          }
+        }
+      }
+      if (newValues) {
+        recordsChanged++;
+        emit(reader.render(record, newValues));
+      } else {
+        emit(record.raw);
+      }
+    }
+    if (pendingChars >= WRITE_CHARS) await flush();
+    if (options.afterBatch) await options.afterBatch();
+    if (onProgress) {
+      const t = now();
+      if (t - lastProgress >= interval) {
+        lastProgress = t;
+        onProgress(progress());
+      }
+    }
+  }
+  await flush();
+  onProgress?.(progress());
+  return { records, recordsChanged, findings, findingsByType: byType, findingsByField: Object.fromEntries(byField), valuesChanged };
+}
+
+/** `comments[3].body` → `comments[].body`: one summary row per field, not per array element. */
+export function fieldGroup(path: string): string {
+  return path.includes('[') ? path.replace(/\[\d+\]/g, '[]') : path;
+}
