@@ -1,0 +1,81 @@
+/** Reads the options every command shares, and turns bad values into usage errors that say what is allowed. */
+import { readFile } from 'node:fs/promises';
+import { ProfileError, DEFAULT_POLICY, parseProfile, type Policy } from '../../shared/transform/policy';
+import type { FormatKind } from '../../shared/formats/record';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../shared/formats/text-encoding';
+import { InputError } from '../io/input-error';
+import { describeFsError } from '../io/text-input';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const COMMON_OPTION_SPEC = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  format: { type: 'string' },
+  encoding: { type: 'string' },
+  'on-malformed-row': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface CommonOptions {
+  readonly policy: Policy;
+  readonly format?: FormatKind;
+  readonly encoding?: TextEncodingName;
+  readonly onMalformedRow: 'error' | 'keep';
+  readonly quiet: boolean;
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+export async function readCommonOptions(values: {
+  profile?: string;
+  region?: string;
+  format?: string;
+  encoding?: string;
+  'on-malformed-row'?: string;
+  quiet?: boolean;
+}): Promise<CommonOptions> {
+  let policy = values.profile === undefined ? DEFAULT_POLICY : await loadProfile(values.profile);
+  if (values.region !== undefined) {
+    if (!/^[A-Za-z]{2}$/.test(values.region)) throw new UsageError(`--region must be a two-letter country code such as GB, not "${values.region}"`);
+    policy = { ...policy, defaultRegion: values.region.toUpperCase() };
+  }
+  return {
+    policy,
+    format: oneOf(values.format, ['csv', 'json', 'ndjson'] as const, 'format'),
+    encoding: oneOf(values.encoding, TEXT_ENCODINGS, 'encoding'),
+    onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',
+    quiet: values.quiet ?? false,
+  };
+}
+
+export async function loadProfile(path: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(describeFsError(error), path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`, path);
+  }
+  try {
+    return parseProfile(json);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new InputError(error.message, path);
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+/** `anonymise scan INPUT`: detection only; a summary on stdout and, with --findings, one JSON line per finding. */
+import { parseArgs } from 'node:util';
+import { createDefaultRegistry } from '../../shared/detect/default-detectors';
+import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
+import { planOutputs } from '../io/output-plan';
+import { scanFile } from '../jobs/scan-file';
+import { COMMON_OPTION_SPEC, readCommonOptions, UsageError } from './cli-options';
+import type { CliContext } from './cli-context';
+import { createProgressLine, formatProgress } from './progress-bar';
+import { formatScanSummary } from './summary-text';
+import { SCAN_USAGE } from './usage';
+
+export async function scanCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...COMMON_OPTION_SPEC, findings: { type: 'string' }, 'include-values': { type: 'boolean' } },
+  });
+  if (values.help) {
+    ctx.stdout.write(`${SCAN_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('scan takes exactly one INPUT file');
+  const input = positionals[0]!;
+  const common = await readCommonOptions(values);
+  const includeValues = values['include-values'] ?? false;
+
+  let findingsFile: AtomicFile | undefined;
+  if (values.findings !== undefined) {
+    await planOutputs([input], values.findings); // refuses to overwrite the input
+    findingsFile = await createAtomicFile(values.findings);
+  }
+  const encoder = new TextEncoder();
+  let lines: string[] = [];
+  const registry = createDefaultRegistry();
+  const progress = createProgressLine(ctx.stderr, !common.quiet);
+  try {
+    const result = await scanFile({
+      inputPath: input,
+      policy: common.policy,
+      detect: registry.detect.bind(registry),
+      format: common.format,
+      encoding: common.encoding,
+      onMalformedRow: common.onMalformedRow,
+      signal: ctx.signal,
+      onProgress: (p) => progress.update(formatProgress(input, p)),
+      onFinding: findingsFile
+        ? (record, field, f) => {
+            const line: Record<string, unknown> = {
+              record: record.index,
+              field: field.path,
+              start: f.start,
+              end: f.end,
+              type: f.type,
+              detector: f.detector,
+              score: Math.round(f.score * 1000) / 1000,
+            };
+            if (includeValues) line.value = field.value.slice(f.start, f.end);
+            lines.push(JSON.stringify(line));
+          }
+        : undefined,
+      afterBatch: findingsFile
+        ? async () => {
+            if (lines.length === 0) return;
+            const text = `${lines.join('\n')}\n`;
+            lines = [];
+            await findingsFile!.write(encoder.encode(text));
+          }
+        : undefined,
+    }).finally(() => progress.clear());
+    if (findingsFile) {
+      if (lines.length) await findingsFile.write(encoder.encode(`${lines.join('\n')}\n`));
+      await findingsFile.commit();
+    }
+    for (const w of result.warnings) {
+      ctx.stderr.write(`warning: ${input}, line ${w.line}${w.record !== undefined ? `, record ${w.record}` : ''}: ${w.message}\n`);
+    }
+    ctx.stdout.write(`${formatScanSummary(input, result.summary)}\n`);
+    if (findingsFile) ctx.stdout.write(`findings: ${values.findings}${includeValues ? ' (with original values: keep it safe)' : ''}\n`);
+    return 0;
+  } catch (error) {
+    await findingsFile?.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/** The CLI's help texts. */
+
+export const MAIN_USAGE = `anonymise: find and anonymise personal data in support exports (CSV, JSON, NDJSON), offline.
+
+Usage:
+  anonymise run INPUT... --out PATH [options]   write anonymised copies
+  anonymise scan INPUT [--findings FILE.jsonl]  detect only, and summarise what was found
+  anonymise --help | --version
+
+Run 'anonymise run --help' or 'anonymise scan --help' for the options.
+
+Exit codes: 0 done, 1 verification failed, 2 usage or input error, 130 interrupted.`;
+
+const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON); default: redact every finding as [TYPE]
+  --region CC              default region for national phone numbers (ISO 3166, e.g. GB); overrides the profile
+  --format FORMAT          csv | json | ndjson (default: from the file name and content)
+  --encoding ENC           utf-8 | utf-16le | utf-16be | windows-1252 (default: from the BOM and content)
+  --on-malformed-row MODE  error (default): stop at a CSV row whose field count differs from the header's;
+                           keep: process it anyway and list it as a warning
+  --quiet                  no progress bar`;
+
+export const RUN_USAGE = `Usage: anonymise run INPUT... --out PATH [options]
+
+Writes an anonymised copy of each INPUT in its own format and encoding. With one input, --out is the output
+file (or an existing folder); with several, a folder (created if missing). An output never replaces an input,
+and is written to a temp file that is renamed into place only when complete.
+
+Options:
+  --out PATH               output file or folder (required)
+  --report FILE            also write a JSON report: files with sizes and SHA-256, counts per type and field
+  --output-encoding ENC    write in this encoding instead of the input's (e.g. utf-8)
+${COMMON_OPTIONS}`;
+
+export const SCAN_USAGE = `Usage: anonymise scan INPUT [options]
+
+Detects personal data without writing a copy, and prints counts per type and per field.
+
+Options:
+  --findings FILE          write one JSON line per finding:
+                           {"record","field","start","end","type","detector","score"}
+  --include-values         add each finding's original text ("value") to those lines
+${COMMON_OPTIONS}`;

@@ -1,0 +1,88 @@
+/**
+ * Writes a file so that it appears complete or not at all: the bytes go to a hidden temp file beside the target,
+ * which is flushed to disk and renamed over the target only when everything was written. An error, an abort or
+ * Ctrl-C removes the temp file and leaves whatever was at the target untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from './input-error';
+import { describeFsError } from './text-input';
+
+/** Temp files of writes in progress, so that a signal handler can remove them before the process exits. */
+const liveTempFiles = new Set<string>();
+
+export const TEMP_SUFFIX = '.partial';
+
+export interface AtomicFile {
+  readonly target: string;
+  readonly tempPath: string;
+  write(bytes: Uint8Array): Promise<void>;
+  /** Flushes to disk, closes and renames into place. */
+  commit(): Promise<void>;
+  /** Removes the temp file; safe to call more than once, and after a commit (then it does nothing). */
+  abort(): Promise<void>;
+}
+
+export async function createAtomicFile(target: string): Promise<AtomicFile> {
+  const tempPath = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  let handle: FileHandle;
+  try {
+    handle = await open(tempPath, 'wx', 0o600);
+  } catch (error) {
+    throw new InputError(`cannot write here: ${describeFsError(error)}`, target);
+  }
+  liveTempFiles.add(tempPath);
+  let state: 'open' | 'committing' | 'committed' | 'aborted' = 'open';
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+
+  return {
+    target,
+    tempPath,
+    async write(bytes) {
+      if (state !== 'open') throw new Error(`write to a file that is ${state}`);
+      try {
+        for (let offset = 0; offset < bytes.length; ) {
+          const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+          offset += bytesWritten;
+        }
+      } catch (error) {
+        throw new InputError(`cannot write: ${describeFsError(error)}`, target);
+      }
+    },
+    async commit() {
+      if (state !== 'open') throw new Error(`commit of a file that is ${state}`);
+      state = 'committing';
+      try {
+        await handle.sync();
+        await close();
+        await rename(tempPath, target);
+      } catch (error) {
+        throw new InputError(`cannot finish writing: ${describeFsError(error)}`, target);
+      }
+      state = 'committed';
+      liveTempFiles.delete(tempPath);
+    },
+    async abort() {
+      if (state === 'committed' || state === 'aborted') return;
+      state = 'aborted';
+      await close().catch(() => undefined);
+      await rm(tempPath, { force: true });
+      liveTempFiles.delete(tempPath);
+    },
+  };
+}
+
+/** Removes the temp files of unfinished writes. For exit paths (signals), hence synchronous. */
+export function removeLiveTempFilesSync(): void {
+  for (const path of liveTempFiles) {
+    rmSync(path, { force: true });
+    liveTempFiles.delete(path);
+  }
+}
