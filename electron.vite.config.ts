@@ -1,0 +1,53 @@
+/**
+ * electron-vite 6 build: `npx electron-vite build`
+ *   main     src-main/main/index.ts     -> out/main/index.js     (ESM, package.json "type": "module")
+ *   preload  src-main/preload/index.ts  -> out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ESM)
+ *   renderer src-renderer/index.html    -> out/renderer/         (React)
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: {
+        entry: resolve(root, 'src-main/main/index.ts'),
+        formats: ['es'],
+        fileName: () => 'index.js',
+      },
+    },
+  },
+  preload: {
+    define: {
+      __APP_VERSION__: JSON.stringify(pkg.version),
+    },
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload can only require('electron') and a few builtins,
+      // so bundle everything into one self-contained CommonJS file.
+      externalizeDeps: false,
+      lib: {
+        entry: resolve(root, 'src-main/preload/index.ts'),
+        formats: ['cjs'],
+        fileName: () => 'index.cjs',
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: {
+        input: resolve(root, 'src-renderer/index.html'),
+      },
+    },
+  },
+});
