@@ -19,15 +19,14 @@
  * {@link explainJsonError}, whose messages never quote the data. One batch is yielded per input
  * chunk (empty batches are skipped).
  *
- * Record numbers in error messages are 1-based ordinals ("record 12" is the twelfth record);
- * `FormatError.record` is the 0-based index, as in `SourceRecord.index`.
+ * Record numbers in error messages are 0-based indexes, as in `SourceRecord.index`, `FormatError.record`
+ * and the findings file.
  */
 
 import { FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
+import { describeChar, explainJsonError } from './json-syntax-error';
 import {
   countNewlines,
-  describeChar,
-  explainJsonError,
   joinKeyPath,
   listStringLeaves,
   PathCache,

@@ -12,7 +12,8 @@
  */
 
 import { FormatError, type Item, type RecordReader, type SourceRecord } from './record';
-import { explainJsonError, listStringLeaves, PathCache, renderWithReplacements } from './json-leaves';
+import { listStringLeaves, PathCache, renderWithReplacements } from './json-leaves';
+import { explainJsonError } from './json-syntax-error';
 import { DEFAULT_MAX_RECORD_CHARS, type JsonReaderOptions } from './json-reader';
 
 export type NdjsonReaderOptions = JsonReaderOptions;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  explainJsonError,
-  isPlainKey,
-  listStringLeaves,
-  PathCache,
-  locateJsonError,
-  renderWithReplacements,
-} from '../../../shared/formats/json-leaves';
+import { isPlainKey, listStringLeaves, PathCache, renderWithReplacements } from '../../../shared/formats/json-leaves';
+import { explainJsonError, locateJsonError } from '../../../shared/formats/json-syntax-error';
 
 /** The string values of a parsed JSON value, depth-first in source (= insertion) order. */
 function stringsOf(value: unknown, out: string[] = []): string[] {
