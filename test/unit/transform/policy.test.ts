@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../shared/detect/finding';
+import { applyPolicy } from '../../../shared/transform/apply-policy';
+import { DEFAULT_POLICY, parseProfile } from '../../../shared/transform/policy';
+
+const finding = (start: number, end: number, type: Finding['type']): Finding => ({
+  start, end, type, score: 0.9, detector: 't', explanation: { pattern: 'p', validation: 'none', context: [] },
+});
+
+describe('profile', () => {
+  it('reads a full profile', () => {
+    expect(parseProfile({ version: 1, defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7 })).toEqual({
+      defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7,
+    });
+    expect(parseProfile({ version: 1 })).toEqual(DEFAULT_POLICY);
+  });
+
+  it.each([
+    [[], /must be a JSON object/],
+    [{ version: 2 }, /"version" must be 1/],
+    [{ version: 1, colour: 'red' }, /unknown key "colour"/],
+    [{ version: 1, operators: { EMAIL: 'shred' } }, /"operators.EMAIL" must be one of redact, keep/],
+    [{ version: 1, operators: { SHOE_SIZE: 'keep' } }, /unknown type "SHOE_SIZE"/],
+    [{ version: 1, operators: [] }, /"operators" must be an object/],
+    [{ version: 1, defaultRegion: 'Britain' }, /two-letter ISO 3166 code/],
+    [{ version: 1, minScore: 2 }, /"minScore" must be a number from 0 to 1/],
+    [{ version: 1, redactTemplate: '' }, /"redactTemplate" must be a non-empty string/],
+  ])('rejects %j', (json, message) => {
+    expect(() => parseProfile(json)).toThrow(message);
+  });
+});
+
+describe('applyPolicy', () => {
+  it('replaces each finding with its token, keeping the text around it', () => {
+    expect(applyPolicy('mail a@b.co or call 555', [finding(5, 11, 'EMAIL'), finding(20, 23, 'PHONE')], DEFAULT_POLICY)).toBe('mail [EMAIL] or call [PHONE]');
+  });
+
+  it('returns undefined when nothing changes', () => {
+    expect(applyPolicy('mail a@b.co', [finding(5, 11, 'EMAIL')], { ...DEFAULT_POLICY, operators: { EMAIL: 'keep' } })).toBeUndefined();
+    expect(applyPolicy('plain', [], DEFAULT_POLICY)).toBeUndefined();
+  });
+
+  it('uses the template', () => {
+    expect(applyPolicy('x a@b.co', [finding(2, 8, 'EMAIL')], { ...DEFAULT_POLICY, redactTemplate: '<{type}:{type}>' })).toBe('x <EMAIL:EMAIL>');
+  });
+});
