@@ -213,7 +213,10 @@ export class JsonSplitter {
 
         case P_END: {
           while (i < n && isWs(s.charCodeAt(i))) i++;
-          if (i < n) this.fail(`unexpected ${describeChar(s, i)} after the end of the top-level value`, i);
+          if (i < n) {
+            const hint = s[i] === '{' || s[i] === '[' ? ' (one JSON value per line is JSON Lines: read it as NDJSON)' : '';
+            this.fail(`unexpected ${describeChar(s, i)} after the end of the top-level value${hint}`, i);
+          }
           break;
         }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createDefaultRegistry } from '../../shared/detect/default-detectors';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import { createAtomicFile } from '../io/atomic-file';
-import { planOutputs } from '../io/output-plan';
+import { assertNotAmong, planOutputs } from '../io/output-plan';
 import { anonymiseFile, type AnonymiseFileResult } from '../jobs/anonymise-file';
 import { buildRunReport } from '../jobs/run-report';
 import { COMMON_OPTION_SPEC, oneOf, readCommonOptions, UsageError } from './cli-options';
@@ -27,9 +27,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const common = await readCommonOptions(values);
   const outputEncoding = oneOf(values['output-encoding'], TEXT_ENCODINGS, 'output-encoding');
   const plan = await planOutputs(positionals, values.out);
-  if (values.report !== undefined && [...positionals, ...plan.map((p) => p.output)].includes(values.report)) {
-    throw new UsageError('--report must name a file other than the inputs and outputs');
-  }
+  if (values.report !== undefined) await assertNotAmong(values.report, [...positionals, ...plan.map((p) => p.output)], 'the report');
 
   const registry = createDefaultRegistry();
   const detect = registry.detect.bind(registry);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createDefaultRegistry } from '../../shared/detect/default-detectors';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
-import { planOutputs } from '../io/output-plan';
+import { assertNotAmong } from '../io/output-plan';
 import { scanFile } from '../jobs/scan-file';
 import { COMMON_OPTION_SPEC, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
@@ -27,7 +27,7 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
 
   let findingsFile: AtomicFile | undefined;
   if (values.findings !== undefined) {
-    await planOutputs([input], values.findings); // refuses to overwrite the input
+    await assertNotAmong(values.findings, [input], 'the findings file');
     findingsFile = await createAtomicFile(values.findings);
   }
   const encoder = new TextEncoder();

@@ -42,6 +42,16 @@ export async function planOutputs(inputs: readonly string[], out: string): Promi
   return plan;
 }
 
+/** For a side file (report, findings): refuses a path that is one of the inputs or outputs. */
+export async function assertNotAmong(path: string, files: readonly string[], what: string): Promise<void> {
+  const id = await fileIdentity(path);
+  for (const file of files) {
+    if (id !== undefined && (await fileIdentity(file)) === id) throw new InputError(`${what} would overwrite ${file}`, path);
+  }
+  const parent = await stat(dirname(resolve(path))).catch(() => undefined);
+  if (!parent?.isDirectory()) throw new InputError('the folder to write into does not exist', path);
+}
+
 /** Device and inode of an existing file (so links and different spellings of one path compare equal), else its real path. */
 async function fileIdentity(path: string): Promise<string | undefined> {
   const s = await stat(path).catch(() => undefined);

@@ -117,6 +117,12 @@ describe('anonymise CLI', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/refusing to overwrite the input/);
     }
+    const findings = cli(['scan', input, '--findings', join(dir, 'link.csv'), '--quiet']);
+    expect(findings.status).toBe(2);
+    expect(findings.stderr).toMatch(/the findings file would overwrite/);
+    const report = cli(['run', input, '--out', join(dir, 'out.csv'), '--report', input, '--quiet']);
+    expect(report.status).toBe(2);
+    expect(report.stderr).toMatch(/the report would overwrite/);
     expect(sha256(input)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['link.csv', 'tickets.csv']);
   });

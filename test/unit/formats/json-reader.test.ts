@@ -370,7 +370,7 @@ describe('createJsonReader: errors', () => {
     );
     expect((await errorFor('\n\n"just a string"'))[0]?.line).toBe(3);
     expect((await errorFor('   '))[0]?.message).toBe('unexpected end of input: expected a top-level array or object');
-    expect((await errorFor('[1]\n[2]'))[0]).toMatchObject({ message: "unexpected '[' after the end of the top-level value", line: 2 });
+    expect((await errorFor('[1]\n[2]'))[0]).toMatchObject({ message: "unexpected '[' after the end of the top-level value (one JSON value per line is JSON Lines: read it as NDJSON)", line: 2 });
     expect((await errorFor('[1,\n]'))[0]).toMatchObject({
       message: "expected a record after ',' following record 0, found ']' (trailing comma?)",
       line: 2,

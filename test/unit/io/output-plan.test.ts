@@ -44,3 +44,13 @@ describe('output plan', () => {
     await expect(planOutputs([join(d, 'in/a.csv')], join(d, 'nowhere/out.csv'))).rejects.toThrow(/does not exist/);
   });
 });
+
+describe('side files (report, findings)', () => {
+  it('may not overwrite an input or an output, however spelled', async () => {
+    const d = setup();
+    const { assertNotAmong } = await import('../../../src-main/io/output-plan');
+    await expect(assertNotAmong(join(d, 'in/../in/a.csv'), [join(d, 'in/a.csv')], 'the report')).rejects.toThrow(/the report would overwrite/);
+    await expect(assertNotAmong(join(d, 'report.json'), [join(d, 'in/a.csv')], 'the report')).resolves.toBeUndefined();
+    await expect(assertNotAmong(join(d, 'no/report.json'), [], 'the report')).rejects.toThrow(/does not exist/);
+  });
+});
