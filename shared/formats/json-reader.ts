@@ -23,6 +23,7 @@
  * and the findings file.
  */
 
+import { readerFromSplitter } from './splitter-reader';
 import { FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
 import { describeChar, explainJsonError } from './json-syntax-error';
 import {
@@ -30,7 +31,6 @@ import {
   joinKeyPath,
   listStringLeaves,
   PathCache,
-  renderWithReplacements,
   scanStringLeaves,
 } from './json-leaves';
 
@@ -583,19 +583,5 @@ export class JsonSplitter {
 
 /** A JSON reader over decoded text chunks. Iterate it once. */
 export function createJsonReader(chunks: AsyncIterable<string>, options?: JsonReaderOptions): RecordReader {
-  return {
-    format: 'json',
-    render(record: SourceRecord, newValues: readonly (string | undefined)[]): string {
-      return renderWithReplacements(record.raw, record.fields, newValues);
-    },
-    async *[Symbol.asyncIterator](): AsyncIterator<Item[]> {
-      const splitter = new JsonSplitter(options);
-      for await (const chunk of chunks) {
-        const items = splitter.push(chunk);
-        if (items.length > 0) yield items;
-      }
-      const last = splitter.end();
-      if (last.length > 0) yield last;
-    },
-  };
+  return readerFromSplitter('json', chunks, () => new JsonSplitter(options));
 }

@@ -11,8 +11,9 @@
  * `FormatError.record` is the 0-based index, as in `SourceRecord.index`.
  */
 
+import { readerFromSplitter } from './splitter-reader';
 import { FormatError, type Item, type RecordReader, type SourceRecord } from './record';
-import { listStringLeaves, PathCache, renderWithReplacements } from './json-leaves';
+import { listStringLeaves, PathCache } from './json-leaves';
 import { explainJsonError } from './json-syntax-error';
 import { DEFAULT_MAX_RECORD_CHARS, type JsonReaderOptions } from './json-reader';
 
@@ -120,19 +121,5 @@ export class NdjsonSplitter {
 
 /** An NDJSON reader over decoded text chunks. Iterate it once. */
 export function createNdjsonReader(chunks: AsyncIterable<string>, options?: NdjsonReaderOptions): RecordReader {
-  return {
-    format: 'ndjson',
-    render(record: SourceRecord, newValues: readonly (string | undefined)[]): string {
-      return renderWithReplacements(record.raw, record.fields, newValues);
-    },
-    async *[Symbol.asyncIterator](): AsyncIterator<Item[]> {
-      const splitter = new NdjsonSplitter(options);
-      for await (const chunk of chunks) {
-        const items = splitter.push(chunk);
-        if (items.length > 0) yield items;
-      }
-      const last = splitter.end();
-      if (last.length > 0) yield last;
-    },
-  };
+  return readerFromSplitter('ndjson', chunks, () => new NdjsonSplitter(options));
 }

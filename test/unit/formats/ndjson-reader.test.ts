@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createNdjsonReader } from '../../../shared/formats/ndjson-reader';
-import { FormatError, type Item, type RecordReader, type SourceRecord } from '../../../shared/formats/record';
+import { FormatError, type SourceRecord } from '../../../shared/formats/record';
+import { cut, cutBy, harness, reassemble, records } from '../../helpers/reader-harness';
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/ndjson/${name}`, import.meta.url)), 'utf8');
@@ -11,60 +12,7 @@ const fixture = (name: string): string =>
 const VALID = ['conversations.ndjson', 'no-final-newline.ndjson'];
 const SIZES = [1, 2, 3, 7, 64, Infinity];
 
-function cut(text: string, size: number): string[] {
-  if (!Number.isFinite(size)) return [text];
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
-
-function cutBy(text: string, sizes: number[]): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let k = 0;
-  while (i < text.length) {
-    const size = sizes.length ? (sizes[k++ % sizes.length] as number) : text.length;
-    out.push(text.slice(i, i + size));
-    i += size;
-  }
-  return out;
-}
-
-async function* source(chunks: string[]): AsyncGenerator<string> {
-  for (const c of chunks) yield c;
-}
-
-async function read(chunks: string[], maxRecordChars?: number): Promise<{ reader: RecordReader; batches: Item[][] }> {
-  const reader = createNdjsonReader(source(chunks), maxRecordChars === undefined ? undefined : { maxRecordChars });
-  const batches: Item[][] = [];
-  for await (const batch of reader) batches.push(batch);
-  return { reader, batches };
-}
-
-function records(batches: Item[][]): SourceRecord[] {
-  return batches.flat().flatMap((it) => (it.kind === 'record' ? [it.record] : []));
-}
-
-function reassemble(
-  reader: RecordReader,
-  batches: Item[][],
-  replace: (r: SourceRecord) => (string | undefined)[] = () => [],
-): string {
-  return batches
-    .flat()
-    .map((it) => (it.kind === 'raw' ? it.text : reader.render(it.record, replace(it.record))))
-    .join('');
-}
-
-async function readError(chunks: string[], maxRecordChars?: number): Promise<FormatError> {
-  try {
-    await read(chunks, maxRecordChars);
-  } catch (e) {
-    if (e instanceof FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a FormatError');
-}
+const { read, readError } = harness(createNdjsonReader);
 
 describe('createNdjsonReader: identity', () => {
   it('the conversations fixture really has CRLF endings', () => {
