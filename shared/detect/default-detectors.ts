@@ -5,11 +5,13 @@ import { createDetectorRegistry, type DetectorRegistry } from './registry';
 import { emailDetector } from './detectors/email';
 import { ipAddressDetector } from './detectors/ip-address';
 import { phoneDetector } from './detectors/phone';
-// The shared/ lint rule bans Node's 'url' module with a gitignore-style pattern that also matches this file's name.
 import { urlDetector } from './detectors/url';
+import { columnValueDetector } from './detectors/column-value';
+import { confidentialNoteDetector } from './detectors/confidential-note';
+import { knownValueDetector } from './detectors/known-value';
 
 export function defaultDetectors(): Detector[] {
-  return [emailDetector, urlDetector, ipAddressDetector, phoneDetector];
+  return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector];
 }
 
 export function createDefaultRegistry(): DetectorRegistry {

@@ -35,6 +35,40 @@ export interface DetectContext {
   readonly field: string;
   /** ISO 3166 region used to read national phone numbers, e.g. 'US'. */
   readonly defaultRegion: string;
+  /** What the field's column holds, when the column was classified (see column-classifier.ts). */
+  readonly column?: ColumnClassification;
+  /** Values already known to be personal (from identity columns), for finding them again in free text. */
+  readonly known?: KnownValueLookup;
+}
+
+/** The role of a column (a CSV column, or a JSON field path with array indexes folded). */
+export type ColumnRoleKind = 'identifier' | 'free-text' | 'confidential-note' | 'id' | 'date' | 'category' | 'number' | 'other';
+
+export interface ColumnClassification {
+  /** The folded field path, e.g. `requester_email` or `comments[].body`. */
+  readonly field: string;
+  readonly role: ColumnRoleKind;
+  /** For `identifier`: the type of value the column holds. */
+  readonly type?: EntityType;
+  /** 0..1 */
+  readonly confidence: number;
+  /** Why: e.g. `header "Anrufer" means PERSON`, `92% of sampled values are e-mail addresses`. */
+  readonly reasons: readonly string[];
+}
+
+/** A known personal value found again in a text. */
+export interface KnownValueMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  /** The column the value was learned from. */
+  readonly column: string;
+  /** Whether the match is the whole known value or a part of it (a first name, an e-mail local part). */
+  readonly part: 'whole' | 'part';
+}
+
+export interface KnownValueLookup {
+  find(text: string): KnownValueMatch[];
 }
 
 export interface Detector {

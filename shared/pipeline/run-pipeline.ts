@@ -3,10 +3,12 @@
  * write awaited) before the next is read, so memory stays bounded by the batch size whatever the file size.
  * With no `write`, it only detects (the `scan` command).
  */
-import type { DetectContext, EntityType, Finding } from '../detect/finding';
-import type { RecordReader, SourceRecord, TextField } from '../formats/record';
+import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
+import { KnownValueIndex } from '../detect/known-values';
+import type { Item, RecordReader, SourceRecord, TextField } from '../formats/record';
 import { applyPolicy } from '../transform/apply-policy';
 import type { Policy } from '../transform/policy';
+import { sampleColumns } from './column-sampler';
 
 export interface PipelineProgress {
   readonly bytes: number;
@@ -25,6 +27,8 @@ export interface PipelineSummary {
   readonly findingsByField: Readonly<Record<string, Readonly<Partial<Record<EntityType, number>>>>>;
   /** Values rewritten by the policy. */
   readonly valuesChanged: number;
+  /** What each column holds, from its name and a sample of its values. */
+  readonly columns: readonly ColumnClassification[];
 }
 
 export interface PipelineOptions {
@@ -51,6 +55,9 @@ const WRITE_CHARS = 1 << 20;
 const MAX_FIELD_GROUPS = 2000;
 /** Values shorter than this cannot hold any value the detectors look for. */
 const MIN_DETECT_LENGTH = 3;
+/** Identity columns whose values become known values, found again in free text. */
+const LEARNED_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'EMAIL', 'PHONE', 'USERNAME', 'ORGANIZATION']);
+const MIN_LEARN_CONFIDENCE = 0.7;
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineSummary> {
   const { reader, detect, policy, write, onFinding, onProgress, signal } = options;
@@ -89,7 +96,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     elapsedMs: now() - started,
   });
 
-  for await (const batch of reader) {
+  const batches = reader[Symbol.asyncIterator]();
+  const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion);
+  const known = new KnownValueIndex();
+  async function* all(): AsyncGenerator<Item[]> {
+    yield* buffered.splice(0); // handed over, not kept
+    for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
+  }
+
+  for await (const batch of all()) {
     signal?.throwIfAborted();
     for (const item of batch) {
       if (item.kind === 'raw') {
@@ -100,12 +115,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       if (record.index !== null) records++;
       let newValues: (string | undefined)[] | undefined;
       const fields = record.fields;
+      const columns = fields.map((f) => roles.roleOf(fieldGroup(f.path)));
+      // the record's own identity values are known before its free text is read
+      for (let i = 0; i < fields.length; i++) {
+        const column = columns[i];
+        if (column?.role === 'identifier' && column.type && LEARNED_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE) {
+          known.learn(fields[i]!.value, column.type, column.field);
+        }
+      }
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i]!;
         if (field.value.length < MIN_DETECT_LENGTH) continue;
-        const found = detect(field.value, { field: field.path, defaultRegion: policy.defaultRegion }).filter(
-          (f) => f.score >= policy.minScore,
-        );
+        const context: DetectContext = { field: field.path, defaultRegion: policy.defaultRegion, column: columns[i], known };
+        const found = detect(field.value, context).filter((f) => f.score >= policy.minScore);
         if (found.length === 0) continue;
         const groupName = fieldGroup(field.path);
         let group = byField.get(groupName);
@@ -147,7 +169,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   }
   await flush();
   onProgress?.(progress());
-  return { records, recordsChanged, findings, findingsByType: byType, findingsByField: Object.fromEntries(byField), valuesChanged };
+  return { records, recordsChanged, findings, findingsByType: byType, findingsByField: Object.fromEntries(byField), valuesChanged, columns: roles.all() };
 }
 
 /** `comments[3].body` → `comments[].body`: one summary row per field, not per array element. */

@@ -24,7 +24,9 @@ describe('runPipeline', () => {
     let out = '';
     const summary = await runPipeline({ reader: createCsvReader(chunksOf(CSV, 5)), detect: fakeDetect, policy: DEFAULT_POLICY, write: (t) => void (out += t) });
     expect(out).toBe('id,a,b\n1,a [EMAIL] here,maybe\n2,nothing,[EMAIL] and [EMAIL]\n3,x,y\n');
+    expect(summary.columns.map((c) => c.field)).toEqual(['id', 'a', 'b']);
     expect(summary).toEqual({
+      columns: summary.columns,
       records: 3,
       recordsChanged: 2,
       findings: 3,
@@ -124,5 +126,35 @@ describe('runPipeline', () => {
     });
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes)).toBeLessThan(4 << 20);
+  });
+});
+
+describe('runPipeline with the default detectors', () => {
+  it('classifies columns, learns identity values and finds them again in free text, later records included', async () => {
+    const { createDefaultRegistry } = await import('../../../shared/detect/default-detectors');
+    const registry = createDefaultRegistry();
+    const csv =
+      'id,requester_name,requester_email,description,internal_note\n' +
+      '1,Maria Jensen,maria.jensen@example.com,"Hi, this is Maria. Jensen here again.",VIP - handle with care\n' +
+      '2,Tom Becker,tom@example.net,Maria Jensen asked me to write,\n';
+    let out = '';
+    const seen: string[] = [];
+    const summary = await runPipeline({
+      reader: createCsvReader(chunksOf(csv, 1 << 16)),
+      detect: registry.detect.bind(registry),
+      policy: DEFAULT_POLICY,
+      write: (t) => void (out += t),
+      onFinding: (r, f, finding) => seen.push(`${r.index}:${f.path}:${finding.type}:${finding.explanation.pattern}`),
+    });
+    expect(summary.columns.find((c) => c.field === 'requester_name')).toMatchObject({ role: 'identifier', type: 'PERSON' });
+    expect(summary.columns.find((c) => c.field === 'internal_note')).toMatchObject({ role: 'confidential-note' });
+    expect(out).toBe(
+      'id,requester_name,requester_email,description,internal_note\n' +
+        '1,[PERSON],[EMAIL],"Hi, this is [PERSON]. [PERSON] here again.",[CONFIDENTIAL_NOTE]\n' +
+        '2,[PERSON],[EMAIL],[PERSON] asked me to write,\n',
+    );
+    expect(seen).toContain('0:description:PERSON:known value from column requester_name (part)');
+    expect(seen).toContain('1:description:PERSON:known value from column requester_name');
+    expect(seen).toContain('0:requester_name:PERSON:column requester_name is classified as PERSON');
   });
 });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { KnownValueIndex } from '../../../shared/detect/known-values';
+
+const show = (index: KnownValueIndex, text: string) => index.find(text).map((m) => [text.slice(m.start, m.end), m.type, m.part, m.column]);
+
+describe('known values', () => {
+  it('finds a known name whole, and its parts alone', () => {
+    const k = new KnownValueIndex();
+    k.learn('Maria  Jensen', 'PERSON', 'requester_name');
+    expect(show(k, 'Spoke with maria jensen today; Maria says Jensen family.')).toEqual([
+      ['maria jensen', 'PERSON', 'whole', 'requester_name'],
+      ['Maria', 'PERSON', 'part', 'requester_name'],
+      ['Jensen', 'PERSON', 'part', 'requester_name'],
+    ]);
+  });
+
+  it('learns an e-mail whole, and the words of its local part as a person', () => {
+    const k = new KnownValueIndex();
+    k.learn('Tom.Becker@example.net', 'EMAIL', 'requester_email');
+    expect(show(k, 'write to tom.becker@example.net, Tom said; becker agreed')).toEqual([
+      ['tom.becker@example.net', 'EMAIL', 'whole', 'requester_email'],
+      ['tom', 'PERSON', 'part', 'requester_email'],
+      ['becker', 'PERSON', 'part', 'requester_email'],
+      ['Tom', 'PERSON', 'part', 'requester_email'],
+      ['becker', 'PERSON', 'part', 'requester_email'],
+    ]);
+  });
+
+  it('matches a known phone number written another way', () => {
+    const k = new KnownValueIndex();
+    k.learn('+44 20 7946 0958', 'PHONE', 'phone');
+    expect(show(k, 'call +44 (20) 7946-0958 or 020 7946 0958')).toEqual([['+44 (20) 7946-0958', 'PHONE', 'whole', 'phone']]);
+  });
+
+  it('does not learn words too common to stand for anyone', () => {
+    const k = new KnownValueIndex();
+    k.learn('support@example.com', 'EMAIL', 'assignee');
+    k.learn('Customer Service', 'PERSON', 'requester');
+    expect(show(k, 'Our support team and customer service')).toEqual([['customer service', 'PERSON', 'whole', 'requester']]);
+  });
+
+  it('stays within its size, forgetting the oldest first', () => {
+    const k = new KnownValueIndex(10);
+    for (let i = 0; i < 100; i++) k.learn(`Person${i} Surname${i}`, 'PERSON', 'name');
+    expect(k.size).toBeLessThanOrEqual(10);
+    expect(show(k, 'person99 surname99')).toEqual([['person99 surname99', 'PERSON', 'whole', 'name']]);
+    expect(show(k, 'person0 surname0')).toEqual([]);
+  });
+});
