@@ -14,6 +14,7 @@ export function defaultDetectors(): Detector[] {
   return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector];
 }
 
-export function createDefaultRegistry(): DetectorRegistry {
-  return createDetectorRegistry(defaultDetectors());
+/** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */
+export function createDefaultRegistry(extra: readonly Detector[] = []): DetectorRegistry {
+  return createDetectorRegistry([...defaultDetectors(), ...extra]);
 }

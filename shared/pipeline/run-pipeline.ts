@@ -5,6 +5,7 @@
  */
 import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
 import { KnownValueIndex } from '../detect/known-values';
+import { createAllowlist } from '../detect/term-lists';
 import type { Item, RecordReader, SourceRecord, TextField } from '../formats/record';
 import { applyPolicy } from '../transform/apply-policy';
 import type { Policy } from '../transform/policy';
@@ -99,6 +100,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const batches = reader[Symbol.asyncIterator]();
   const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion);
   const known = new KnownValueIndex();
+  const isAllowed = createAllowlist(policy.allow);
   async function* all(): AsyncGenerator<Item[]> {
     yield* buffered.splice(0); // handed over, not kept
     for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
@@ -125,9 +127,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       }
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i]!;
-        if (field.value.length < MIN_DETECT_LENGTH) continue;
+        // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
+        if (field.value.length < MIN_DETECT_LENGTH && columns[i]?.role !== 'identifier') continue;
         const context: DetectContext = { field: field.path, defaultRegion: policy.defaultRegion, column: columns[i], known };
-        const found = detect(field.value, context).filter((f) => f.score >= policy.minScore);
+        const found = detect(field.value, context).filter(
+          (f) => f.score >= policy.minScore && !isAllowed(field.value.slice(f.start, f.end)),
+        );
         if (found.length === 0) continue;
         const groupName = fieldGroup(field.path);
         let group = byField.get(groupName);

@@ -4,7 +4,16 @@
  *
  * This first version knows two operators, `redact` (a type token such as `[EMAIL]`) and `keep`.
  */
-import { ENTITY_TYPES, type EntityType } from '../detect/finding';
+import { ENTITY_TYPES, type Detector, type EntityType } from '../detect/finding';
+import {
+  compileUserRegex,
+  createCustomDetectors,
+  createDenylistDetector,
+  TermListError,
+  type CustomDetectorSpec,
+  type Term,
+  type TermMatch,
+} from '../detect/term-lists';
 
 export const OPERATORS = ['redact', 'keep'] as const;
 export type OperatorName = (typeof OPERATORS)[number];
@@ -19,6 +28,12 @@ export interface Policy {
   readonly defaultRegion: string;
   /** Findings scoring below this are ignored. */
   readonly minScore: number;
+  /** Text that is never a finding (e.g. the company's own support address). */
+  readonly allow: readonly Term[];
+  /** Text that is always a finding of the given type (e.g. a project code name). */
+  readonly deny: readonly Term[];
+  /** Extra regex detectors, each with a type. */
+  readonly detectors: readonly CustomDetectorSpec[];
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -27,6 +42,9 @@ export const DEFAULT_POLICY: Policy = {
   redactTemplate: '[{type}]',
   defaultRegion: 'US',
   minScore: 0.5,
+  allow: [],
+  deny: [],
+  detectors: [],
 };
 
 export class ProfileError extends Error {
@@ -36,7 +54,8 @@ export class ProfileError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['version', 'defaultOperator', 'operators', 'redactTemplate', 'defaultRegion', 'minScore'];
+const KNOWN_KEYS = ['version', 'defaultOperator', 'operators', 'redactTemplate', 'defaultRegion', 'minScore', 'allow', 'deny', 'detectors'];
+const TERM_MATCHES: readonly TermMatch[] = ['exact', 'case-insensitive', 'regex'];
 
 /** Reads a profile (already parsed from JSON) into a policy, or throws a ProfileError naming the bad key. */
 export function parseProfile(json: unknown): Policy {
@@ -71,13 +90,78 @@ export function parseProfile(json: unknown): Policy {
   }
   const minScore = p.minScore ?? DEFAULT_POLICY.minScore;
   if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) throw new ProfileError('"minScore" must be a number from 0 to 1');
+  const allow = parseTerms(p.allow, 'allow', false);
+  const deny = parseTerms(p.deny, 'deny', true);
+  const detectors = parseDetectorSpecs(p.detectors);
+  try {
+    // compile now, so that a bad regex stops the run before any record is read
+    createDenylistDetector(deny);
+    createCustomDetectors(detectors);
+    for (const [i, t] of allow.entries()) if (t.match === 'regex') compileUserRegex(t.value, 'u', `allow[${i}]`);
+  } catch (error) {
+    if (error instanceof TermListError) throw new ProfileError(error.message);
+    throw error;
+  }
   return {
     defaultOperator: p.defaultOperator === undefined ? DEFAULT_POLICY.defaultOperator : operator(p.defaultOperator, '"defaultOperator"'),
     operators,
     redactTemplate,
     defaultRegion,
     minScore,
+    allow,
+    deny,
+    detectors,
   };
+}
+
+function isType(value: unknown): value is EntityType {
+  return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+/** `["text", {"value": "...", "match": "case-insensitive", "type": "CUSTOM"}, …]` */
+function parseTerms(json: unknown, key: string, typed: boolean): Term[] {
+  if (json === undefined) return [];
+  if (!Array.isArray(json)) throw new ProfileError(`"${key}" must be a list of terms`);
+  return json.map((entry, i): Term => {
+    const where = `"${key}[${i}]"`;
+    if (typeof entry === 'string') return { value: entry, match: 'exact' };
+    if (typeof entry !== 'object' || entry === null) throw new ProfileError(`${where} must be a string or {"value", "match", "type"}`);
+    const e = entry as Record<string, unknown>;
+    const extra = Object.keys(e).filter((k) => !['value', 'match', 'type'].includes(k) || (k === 'type' && !typed));
+    if (extra.length) throw new ProfileError(`${where} has an unknown key "${extra[0]}"`);
+    if (typeof e.value !== 'string' || e.value === '') throw new ProfileError(`${where}.value must be a non-empty string`);
+    const match = e.match ?? 'exact';
+    if (!TERM_MATCHES.includes(match as TermMatch)) throw new ProfileError(`${where}.match must be one of ${TERM_MATCHES.join(', ')}`);
+    if (e.type !== undefined && !isType(e.type)) throw new ProfileError(`${where}.type is an unknown type "${String(e.type)}"`);
+    return { value: e.value, match: match as TermMatch, ...(e.type !== undefined ? { type: e.type as EntityType } : {}) };
+  });
+}
+
+/** `[{"name": "employee-id", "type": "IDENTIFIER", "regex": "\\bEMP\\d{6}\\b", "flags": "i"}, …]` */
+function parseDetectorSpecs(json: unknown): CustomDetectorSpec[] {
+  if (json === undefined) return [];
+  if (!Array.isArray(json)) throw new ProfileError('"detectors" must be a list of {"name", "type", "regex", "flags"}');
+  const names = new Set<string>();
+  return json.map((entry, i): CustomDetectorSpec => {
+    const where = `"detectors[${i}]"`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ProfileError(`${where} must be {"name", "type", "regex", "flags"}`);
+    const e = entry as Record<string, unknown>;
+    const extra = Object.keys(e).filter((k) => !['name', 'type', 'regex', 'flags'].includes(k));
+    if (extra.length) throw new ProfileError(`${where} has an unknown key "${extra[0]}"`);
+    if (typeof e.name !== 'string' || !/^[\w.-]{1,64}$/.test(e.name)) throw new ProfileError(`${where}.name must be 1–64 letters, digits, '_', '.' or '-'`);
+    if (names.has(e.name)) throw new ProfileError(`${where}.name "${e.name}" is used twice`);
+    names.add(e.name);
+    if (!isType(e.type)) throw new ProfileError(`${where}.type must be one of ${ENTITY_TYPES.join(', ')}`);
+    if (typeof e.regex !== 'string' || e.regex === '') throw new ProfileError(`${where}.regex must be a non-empty string`);
+    if (e.flags !== undefined && typeof e.flags !== 'string') throw new ProfileError(`${where}.flags must be a string such as "i"`);
+    return { name: e.name, type: e.type, regex: e.regex, ...(e.flags !== undefined ? { flags: e.flags as string } : {}) };
+  });
+}
+
+/** The detectors a policy adds to the built-in ones: its denylist and its custom regexes. */
+export function policyDetectors(policy: Policy): Detector[] {
+  const deny = createDenylistDetector(policy.deny);
+  return [...(deny ? [deny] : []), ...createCustomDetectors(policy.detectors)];
 }
 
 export function operatorFor(policy: Policy, type: EntityType): OperatorName {

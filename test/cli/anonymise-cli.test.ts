@@ -97,7 +97,7 @@ describe('anonymise CLI', () => {
       expect(cli(['run', fixture('csv', name), '--out', join(dir, name), '--quiet']).status).toBe(0);
       expect(cli(['run', fixture('csv', name), '--out', join(dir, `utf8-${name}`), '--output-encoding', 'utf-8', '--quiet']).status).toBe(0);
       const utf8 = readFileSync(join(dir, `utf8-${name}`), 'utf8');
-      expect(utf8).toContain('Renée Müller,“Café” – 50€ paid by [EMAIL]');
+      expect(utf8).toContain('1,[PERSON],“Café” – 50€ paid by [EMAIL]'); // the name column is classified as PERSON
     }
     const le = readFileSync(join(dir, 'utf16le-bom.csv'));
     expect([...le.subarray(0, 2)]).toEqual([0xff, 0xfe]);
@@ -143,7 +143,7 @@ describe('anonymise CLI', () => {
     const r = cli(['run', fixture('csv', 'wrong-field-count.csv'), '--out', join(dir, 'out.csv'), '--on-malformed-row', 'keep', '--quiet']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: .*wrong-field-count\.csv, line 3, record 1: row has 2 fields, the header has 3/);
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,name,email\n1,Ann,[EMAIL]\n2,Bob\n3,Cy,[EMAIL]\n');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,name,email\n1,[PERSON],[EMAIL]\n2,[PERSON]\n3,[PERSON],[EMAIL]\n');
   });
 
   it('names the line of broken JSON and NDJSON', () => {
@@ -227,5 +227,22 @@ describe('anonymise CLI', () => {
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted/);
     expect(readdirSync(dir)).toEqual(['big.csv']);
+  });
+
+  it("applies the profile's allowlist, denylist and custom detectors", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,note\n1,"Mail support@acme.example or anna@example.com about Project Phoenix, badge EMP123456"\n');
+    writeFileSync(
+      join(dir, 'p.json'),
+      JSON.stringify({
+        version: 1,
+        allow: ['support@acme.example'],
+        deny: [{ value: 'project phoenix', match: 'case-insensitive', type: 'CONFIDENTIAL_NOTE' }],
+        detectors: [{ name: 'employee-id', type: 'IDENTIFIER', regex: '\\bEMP\\d{6}\\b' }],
+      }),
+    );
+    const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--profile', join(dir, 'p.json'), '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,note\n1,"Mail support@acme.example or [EMAIL] about [CONFIDENTIAL_NOTE], badge [IDENTIFIER]"\n');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/detect/finding';
 import { applyPolicy } from '../../../shared/transform/apply-policy';
-import { DEFAULT_POLICY, parseProfile } from '../../../shared/transform/policy';
+import { DEFAULT_POLICY, parseProfile, policyDetectors } from '../../../shared/transform/policy';
 
 const finding = (start: number, end: number, type: Finding['type']): Finding => ({
   start, end, type, score: 0.9, detector: 't', explanation: { pattern: 'p', validation: 'none', context: [] },
@@ -10,7 +10,7 @@ const finding = (start: number, end: number, type: Finding['type']): Finding => 
 describe('profile', () => {
   it('reads a full profile', () => {
     expect(parseProfile({ version: 1, defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7 })).toEqual({
-      defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7,
+      defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7, allow: [], deny: [], detectors: [],
     });
     expect(parseProfile({ version: 1 })).toEqual(DEFAULT_POLICY);
   });
@@ -42,5 +42,30 @@ describe('applyPolicy', () => {
 
   it('uses the template', () => {
     expect(applyPolicy('x a@b.co', [finding(2, 8, 'EMAIL')], { ...DEFAULT_POLICY, redactTemplate: '<{type}:{type}>' })).toBe('x <EMAIL:EMAIL>');
+  });
+});
+
+describe('profile lists', () => {
+  it('reads allow, deny and custom detectors', () => {
+    const p = parseProfile({
+      version: 1,
+      allow: ['support@acme.example', { value: 'acme', match: 'case-insensitive' }],
+      deny: [{ value: 'Phoenix', type: 'CONFIDENTIAL_NOTE' }],
+      detectors: [{ name: 'emp', type: 'IDENTIFIER', regex: 'EMP\\d{6}' }],
+    });
+    expect(p.allow).toEqual([{ value: 'support@acme.example', match: 'exact' }, { value: 'acme', match: 'case-insensitive' }]);
+    expect(p.deny).toEqual([{ value: 'Phoenix', match: 'exact', type: 'CONFIDENTIAL_NOTE' }]);
+    expect(policyDetectors(p).map((d) => d.id)).toEqual(['denylist', 'custom:emp']);
+  });
+
+  it.each([
+    [{ version: 1, allow: 'x' }, /"allow" must be a list/],
+    [{ version: 1, allow: [{ value: 'x', type: 'EMAIL' }] }, /"allow\[0\]" has an unknown key "type"/],
+    [{ version: 1, deny: [{ value: 'x', match: 'fuzzy' }] }, /"deny\[0\]".match must be one of exact, case-insensitive, regex/],
+    [{ version: 1, deny: [{ value: '(a+)+', match: 'regex' }] }, /deny\[0\]: .*catastrophically/],
+    [{ version: 1, detectors: [{ name: 'a', type: 'CUSTOM', regex: 'x' }, { name: 'a', type: 'CUSTOM', regex: 'y' }] }, /used twice/],
+    [{ version: 1, detectors: [{ name: 'a', type: 'CUSTOM', regex: '[' }] }, /not a valid regular expression/],
+  ])('rejects %j', (json, message) => {
+    expect(() => parseProfile(json)).toThrow(message);
   });
 });
