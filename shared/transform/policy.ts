@@ -38,7 +38,8 @@ export interface Policy {
 
 export const DEFAULT_POLICY: Policy = {
   defaultOperator: 'redact',
-  operators: {},
+  // GUIDs are found (and shown) but kept: they identify tickets and tenants, rarely people, and joins need them
+  operators: { IDENTIFIER: 'keep' },
   redactTemplate: '[{type}]',
   defaultRegion: 'US',
   minScore: 0.5,
@@ -70,7 +71,7 @@ export function parseProfile(json: unknown): Policy {
     throw new ProfileError(`${where} must be one of ${OPERATORS.join(', ')}, found ${JSON.stringify(value)}`);
   };
 
-  const operators: Partial<Record<EntityType, OperatorName>> = {};
+  const operators: Partial<Record<EntityType, OperatorName>> = { ...DEFAULT_POLICY.operators };
   if (p.operators !== undefined) {
     if (typeof p.operators !== 'object' || p.operators === null || Array.isArray(p.operators)) {
       throw new ProfileError('"operators" must be an object mapping a type to an operator');

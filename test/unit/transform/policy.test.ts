@@ -9,8 +9,8 @@ const finding = (start: number, end: number, type: Finding['type']): Finding => 
 
 describe('profile', () => {
   it('reads a full profile', () => {
-    expect(parseProfile({ version: 1, defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7 })).toEqual({
-      defaultOperator: 'keep', operators: { EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7, allow: [], deny: [], detectors: [],
+    expect(parseProfile({ version: 1, defaultOperator: 'keep', operators: { IDENTIFIER: 'keep', EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7 })).toEqual({
+      defaultOperator: 'keep', operators: { IDENTIFIER: 'keep', EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7, allow: [], deny: [], detectors: [],
     });
     expect(parseProfile({ version: 1 })).toEqual(DEFAULT_POLICY);
   });
