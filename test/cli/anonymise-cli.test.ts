@@ -238,11 +238,11 @@ describe('anonymise CLI', () => {
         version: 1,
         allow: ['support@acme.example'],
         deny: [{ value: 'project phoenix', match: 'case-insensitive', type: 'CONFIDENTIAL_NOTE' }],
-        detectors: [{ name: 'employee-id', type: 'IDENTIFIER', regex: '\\bEMP\\d{6}\\b' }],
+        detectors: [{ name: 'employee-id', type: 'CUSTOM', regex: '\\bEMP\\d{6}\\b' }],
       }),
     );
     const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--profile', join(dir, 'p.json'), '--quiet']);
     expect(r.stderr).toBe('');
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,note\n1,"Mail support@acme.example or [EMAIL] about [CONFIDENTIAL_NOTE], badge [IDENTIFIER]"\n');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,note\n1,"Mail support@acme.example or [EMAIL] about [CONFIDENTIAL_NOTE], badge [CUSTOM]"\n');
   });
 });

@@ -6,12 +6,27 @@
  * number of times (the expansions stop at '@', which belongs to neither side), so the cost is linear
  * in the length of the text. No general e-mail regex is run over the text.
  *
- * Obfuscated forms ("john at example dot com") are not handled here.
+ * Obfuscated addresses (pattern 'obfuscated') are found from a second anchor, the word or bracket "at":
+ * " at " / " AT " between blanks, and (at) [at] {at} <at> (also German (ät)). Around it, the local part is read
+ * to the left and the domain to the right, each as words joined by literal dots or by the dot tokens " dot ",
+ * (dot) [dot] {dot} <dot> (and (punkt) [punkt]):
+ *   "john dot smith at gmail dot com", "john(at)example.com", "john [at] example [dot] com", "john{at}example{dot}com".
+ * The domain needs at least two labels and a last label of 2–24 letters (not a file extension). The finding covers
+ * the whole obfuscated address; score 0.9 when "at" is bracketed, 0.85 for the bare word, whose false positives
+ * are held back by:
+ *   - a stop list of words that often precede " at " in prose ("look at", "meet at", "email me at", "works at"): a
+ *     local part that is a single such word is not an address;
+ *   - when the domain is spelled with the word " dot ", its last label must be a common TLD (com, org, de, …), so
+ *     "meet at the office dot" and "Zoe at john dot smith" are not addresses.
+ * Each anchor reads a bounded window (at most 8 local words and 10 labels of at most 64 characters), so this too
+ * is linear. '@' addresses win over obfuscated ones that overlap them.
  */
 
 import type { Detector, Finding } from '../finding';
 
 const SCORE = 0.95;
+const SCORE_OBFUSCATED = 0.85;
+const SCORE_OBFUSCATED_BRACKETS = 0.9;
 
 /** 1 = allowed in a local part, 2 = allowed in a domain, 3 = both (ASCII only). */
 const ASCII_CLASS = new Uint8Array(128);
@@ -82,45 +97,291 @@ function validDomainEnd(text: string, start: number, limit: number): number {
   return end;
 }
 
+/* ---------------------------------------------------------------------------------------------------------- */
+/* Obfuscated addresses                                                                                       */
+/* ---------------------------------------------------------------------------------------------------------- */
+
+/** " at " between blanks, or "at"/"ät" before a closing bracket (the opening bracket is checked by hand). */
+const AT_CANDIDATE = /[ \t\u00a0][aA][tT](?=[ \t\u00a0])|[aAäÄ][tT] ?[)\]}>]/g;
+const MAX_WORD = 64;
+const MAX_LOCAL_WORDS = 8;
+const MAX_LABELS = 10;
+const MAX_BLANKS = 2;
+const DOT_WORDS = new Set(['dot', 'punkt']);
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+const OBFUSCATED_TLD = /^[A-Za-z]{2,24}$/;
+/** Last labels accepted when the domain is spelled with the bare word "dot". */
+const COMMON_TLDS = new Set([
+  'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'ai', 'app', 'dev', 'me', 'tv', 'cc',
+  'eu', 'uk', 'de', 'fr', 'es', 'it', 'nl', 'be', 'ch', 'at', 'au', 'ca', 'us', 'ru', 'pl', 'se', 'no', 'dk', 'fi',
+  'ie', 'pt', 'br', 'mx', 'ar', 'cl', 'cn', 'jp', 'kr', 'in', 'nz', 'za', 'cz', 'sk', 'hu', 'ro', 'gr', 'tr', 'il',
+  'ae', 'sg', 'hk', 'tw', 'lu', 'li', 'online', 'email', 'mail', 'xyz', 'tech', 'cloud',
+]);
+/** Extensions that make "x at report.pdf" a file, not an address. */
+const OBFUSCATED_FILE_EXTENSIONS = new Set([
+  ...FILE_EXTENSIONS, 'exe', 'msi', 'dll', 'zip', 'rar', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'md', 'ini',
+  'cfg', 'conf', 'bat', 'cmd', 'sh', 'py', 'ts', 'iso', 'dmp', 'mp3', 'mp4', 'wav', 'mov', 'avi', 'bak', 'tmp', 'sys',
+]);
+/** Single words that precede " at " in prose; never the local part of an address written with the bare word. */
+const PROSE_WORDS = new Set([
+  'look', 'looks', 'looked', 'looking', 'arrive', 'arrived', 'arriving', 'meet', 'meeting', 'met', 'be', 'is', 'was',
+  'are', 'were', 'am', 'been', 'being', 'available', 'here', 'there', 'me', 'us', 'him', 'her', 'them', 'it', 'this',
+  'that', 'stay', 'stayed', 'staying', 'work', 'works', 'working', 'worked', 'call', 'called', 'calling', 'reach',
+  'reached', 'reachable', 'found', 'find', 'located', 'based', 'start', 'starts', 'started', 'end', 'ends', 'ended',
+  'home', 'office', 'least', 'most', 'all', 'not', 'once', 'time', 'point', 'anytime', 'back', 'great', 'good', 'bad',
+  'best', 'better', 'aim', 'aimed', 'hit', 'laugh', 'stare', 'glance', 'get', 'got', 'sent', 'send', 'email', 'mail',
+  'e-mail', 'contact', 'write', 'reply', 'support', 'team', 'help', 'helpdesk', 'service', 'desk', 'online',
+  'someone', 'anyone', 'people', 'user', 'users', 'customer', 'customers', 'staff', 'and', 'or', 'but', 'so', 'then',
+  'now', 'just', 'only', 'even', 'also', 'still', 'up', 'down', 'out', 'in', 'on', 'off', 'over', 'again', 'yes', 'no',
+  'please', 'thanks', "i'm", "we're", "you're", "it's", "they're", 'login', 'logged', 'sign', 'signed', 'registered',
+  'account', 'address', 'site', 'page', 'website', 'web', 'domain', 'posted', 'hosted', 'listed', 'shop', 'buy',
+  'bought', 'order', 'ordered', 'purchased', 'agent', 'engineer', 'manager', 'admin', 'developer', 'consultant',
+  'technician', 'analyst', 'intern', 'student', 'employed', 'job', 'left', 'right', 'open', 'opened', 'click',
+  'clicked', 'go', 'went', 'visit', 'visited', 'check', 'checked', 'try', 'tried', 'available', 'registered', 'hosted',
+  'the', 'a', 'an', 'of', 'to', 'for', 'with', 'from', 'by', 'as', 'if', 'when', 'where', 'what', 'who', 'which',
+]);
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+function isLabelChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 0x2d || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return isNonAsciiWordUnit(text, i);
+}
+
+interface DotToken {
+  /** Where the token (with its blanks) starts and ends. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A dot token ending exactly at `i` (" dot ", "(dot)", " [dot] "), not reaching below `floor`. */
+function dotTokenBefore(text: string, i: number, floor: number): DotToken | null {
+  let k = i;
+  while (k > floor && i - k < MAX_BLANKS && isBlank(text.charCodeAt(k - 1))) k--;
+  const blanksAfter = i - k;
+  const close = text.charAt(k - 1);
+  let wordStart: number;
+  let bracketed = false;
+  const opener = OPENERS[close];
+  if (opener !== undefined) {
+    const open = text.lastIndexOf(opener, k - 2);
+    if (open < floor || k - 1 - open > 8) return null;
+    if (!DOT_WORDS.has(text.slice(open + 1, k - 1).trim().toLowerCase())) return null;
+    wordStart = open;
+    bracketed = true;
+  } else {
+    if (k - 3 < floor || text.slice(k - 3, k).toLowerCase() !== 'dot') return null;
+    wordStart = k - 3;
+  }
+  let s = wordStart;
+  while (s > floor && wordStart - s < MAX_BLANKS && isBlank(text.charCodeAt(s - 1))) s--;
+  if (!bracketed && (blanksAfter === 0 || s === wordStart)) return null;
+  return { start: s, end: i };
+}
+
+/** A dot token starting exactly at `i`. */
+function dotTokenAfter(text: string, i: number): DotToken | null {
+  const n = text.length;
+  let k = i;
+  while (k < n && k - i < MAX_BLANKS && isBlank(text.charCodeAt(k))) k++;
+  const blanksBefore = k - i;
+  const closer = CLOSERS[text.charAt(k)];
+  let wordEnd: number;
+  let bracketed = false;
+  if (closer !== undefined) {
+    const close = text.indexOf(closer, k + 1);
+    if (close === -1 || close - k > 8) return null;
+    if (!DOT_WORDS.has(text.slice(k + 1, close).trim().toLowerCase())) return null;
+    wordEnd = close + 1;
+    bracketed = true;
+  } else {
+    if (text.slice(k, k + 3).toLowerCase() !== 'dot') return null;
+    wordEnd = k + 3;
+  }
+  let e = wordEnd;
+  while (e < n && e - wordEnd < MAX_BLANKS && isBlank(text.charCodeAt(e))) e++;
+  if (!bracketed && (blanksBefore === 0 || e === wordEnd)) return null;
+  return { start: i, end: e };
+}
+
+/** The words "dot" and "at" are separators, never parts of an address. */
+function isDotWord(text: string, start: number, end: number): boolean {
+  if (end - start > 5) return false;
+  const w = text.slice(start, end).toLowerCase();
+  return DOT_WORDS.has(w) || w === 'at';
+}
+
+/** Start of the local-part word ending at `end`, or `end` when there is none (or it is too long). */
+function localWordStart(text: string, end: number, floor: number): number {
+  let s = end;
+  while (s > floor && end - s <= MAX_WORD && isLocalChar(text, s - 1)) s--;
+  return end - s > MAX_WORD ? end : s;
+}
+
+/** End of the domain label starting at `start`, or `start` when there is none (or it is too long). */
+function labelEnd(text: string, start: number): number {
+  let e = start;
+  while (e - start <= 63 && isLabelChar(text, e)) e++;
+  return e - start > 63 ? start : e;
+}
+
+function detectObfuscated(text: string, taken: readonly Finding[], out: Finding[]): void {
+  let floor = 0;
+  let takenIndex = 0;
+  AT_CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AT_CANDIDATE.exec(text)) !== null) {
+    let atStart: number;
+    let atEnd: number;
+    let bracketed: boolean;
+    if (isBlank(m[0].charCodeAt(0))) {
+      // " at " (the German umlaut form is only accepted in brackets)
+      atStart = m.index + 1;
+      atEnd = atStart + 2;
+      bracketed = false;
+    } else {
+      // "(at)", "[ at ]", "{ät}", "<at>"
+      const close = m[0].charAt(m[0].length - 1);
+      let o = m.index - 1;
+      if (text.charCodeAt(o) === 0x20) o--;
+      if (CLOSERS[text.charAt(o)] !== close) continue;
+      atStart = o;
+      atEnd = m.index + m[0].length;
+      bracketed = true;
+    }
+    if (atStart < floor) continue;
+
+    // Local part, right to left.
+    let k = atStart;
+    while (k > floor && atStart - k < MAX_BLANKS && isBlank(text.charCodeAt(k - 1))) k--;
+    if (!bracketed && k === atStart) continue;
+    const localEnd = k;
+    let s = localWordStart(text, localEnd, floor);
+    if (s === localEnd || isDotWord(text, s, localEnd)) continue;
+    let words = 1;
+    while (words < MAX_LOCAL_WORDS) {
+      const tok = dotTokenBefore(text, s, floor);
+      if (tok === null) break;
+      const ws = localWordStart(text, tok.start, floor);
+      if (ws === tok.start || isDotWord(text, ws, tok.start)) break;
+      s = ws;
+      words++;
+    }
+    while (s < localEnd) {
+      const c = text.charCodeAt(s);
+      if (c === 0x2e || c === 0x27) s++;
+      else break;
+    }
+    if (s >= localEnd) continue;
+    if (!bracketed && words === 1) {
+      const local = text.slice(s, localEnd).toLowerCase();
+      if (PROSE_WORDS.has(local) || /^[0-9.]+$/.test(local)) continue;
+    }
+
+    // Domain, left to right.
+    k = atEnd;
+    while (k < text.length && k - atEnd < MAX_BLANKS && isBlank(text.charCodeAt(k))) k++;
+    if (!bracketed && k === atEnd) continue;
+    const labels: [number, number][] = [];
+    let le = labelEnd(text, k);
+    if (le === k || isDotWord(text, k, le)) continue;
+    labels.push([k, le]);
+    let wordDot = false;
+    while (labels.length < MAX_LABELS) {
+      if (text.charCodeAt(le) === 0x2e && isLabelChar(text, le + 1)) {
+        const next = labelEnd(text, le + 1);
+        if (next === le + 1) break;
+        labels.push([le + 1, next]);
+        le = next;
+        continue;
+      }
+      const tok = dotTokenAfter(text, le);
+      if (tok === null || !isLabelChar(text, tok.end)) break;
+      const next = labelEnd(text, tok.end);
+      if (next === tok.end || isDotWord(text, tok.end, next)) break;
+      if (text.slice(tok.start, tok.end).trim().toLowerCase() === 'dot') wordDot = true;
+      labels.push([tok.end, next]);
+      le = next;
+    }
+    const isTld = (l: [number, number]): boolean => OBFUSCATED_TLD.test(text.slice(l[0], l[1]));
+    while (labels.length > 2 && !isTld(labels[labels.length - 1]!)) labels.pop();
+    if (labels.length < 2) continue;
+    const last = labels[labels.length - 1]!;
+    const tld = text.slice(last[0], last[1]).toLowerCase();
+    if (!isTld(last) || OBFUSCATED_FILE_EXTENSIONS.has(tld)) continue;
+    if (!bracketed && wordDot && !COMMON_TLDS.has(tld)) continue;
+    if (!labels.every((l) => LABEL.test(text.slice(l[0], l[1])))) continue;
+    const end = last[1];
+
+    // '@' addresses take precedence.
+    while (takenIndex < taken.length && taken[takenIndex]!.end <= s) takenIndex++;
+    const t = taken[takenIndex];
+    if (t !== undefined && t.start < end) continue;
+
+    out.push({
+      start: s,
+      end,
+      type: 'EMAIL',
+      score: bracketed ? SCORE_OBFUSCATED_BRACKETS : SCORE_OBFUSCATED,
+      detector: 'email',
+      explanation: { pattern: 'obfuscated', validation: 'passed', context: [] },
+    });
+    floor = end;
+    AT_CANDIDATE.lastIndex = Math.max(AT_CANDIDATE.lastIndex, end);
+  }
+}
+
+function detectAtSign(text: string, findings: Finding[]): void {
+  const n = text.length;
+  let lastEnd = 0;
+  let at = text.indexOf('@');
+  while (at !== -1) {
+    // Local part: expand left.
+    let s = at;
+    while (s > lastEnd && isLocalChar(text, s - 1)) s--;
+    // Leading dots and apostrophes are delimiters ('john@example.com'), not part of the address.
+    while (s < at) {
+      const c = text.charCodeAt(s);
+      if (c === 0x2e || c === 0x27) s++;
+      else break;
+    }
+    // Domain: expand right.
+    let e = at + 1;
+    while (e < n && isDomainChar(text, e)) e++;
+
+    if (s < at && e > at + 1) {
+      const end = validDomainEnd(text, at + 1, e);
+      if (end !== -1) {
+        findings.push({
+          start: s,
+          end,
+          type: 'EMAIL',
+          score: SCORE,
+          detector: 'email',
+          explanation: { pattern: 'email-address', validation: 'passed', context: [] },
+        });
+        lastEnd = end;
+      }
+    }
+    at = text.indexOf('@', at + 1);
+  }
+}
+
 export const emailDetector: Detector = {
   id: 'email',
-  version: '1',
+  version: '2',
   types: ['EMAIL'],
   detect(text) {
     const findings: Finding[] = [];
-    const n = text.length;
-    let lastEnd = 0;
-    let at = text.indexOf('@');
-    while (at !== -1) {
-      // Local part: expand left.
-      let s = at;
-      while (s > lastEnd && isLocalChar(text, s - 1)) s--;
-      // Leading dots and apostrophes are delimiters ('john@example.com'), not part of the address.
-      while (s < at) {
-        const c = text.charCodeAt(s);
-        if (c === 0x2e || c === 0x27) s++;
-        else break;
-      }
-      // Domain: expand right.
-      let e = at + 1;
-      while (e < n && isDomainChar(text, e)) e++;
-
-      if (s < at && e > at + 1) {
-        const end = validDomainEnd(text, at + 1, e);
-        if (end !== -1) {
-          findings.push({
-            start: s,
-            end,
-            type: 'EMAIL',
-            score: SCORE,
-            detector: 'email',
-            explanation: { pattern: 'email-address', validation: 'passed', context: [] },
-          });
-          lastEnd = end;
-        }
-      }
-      at = text.indexOf('@', at + 1);
-    }
-    return findings;
+    detectAtSign(text, findings);
+    const obfuscated: Finding[] = [];
+    detectObfuscated(text, findings, obfuscated);
+    if (obfuscated.length === 0) return findings;
+    return findings.concat(obfuscated).sort((a, b) => a.start - b.start);
   },
 };

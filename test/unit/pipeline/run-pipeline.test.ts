@@ -154,7 +154,7 @@ describe('runPipeline with the default detectors', () => {
         '2,[PERSON],[EMAIL],[PERSON] asked me to write,\n',
     );
     expect(seen).toContain('0:description:PERSON:known value from column requester_name (part)');
-    expect(seen).toContain('1:description:PERSON:known value from column requester_name');
+    expect(seen.filter((s) => s.startsWith('1:description:PERSON:'))).toHaveLength(1); // "Maria Jensen", by whichever detector scores it highest
     expect(seen).toContain('0:requester_name:PERSON:column requester_name is classified as PERSON');
   });
 });

@@ -1,0 +1,291 @@
+/**
+ * NATIONAL_ID detector: one detector, several named patterns. Validators (pure functions) live in
+ * ../validators/national-id-checksums.ts.
+ *
+ *  pattern               shape                                   validation               context   score (+word)
+ *  us-ssn                ddd-dd-dddd                             area/group/serial        optional  0.85 (+0.1)
+ *  us-ssn-unformatted    ddddddddd, ddd dd dddd                  area/group/serial        required  0.85
+ *  uk-nino               AB 12 34 56 C, AB123456C, ab123456c     HMRC prefix rules        optional  0.85 spaced, 0.75 compact (+0.1)
+ *  de-steuer-id          dd ddd ddd ddd                          MOD 11,10 + repetition   optional  0.9 (+0.05)
+ *  de-steuer-id-compact  ddddddddddd                             MOD 11,10 + repetition   required  0.9
+ *  fr-nir                1 84 12 76 451 089 46, 2A/2B, compact   mod-97 key               optional  0.9 spaced (+0.05), 0.65 compact (+0.25)
+ *  es-dni                12345678Z, 12345678-Z                   mod-23 letter            optional  0.85 (+0.1)
+ *  es-nie                X1234567L, X-1234567-L                  mod-23 letter            optional  0.85 (+0.1)
+ *  it-codice-fiscale     RSSMRA85T10A562S, omocodia letters      check letter, month/day  optional  0.9 (+0.05)
+ *  in-aadhaar            dddd dddd dddd, dddd-dddd-dddd          Verhoeff, first 2–9      optional  0.8 (+0.15)
+ *  in-aadhaar-compact    dddddddddddd                            Verhoeff, first 2–9      required  0.9
+ *  in-pan                ABCPE1234F (upper case)                 holder-type letter only  optional  0.75 (+0.15), validation 'none'
+ *
+ * Required-context words: ssn / social security; steuer-id, steueridentifikationsnummer, idnr, tin, tax; aadhaar,
+ * uid. Lower case is accepted for compact NINOs/NIEs, codici fiscali and DNI letters (not after a space).
+ * Scores are capped at 0.95.
+ *
+ * A failed checksum never produces a finding. The US sample SSN 078-05-1120 (the Woolworth wallet card) and
+ * similar published numbers pass the structural rules and ARE reported: the detector cannot tell a voided
+ * number from a live one, and redacting a sample costs nothing. HMRC's specimen NINO QQ 12 34 56 C is NOT
+ * reported: the Q prefix is never allocated.
+ *
+ * Scanning: every pattern is one global regex of bounded length (no nested quantifiers) with short
+ * lookarounds, so each scan is linear. One charCode pass counts the digits first: a pattern is not scanned
+ * at all when the text holds fewer digits than a match needs (none at all: nothing is done). A
+ * candidate glued to a word, to '+', or continuing a number (`1 078-05-1120`, `078-05-1120-7`, `…1120.5`) is
+ * rejected.
+ *
+ * Context: among the three words before the candidate, the nearest pattern word (e.g. ssn, nino, steuer, nir,
+ * dni, codice, aadhaar, pan) adds the pattern's boost; for SSN, Steuer-ID, NIR, DNI, Aadhaar and PAN an
+ * identifier word (order, invoice, phone, sku, tracking, ...) subtracts 0.4. Patterns that need context are
+ * dropped unless the nearest such word is a pattern word; for those the word is recorded with the whole score
+ * as its effect.
+ */
+
+import type { Detector, Finding } from '../finding';
+import {
+  isValidDeSteuerId,
+  isValidEsDni,
+  isValidEsNie,
+  isValidFrNir,
+  isValidInAadhaar,
+  isValidInPan,
+  isValidItCodiceFiscale,
+  isValidUkNino,
+  isValidUsSsn,
+} from '../validators/national-id-checksums';
+
+const IDENTIFIER_EFFECT = -0.4;
+const MAX_SCORE = 0.95;
+const CONTEXT_CHARS = 30;
+
+const IDENTIFIER_WORDS = new Set([
+  'order', 'orders', 'invoice', 'ticket', 'tracking', 'ref', 'reference', 'phone', 'tel', 'fax', 'mobile', 'call',
+  'serial', 'sku', 'imei', 'iban', 'card', 'transaction', 'txn', 'case', 'bestellung', 'rechnung', 'commande',
+  'facture', 'pedido', 'factura', 'timestamp',
+]);
+
+/** Left edge of a candidate that starts with a digit: not glued to a word, '+', a number, or a hyphenated word. */
+const DL = String.raw`(?<![\p{L}\p{N}\p{M}_+]|\p{N}[\-.,/: \u00a0]|[\p{L}\p{N}_]-)`;
+/** Left edge of a candidate that starts with a letter. */
+const WL = String.raw`(?<![\p{L}\p{N}\p{M}_]|[\p{L}\p{N}_]-)`;
+/** Right edge: not glued to a word, not continuing a number or a hyphenated word. */
+const R = String.raw`(?![\p{L}\p{N}\p{M}_]|[\-.,/: \u00a0]\p{N}|-[\p{L}_])`;
+const SP = String.raw`[ \u00a0]`;
+
+const re = (body: string): RegExp => new RegExp(body, 'gu');
+
+interface Variant {
+  readonly pattern: string;
+  /** Score without context. */
+  readonly base: number;
+  /** Added when a pattern word is the nearest context word. */
+  readonly boost: number;
+  readonly requireContext: boolean;
+}
+
+interface PatternSpec {
+  readonly re: RegExp;
+  /** Fewest ASCII digits a match can hold; the scan is skipped when the text holds fewer. */
+  readonly minDigits: number;
+  readonly words: ReadonlySet<string>;
+  /** Lowered by identifier words (order, invoice, phone, sku, ...): patterns that look like other references. */
+  readonly penalised: boolean;
+  readonly validation: 'passed' | 'none';
+  /** Returns the variant for a validated match, or undefined to reject it. */
+  check(m: RegExpMatchArray): Variant | undefined;
+}
+
+const SSN_WORDS = new Set(['ssn', 'ssns', 'social', 'security', 'ssa']);
+const NINO_WORDS = new Set(['nino', 'nin', 'ni', 'insurance']);
+const STEUER_WORDS = new Set([
+  'steuer', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'idnr', 'steuernummer', 'steuerliche',
+  'tin', 'tax', 'taxid',
+]);
+const NIR_WORDS = new Set(['nir', 'insee', 'sécurité', 'securite', 'sociale', 'sécu', 'secu', 'vitale']);
+const ES_WORDS = new Set(['dni', 'nie', 'nif', 'documento', 'identidad', 'extranjero', 'extranjería', 'extranjeria']);
+const CF_WORDS = new Set(['codice', 'fiscale', 'cf', 'tessera', 'sanitaria']);
+const AADHAAR_WORDS = new Set(['aadhaar', 'aadhar', 'adhaar', 'uid', 'uidai', 'आधार']);
+const PAN_WORDS = new Set(['pan', 'permanent', 'income', 'tax']);
+
+const isUpperOrLower = (s: string): boolean => s === s.toUpperCase() || s === s.toLowerCase();
+
+const PATTERNS: readonly PatternSpec[] = [
+  {
+    // ddd-dd-dddd, or ddddddddd / ddd dd dddd with context.
+    re: re(String.raw`${DL}(\d{3})([\- \u00a0]?)(\d{2})\2(\d{4})${R}`),
+    minDigits: 9,
+    words: SSN_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!isValidUsSsn(`${m[1]}${m[3]}${m[4]}`)) return undefined;
+      return m[2] === '-'
+        ? { pattern: 'us-ssn', base: 0.85, boost: 0.1, requireContext: false }
+        : { pattern: 'us-ssn-unformatted', base: 0.7, boost: 0.15, requireContext: true };
+    },
+  },
+  {
+    re: re(String.raw`${WL}([A-Za-z]{2})${SP}?(\d{2})${SP}?(\d{2})${SP}?(\d{2})${SP}?([A-Da-d])${R}`),
+    minDigits: 6,
+    words: NINO_WORDS,
+    penalised: false,
+    validation: 'passed',
+    check(m) {
+      const spaced = m[0].length > 9;
+      // Lower case only in the compact form: "at 12 34 56 a" is prose.
+      if (m[0] !== m[0].toUpperCase() && (spaced || m[0] !== m[0].toLowerCase())) return undefined;
+      if (!isValidUkNino(`${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`.toUpperCase())) return undefined;
+      return { pattern: 'uk-nino', base: spaced ? 0.85 : 0.75, boost: 0.1, requireContext: false };
+    },
+  },
+  {
+    // dd ddd ddd ddd, or 11 digits with context.
+    re: re(String.raw`${DL}([1-9]\d)(${SP}?)(\d{3})\2(\d{3})\2(\d{3})${R}`),
+    minDigits: 11,
+    words: STEUER_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!isValidDeSteuerId(`${m[1]}${m[3]}${m[4]}${m[5]}`)) return undefined;
+      return m[2] !== ''
+        ? { pattern: 'de-steuer-id', base: 0.9, boost: 0.05, requireContext: false }
+        : { pattern: 'de-steuer-id-compact', base: 0.7, boost: 0.2, requireContext: true };
+    },
+  },
+  {
+    // s yy mm dd ccc ooo kk — one separator kind for the body, the key may stand apart.
+    re: re(String.raw`${DL}([1-478])(${SP}?)(\d{2})\2(\d{2})\2(\d{2}|2[ABab])\2(\d{3})\2(\d{3})${SP}?(\d{2})${R}`),
+    minDigits: 13,
+    words: NIR_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!isValidFrNir(`${m[1]}${m[3]}${m[4]}${m[5]}${m[6]}${m[7]}${m[8]}`)) return undefined;
+      const spaced = m[0].length > 15;
+      return spaced
+        ? { pattern: 'fr-nir', base: 0.9, boost: 0.05, requireContext: false }
+        : { pattern: 'fr-nir', base: 0.65, boost: 0.25, requireContext: false };
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{8})([\- \u00a0]?)([A-Za-z])${R}`),
+    minDigits: 8,
+    words: ES_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      // "12345678 a" is more likely prose than a DNI: after a space the letter must be upper case.
+      if (m[2] !== '' && m[2] !== '-' && m[3] !== m[3]?.toUpperCase()) return undefined;
+      if (!isValidEsDni(`${m[1]}${m[3]}`.toUpperCase())) return undefined;
+      return { pattern: 'es-dni', base: 0.85, boost: 0.1, requireContext: false };
+    },
+  },
+  {
+    re: re(String.raw`${WL}([XYZxyz])[\- ]?(\d{7})[\- \u00a0]?([A-Za-z])${R}`),
+    minDigits: 7,
+    words: ES_WORDS,
+    penalised: false,
+    validation: 'passed',
+    check(m) {
+      const letters = `${m[1]}${m[3]}`;
+      if (letters !== letters.toUpperCase() && (letters !== letters.toLowerCase() || /[ \u00a0]/.test(m[0]))) return undefined;
+      if (!isValidEsNie(`${m[1]}${m[2]}${m[3]}`.toUpperCase())) return undefined;
+      return { pattern: 'es-nie', base: 0.85, boost: 0.1, requireContext: false };
+    },
+  },
+  {
+    // 16 characters; at least one digit is required (a fully omocodic code is indistinguishable from a word).
+    re: re(String.raw`${WL}[A-Za-z]{6}[0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{3}[A-Za-z]${R}`),
+    minDigits: 1,
+    words: CF_WORDS,
+    penalised: false,
+    validation: 'passed',
+    check(m) {
+      const v = m[0];
+      if (!/\d/.test(v) || !isUpperOrLower(v) || !isValidItCodiceFiscale(v.toUpperCase())) return undefined;
+      return { pattern: 'it-codice-fiscale', base: 0.9, boost: 0.05, requireContext: false };
+    },
+  },
+  {
+    // dddd dddd dddd / dddd-dddd-dddd, or 12 digits with context.
+    re: re(String.raw`${DL}([2-9]\d{3})([\- \u00a0]?)(\d{4})\2(\d{4})${R}`),
+    minDigits: 12,
+    words: AADHAAR_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!isValidInAadhaar(`${m[1]}${m[3]}${m[4]}`)) return undefined;
+      return m[2] !== ''
+        ? { pattern: 'in-aadhaar', base: 0.8, boost: 0.15, requireContext: false }
+        : { pattern: 'in-aadhaar-compact', base: 0.7, boost: 0.2, requireContext: true };
+    },
+  },
+  {
+    re: re(String.raw`${WL}[A-Z]{5}\d{4}[A-Z]${R}`),
+    minDigits: 4,
+    words: PAN_WORDS,
+    penalised: true,
+    validation: 'none',
+    check(m) {
+      if (!isValidInPan(m[0])) return undefined;
+      return { pattern: 'in-pan', base: 0.75, boost: 0.15, requireContext: false };
+    },
+  },
+];
+
+/** The last `max` words in the `CONTEXT_CHARS` before `start` (lower-cased); a word cut by the window is dropped. */
+function wordsBefore(text: string, start: number, max: number): string[] {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const matches = [...text.slice(from, start).matchAll(/[\p{L}\p{M}]+/gu)];
+  const first = matches[0];
+  if (first !== undefined && first.index === 0 && from > 0 && /[\p{L}\p{M}]/u.test(text.charAt(from - 1))) matches.shift();
+  return matches.slice(-max).map((m) => m[0].toLowerCase());
+}
+
+/** Number of ASCII digits in `text`, counting no further than `cap`. */
+function countDigits(text: string, cap: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < cap; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
+const MAX_MIN_DIGITS = 13;
+
+export const nationalIdDetector: Detector = {
+  id: 'national-id',
+  version: '1',
+  types: ['NATIONAL_ID'],
+  detect(text) {
+    const digits = countDigits(text, MAX_MIN_DIGITS);
+    if (digits === 0) return [];
+    const out: Finding[] = [];
+    for (const spec of PATTERNS) {
+      if (digits < spec.minDigits) continue;
+      for (const m of text.matchAll(spec.re)) {
+        const variant = spec.check(m);
+        if (variant === undefined) continue;
+        const words = wordsBefore(text, m.index, 3);
+        let context: { word: string; effect: number } | undefined;
+        for (let i = words.length - 1; i >= 0 && context === undefined; i--) {
+          const w = words[i] ?? '';
+          if (spec.words.has(w)) context = { word: w, effect: variant.boost };
+          else if (spec.penalised && IDENTIFIER_WORDS.has(w)) context = { word: w, effect: IDENTIFIER_EFFECT };
+        }
+        if (variant.requireContext && (context === undefined || context.effect <= 0)) continue;
+        const score = Math.round(Math.max(0.01, Math.min(MAX_SCORE, variant.base + (context?.effect ?? 0))) * 100) / 100;
+        // A word that makes the finding possible at all is recorded with the whole score as its effect.
+        if (variant.requireContext && context !== undefined) context = { word: context.word, effect: score };
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          type: 'NATIONAL_ID',
+          score,
+          detector: 'national-id',
+          explanation: { pattern: variant.pattern, validation: spec.validation, context: context === undefined ? [] : [context] },
+        });
+      }
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out;
+  },
+};
