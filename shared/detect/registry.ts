@@ -6,7 +6,10 @@
  *   1. every finding is ranked by (score desc, length desc, start asc, detector id asc, type asc);
  *   2. walking that ranking, a finding is accepted unless it overlaps one already accepted
  *      (identical duplicate spans therefore collapse into the best-ranked one);
- *   3. the accepted findings are returned sorted by start.
+ *   3. except that a finding which contains every accepted finding it overlaps absorbs them: an address
+ *      "Via Carlo Cattaneo 130" takes the place of the person "Carlo Cattaneo" found inside it. Recall comes
+ *      first: the larger span covers all that the smaller did, and more;
+ *   4. the accepted findings are returned sorted by start.
  * Findings with an empty or out-of-range span are discarded.
  */
 
@@ -84,24 +87,32 @@ export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
     if (f.start < lo) lo = f.start;
     if (f.end > hi) hi = f.end;
   }
-  // One flag per covered UTF-16 unit of [lo, hi). Accepted spans are disjoint, so a candidate
-  // overlaps an accepted span iff one of its units is already covered.
-  const covered = new Uint8Array(hi - lo);
-  const accepted: Finding[] = [];
+  // Which accepted finding covers each UTF-16 unit of [lo, hi) (-1: none). Accepted spans are disjoint.
+  const owner = new Int32Array(hi - lo).fill(-1);
+  const accepted: (Finding | undefined)[] = [];
   for (const f of ranked) {
     const s = f.start - lo;
     const e = f.end - lo;
-    let free = true;
-    for (let i = s; i < e; i++) {
-      if (covered[i] === 1) {
-        free = false;
-        break;
+    let overlapped: Set<number> | undefined;
+    for (let i = s; i < e; i++) if (owner[i]! >= 0) (overlapped ??= new Set()).add(owner[i]!);
+    if (overlapped) {
+      // absorb only when every overlapped finding lies wholly inside this one, and is shorter
+      const length = f.end - f.start;
+      const inside = [...overlapped].every((k) => {
+        const old = accepted[k]!;
+        return old.start >= f.start && old.end <= f.end && old.end - old.start < length;
+      });
+      if (!inside) continue;
+      for (const k of overlapped) {
+        const old = accepted[k]!;
+        owner.fill(-1, old.start - lo, old.end - lo);
+        accepted[k] = undefined;
       }
     }
-    if (!free) continue;
-    covered.fill(1, s, e);
+    owner.fill(accepted.length, s, e);
     accepted.push(f);
   }
-  accepted.sort((a, b) => a.start - b.start);
-  return accepted;
+  const result = accepted.filter((f): f is Finding => f !== undefined);
+  result.sort((a, b) => a.start - b.start);
+  return result;
 }

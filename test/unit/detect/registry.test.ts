@@ -57,9 +57,17 @@ describe('createDetectorRegistry', () => {
 });
 
 describe('overlap resolution', () => {
-  it('prefers the higher score, then the longer span', () => {
-    expect(spans(resolveOverlaps([f(0, 10, 0.5, 'a'), f(2, 4, 0.9, 'b')]))).toEqual([[2, 4, 'b']]);
+  it('prefers the higher score, then the longer span, where spans cross', () => {
+    expect(spans(resolveOverlaps([f(0, 6, 0.5, 'a'), f(4, 10, 0.9, 'b')]))).toEqual([[4, 10, 'b']]);
+    expect(spans(resolveOverlaps([f(4, 10, 0.9, 'b'), f(0, 6, 0.9, 'a')]))).toEqual([[0, 6, 'a']]);
     expect(spans(resolveOverlaps([f(2, 4, 0.9, 'b'), f(0, 10, 0.9, 'a')]))).toEqual([[0, 10, 'a']]);
+  });
+
+  it('lets a finding absorb the higher-scored findings it wholly contains', () => {
+    // an address that contains a person's name covers the name and the rest of the address
+    expect(spans(resolveOverlaps([f(0, 10, 0.5, 'a'), f(2, 4, 0.9, 'b'), f(6, 8, 0.8, 'c')]))).toEqual([[0, 10, 'a']]);
+    // but not one that only crosses it
+    expect(spans(resolveOverlaps([f(0, 10, 0.5, 'a'), f(2, 4, 0.9, 'b'), f(8, 12, 0.8, 'c')]))).toEqual([[2, 4, 'b'], [8, 12, 'c']]);
   });
 
   it('breaks full ties by start, then detector id, then type', () => {
