@@ -1,6 +1,14 @@
 // Bundles the CLI (src-main/cli) into out/cli/anonymise.mjs with esbuild. Runs on `npm ci` / `npm install`
-// (the `prepare` script), so `npx anonymise` works right after set-up. Dependencies stay in node_modules.
+// (the `prepare` script), so `npx anonymise` works right after set-up. Dependencies stay in node_modules; the
+// gazetteer data (shared/detect/data/gazetteers.generated.json) is built first if it is missing, and bundled.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
+
+if (!existsSync('shared/detect/data/gazetteers.generated.json')) {
+  const r = spawnSync(process.execPath, ['scripts/build-gazetteers.mjs', '--quiet'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 
 await build({
   entryPoints: { anonymise: 'src-main/cli/cli-main.ts' },
@@ -11,6 +19,7 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  loader: { '.json': 'json' },
   sourcemap: true,
   logLevel: 'warning',
 });

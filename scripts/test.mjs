@@ -7,9 +7,10 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { summariseReports } from './test-summary.mjs';
 
 const steps = [
+  // first: it also builds the gazetteer data that the type-check and the app import
+  ['build the CLI', 'node', ['scripts/build-cli.mjs']],
   ['type-check', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
-  ['build the CLI', 'node', ['scripts/build-cli.mjs']],
   ['build the app', 'npx', ['electron-vite', 'build']],
   ['unit and CLI tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['browser tests', 'npx', ['playwright', 'test']],

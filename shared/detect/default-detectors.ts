@@ -9,9 +9,39 @@ import { urlDetector } from './detectors/url';
 import { columnValueDetector } from './detectors/column-value';
 import { confidentialNoteDetector } from './detectors/confidential-note';
 import { knownValueDetector } from './detectors/known-value';
+import { creditCardDetector } from './detectors/credit-card';
+import { ibanDetector } from './detectors/iban';
+import { nationalIdDetector } from './detectors/national-id';
+import { macAddressDetector } from './detectors/mac-address';
+import { uuidDetector } from './detectors/uuid';
+import { deviceIdDetector } from './detectors/device-id';
+import { streetAddressDetector } from './detectors/street-address';
+import { postalCodeDetector } from './detectors/postal-code';
+import { dateOfBirthDetector } from './detectors/date-of-birth';
+import { createPersonDetector } from './detectors/person';
+import { createLocationDetector } from './detectors/location';
+import { createOrganizationDetector } from './detectors/organization';
+import { secretDetector } from './detectors/secret';
+import { caseNumberDetector } from './detectors/case-number';
+import { userPathDetector } from './detectors/user-path';
+import { hostnameDetector } from './detectors/hostname';
+import { createGazetteer, type Gazetteer } from './gazetteer';
+// Built by scripts/build-gazetteers.mjs (npm prepare); bundled into the CLI and the app.
+import gazetteerData from './data/gazetteers.generated.json';
+
+let gazetteer: Gazetteer | null = null;
+/** The gazetteer built from the generated data, once per process. */
+export function defaultGazetteer(): Gazetteer {
+  gazetteer ??= createGazetteer(gazetteerData);
+  return gazetteer;
+}
 
 export function defaultDetectors(): Detector[] {
-  return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector];
+  return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector,
+    creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
+    streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
+    createOrganizationDetector(defaultGazetteer()),
+    secretDetector, caseNumberDetector, userPathDetector, hostnameDetector];
 }
 
 /** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */

@@ -31,6 +31,7 @@ describe('defaultDetectors / createDefaultRegistry', () => {
       'Running version 10.0.19041.1 on Windows 10.0.19041.1.';
     const fs = createDefaultRegistry().detect(text, ctx);
     expect(show(text, fs)).toEqual([
+      ['PERSON', 'Zoë'],
       ['EMAIL', 'zoe.martin@example.co.uk'],
       ['PHONE', '+44 20 7946 0958'],
       ['IP_ADDRESS', '192.168.1.254'],

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import data from '../../../shared/detect/data/gazetteers.generated.json';
+import { createGazetteer } from '../../../shared/detect/gazetteer';
+import { createLocationDetector } from '../../../shared/detect/detectors/location';
+
+const detector = createLocationDetector(createGazetteer(data));
+const detect = (text: string) => detector.detect(text, { field: 'body', defaultRegion: 'US' });
+const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+
+describe('LOCATION: gazetteer', () => {
+  it('finds countries with exact offsets', () => {
+    const text = 'I moved from Germany to Portugal last year.';
+    const f = detect(text);
+    expect(f.map((x) => [x.start, x.end])).toEqual([[13, 20], [24, 32]]);
+    expect(f.every((x) => x.type === 'LOCATION' && x.detector === 'location')).toBe(true);
+    expect(f[0]!.explanation.pattern).toBe('gazetteer-country');
+    expect(f[0]!.score).toBeGreaterThanOrEqual(0.85);
+  });
+  it('finds multi-word places, with diacritics or without', () => {
+    expect(found('Our office in New York is closed.')).toEqual(['New York']);
+    expect(found('The parcel went to San José, then to San Jose again.')).toEqual(['San José', 'San Jose']);
+    expect(found('Wir liefern nach Bosnien und Herzegowina.')).toEqual(['Bosnien und Herzegowina']);
+    expect(found('Shipping to the United States takes a week.')).toEqual(['United States']);
+  });
+  it('finds German, French and Spanish forms', () => {
+    expect(found('Ich wohne in München, nicht in Köln.')).toEqual(['München', 'Köln']);
+    expect(found("J'habite à Marseille depuis 2019.")).toEqual(['Marseille']);
+    expect(found('Vivo en Sevilla, cerca de Málaga.')).toEqual(['Sevilla', 'Málaga']);
+    expect(found('Der Kunde sitzt in Bayern.')).toEqual(['Bayern']);
+  });
+  it('takes a state code after a comma into the span', () => {
+    expect(found('Ship to Austin, TX 78701')).toEqual(['Austin, TX']);
+  });
+  it('lower case needs a preposition', () => {
+    expect(found('the princess arrived from bahrain this morning')).toEqual(['bahrain']);
+    expect(found('we are based in germany')).toEqual(['germany']);
+  });
+});
+
+describe('LOCATION: context for small or ambiguous places', () => {
+  it('ambiguous city names need a place preposition', () => {
+    expect(found('I live in Reading.')).toEqual(['Reading']);
+    expect(found('Reading the manual did not help.')).toEqual([]);
+    expect(found('The office in Nice is closed.')).toEqual(['Nice']);
+    expect(found('Nice to meet you.')).toEqual([]);
+    expect(found('Mobile app crashes when I open it.')).toEqual([]);
+    expect(found('The mobile app crashes in split view.')).toEqual([]);
+  });
+  it('small towns need a preposition, a postcode or a region after them', () => {
+    expect(found('He grew up in Bauru.')).toEqual(['Bauru']);
+    expect(found('Lieferadresse: Hauptstr. 5, 10115 Berlin')).toEqual(['Berlin']);
+    expect(found('Bauru, Brazil')).toEqual(['Bauru', 'Brazil']);
+  });
+  it('a place phrase takes a capitalised word the gazetteer does not know', () => {
+    expect(found('My friend lives in Kalatsova.')).toEqual(['Kalatsova']);
+    expect(found('She grew up in Poggiovalle di Borgorose.')).toEqual(['Poggiovalle di Borgorose']);
+  });
+  it('records the evidence', () => {
+    const f = detect('I live in Reading.')[0]!;
+    expect(f.explanation.context).toEqual([{ word: 'in', effect: expect.any(Number) }]);
+    expect(f.score).toBeGreaterThanOrEqual(0.5);
+    expect(f.score).toBeLessThanOrEqual(0.95);
+  });
+});
+
+describe('LOCATION: negatives', () => {
+  it('a place name inside a person name or after an honorific is not a place', () => {
+    expect(found('Paris Hilton wrote to us.')).toEqual([]);
+    expect(found('Mr. Jackson called.')).toEqual([]);
+    expect(found('Donald van der Berg')).toEqual([]);
+  });
+  it('a street is not a city', () => {
+    expect(found('The shop is on Washington Street.')).toEqual([]);
+  });
+  it('everyday words are not places', () => {
+    expect(found('Are there any charges applied to my card?')).toEqual([]);
+    expect(found('Please Update the Billing Settings.')).toEqual([]);
+    expect(found('CAN I SPEAK TO A REAL PERSON?')).toEqual([]);
+    expect(found('my dad said it was fine, believe in god')).toEqual([]);
+  });
+  it('months and weekdays are not places, even after "in"', () => {
+    expect(found('The renewal is due in May, not in August.')).toEqual([]);
+  });
+  it('a phone number is not a postcode', () => {
+    expect(found('(764)722-5949 mobile')).toEqual([]);
+  });
+  it('words glued into e-mail addresses and URLs are not places', () => {
+    expect(found('see https://paris.example.com/Berlin or berlin@example.de')).toEqual([]);
+  });
+});
+
+describe('LOCATION: robustness', () => {
+  it('is linear on adversarial input (1 MB)', () => {
+    const inputs = ['Aa '.repeat(350_000), 'New '.repeat(250_000), 'in San '.repeat(150_000), 'Bosnia and '.repeat(95_000)];
+    for (const input of inputs) {
+      const t0 = performance.now();
+      detect(input);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  }, 10_000);
+});

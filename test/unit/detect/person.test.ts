@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import data from '../../../shared/detect/data/gazetteers.generated.json';
+import { createGazetteer } from '../../../shared/detect/gazetteer';
+import { createPersonDetector } from '../../../shared/detect/detectors/person';
+
+const detector = createPersonDetector(createGazetteer(data));
+const detect = (text: string) => detector.detect(text, { field: 'body', defaultRegion: 'US' });
+const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+
+describe('PERSON: gazetteer names', () => {
+  it('finds a full name with exact offsets', () => {
+    const text = 'Please ask Mark Johnson to call me back.';
+    const f = detect(text);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ start: 11, end: 23, type: 'PERSON', detector: 'person' });
+    expect(f[0]!.score).toBeGreaterThanOrEqual(0.85);
+    expect(f[0]!.explanation.pattern).toBe('gazetteer-full-name');
+  });
+  it('finds a known given name with an unknown surname', () => {
+    expect(found('My colleague Kwame Okonkwo has the same problem.')).toEqual(['Kwame Okonkwo']);
+    expect(found('Das Ticket hat Jürgen Obermaier eröffnet.')).toEqual(['Jürgen Obermaier']);
+  });
+  it('keeps particles and initials inside a name', () => {
+    expect(found("It's under my partner's name Donald van der Voet")).toEqual(['Donald van der Voet']);
+    expect(found('The contract was signed by John F. Kennedy yesterday.')).toEqual(['John F. Kennedy']);
+    expect(found('Wir haben mit Ursula von der Leyen gesprochen.')).toEqual(['Ursula von der Leyen']);
+  });
+  it('finds a lone given name in mid-sentence', () => {
+    const f = detect("Don't go to town, Judy!");
+    expect(f.map((x) => text(x, "Don't go to town, Judy!"))).toEqual(['Judy']);
+    expect(f[0]!.score).toBe(0.7);
+  });
+  it('scores a sentence-initial lone name lower', () => {
+    const f = detect('Anna called again about the invoice.');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.score).toBeLessThan(0.7);
+  });
+  it('finds names listed with a found name', () => {
+    expect(found('Founded by Kovalev, Lee and Phillips in 2010.')).toEqual(expect.arrayContaining(['Kovalev', 'Lee', 'Phillips']));
+  });
+  it('handles hyphenated and accented names', () => {
+    expect(found('Hans-Peter Müller-Lüdenscheidt hat angerufen.')).toEqual(['Hans-Peter Müller-Lüdenscheidt']);
+    expect(found('Merci à François Dupont pour son aide.')).toEqual(['François Dupont']);
+  });
+});
+
+describe('PERSON: cues', () => {
+  it('honorifics take the following capitalised word, unknown or not, and are part of the span', () => {
+    const text = 'Dear Mr. Kowalczyk, thank you for your patience.';
+    const f = detect(text);
+    expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['Mr. Kowalczyk']);
+    expect(f[0]!.explanation.pattern).toBe('honorific');
+    expect(f[0]!.explanation.context[0]!.word).toBe('Mr');
+    expect(found('Sehr geehrte Frau Özdemir, vielen Dank.')).toEqual(['Frau Özdemir']);
+    expect(found('Bonjour Mme Lefèvre, merci.')).toEqual(['Mme Lefèvre']);
+    expect(found('Hola Sra. Gutiérrez, gracias.')).toEqual(['Sra. Gutiérrez']);
+    expect(found('Dr. Fields is on leave.')).toEqual(['Dr. Fields']);
+  });
+  it('naming phrases accept unknown and lower-case words', () => {
+    expect(found('Hello, my name is Zbigniew and I need help.')).toEqual(['Zbigniew']);
+    expect(found('hi my name is kowalczyk, i cannot log in')).toEqual(['kowalczyk']);
+    expect(found('Hallo, mein Name ist Brzęczyszczykiewicz.')).toEqual(['Brzęczyszczykiewicz']);
+    expect(found("Bonjour, je m'appelle Aurélie.")).toEqual(['Aurélie']);
+    expect(found('Hola, me llamo Ximena.')).toEqual(['Ximena']);
+  });
+  it('other phrases need a capital or a known name', () => {
+    expect(found('I spoke with Okonkwo yesterday.')).toEqual(['Okonkwo']);
+    expect(found('I spoke with someone yesterday.')).toEqual([]);
+    expect(found('I am unable to log in.')).toEqual([]);
+    expect(found('Ich bin Anna.')).toEqual(['Anna']);
+  });
+  it('greetings', () => {
+    expect(found('Hi Zofia, the export failed again.')).toEqual(['Zofia']);
+    expect(found('Hallo Jens, danke!')).toEqual(['Jens']);
+    expect(found('Hi team, the export failed again.')).toEqual([]);
+    expect(found('Hello there, any update?')).toEqual([]);
+    expect(found('Hi Will, can you check?')).toEqual(['Will']);
+  });
+  it('sign-offs on the same or the next line', () => {
+    expect(found('The printer is broken.\n\nBest regards,\nOkechukwu Adeyemi')).toEqual(['Okechukwu Adeyemi']);
+    expect(found('Danke für die Hilfe.\nMit freundlichen Grüßen\nThomas Schneider')).toEqual(['Thomas Schneider']);
+    expect(found('Thanks, Zofia')).toEqual(['Zofia']);
+    expect(found('Cordialement,\nAurélie Lefèvre')).toEqual(['Aurélie Lefèvre']);
+    expect(found('Regards,\nThe Support Team')).toEqual([]);
+  });
+  it('a reporting verb supports an unknown capitalised word', () => {
+    expect(found('As Okonkwo said, the job failed.')).toEqual(['Okonkwo']);
+  });
+  it('a speaker label at the start of a line', () => {
+    expect(found('Zbigniew: is anyone there?\nAgent: yes')).toEqual(['Zbigniew']);
+  });
+  it('records evidence in the explanation', () => {
+    const f = detect('Hi Zofia, thanks.')[0]!;
+    expect(f.explanation).toMatchObject({ pattern: 'greeting', validation: 'none' });
+    expect(f.explanation.context).toEqual([{ word: 'Hi', effect: expect.any(Number) }]);
+    expect(f.score).toBeGreaterThanOrEqual(0.5);
+    expect(f.score).toBeLessThanOrEqual(0.95);
+  });
+});
+
+describe('PERSON: unknown proper nouns (weakest evidence)', () => {
+  it('a capitalised word no list knows, in mid-sentence, scores 0.5', () => {
+    const text = 'The ticket was escalated by Qwertinsky yesterday.';
+    const f = detect(text);
+    expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['Qwertinsky']);
+    expect(f[0]).toMatchObject({ score: 0.5, explanation: { pattern: 'proper-noun' } });
+  });
+  it('but not at the start of a sentence, in a headline, after a determiner, before a product noun or with a word ending', () => {
+    expect(found('Qwertinsky escalated the ticket.')).toEqual([]);
+    expect(found('Release Notes For Qwertinsky Module')).toEqual([]);
+    expect(found('Open the Qwertinsky dashboard.')).toEqual([]);
+    expect(found('Please enable Qwertinsky app access.')).toEqual([]);
+    expect(found('It crashed Unexpectedly after Networking changes.')).toEqual([]);
+  });
+  it('after "at", "for" or "with" it is left to the ORGANIZATION detector', () => {
+    expect(found('She spent a year at Qwertinsky.')).toEqual([]);
+  });
+});
+
+describe('PERSON: lower case and all caps', () => {
+  it('a lower-case known given name with a surname', () => {
+    expect(found('can you reset the password for natasha higuchi please')).toEqual(['natasha higuchi']);
+  });
+  it('lower-case common words are never names', () => {
+    expect(found('will you call me back when the bill is ready, mark it as urgent')).toEqual([]);
+  });
+  it('all-caps shouting is not a name; all-caps known names are', () => {
+    expect(found('CAN I SPEAK TO A REAL PERSON?!')).toEqual([]);
+    expect(found('PLEASE HELP ME NOW')).toEqual([]);
+    expect(found('Signed: JOHN SMITH')).toEqual(['JOHN SMITH']);
+  });
+});
+
+describe('PERSON: negatives', () => {
+  it('an ambiguous name alone at the start of a sentence needs context', () => {
+    expect(found('Will you call me tomorrow?')).toEqual([]);
+    expect(found('Mark the ticket as solved.')).toEqual([]);
+    expect(found('May I ask for a refund?')).toEqual([]);
+    expect(found('Bill Payment failed twice.')).toEqual([]);
+    expect(found('Grace period ends on Friday.')).toEqual([]);
+  });
+  it('support vocabulary is not a name', () => {
+    expect(found('The Mobile app crashes after the Update. Please check Settings and Billing.')).toEqual([]);
+    expect(found('Sent from my iPhone')).toEqual([]);
+    expect(found('Ticket Status: Open, Priority: High')).toEqual([]);
+  });
+  it('leaves streets, companies and e-mail addresses to other detectors', () => {
+    expect(found('Our office is at 12 Halsey Road.')).toEqual([]);
+    expect(found('Smith Ltd. sent the invoice.')).toEqual([]);
+    expect(found('Write to anna.smith@example.com or see https://example.com/Anna')).toEqual([]);
+  });
+  it('a place after a location preposition is left to the LOCATION detector', () => {
+    expect(found('I work in London.')).toEqual([]);
+  });
+});
+
+describe('PERSON: robustness', () => {
+  it('is linear on adversarial input (1 MB)', () => {
+    const inputs = ['Aa '.repeat(350_000), 'Anna '.repeat(200_000), 'Mr '.repeat(350_000), 'van '.repeat(250_000), 'Hi Anna, '.repeat(110_000)];
+    for (const input of inputs) {
+      const t0 = performance.now();
+      detect(input);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  }, 10_000);
+  it('returns nothing for empty or name-free text', () => {
+    expect(detect('')).toEqual([]);
+    expect(detect('12345 67890 !!!')).toEqual([]);
+  });
+});
+
+function text(f: { start: number; end: number }, s: string): string {
+  return s.slice(f.start, f.end);
+}
