@@ -19,6 +19,14 @@ export function formatScanSummary(file: string, s: PipelineSummary): string {
     const width = Math.min(40, Math.max(...fields.map(([f]) => f.length)));
     for (const [field, counts] of fields) lines.push(`    ${field.padEnd(width)}  ${formatTypeCounts(counts)}`);
   }
+  const columns = s.columns.filter((c) => c.role !== 'other');
+  if (columns.length) {
+    lines.push('  columns:');
+    const width = Math.min(40, Math.max(...columns.map((c) => c.field.length)));
+    for (const c of columns) {
+      lines.push(`    ${c.field.padEnd(width)}  ${c.role}${c.type ? ` ${c.type}` : ''} (${Math.round(c.confidence * 100)}%: ${c.reasons.join('; ')})`);
+    }
+  }
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@
  * It names files by path, size and SHA-256 and counts findings; it never holds a value from the data.
  */
 import { createHash } from 'node:crypto';
-import type { EntityType } from '../../shared/detect/finding';
+import type { ColumnClassification, EntityType } from '../../shared/detect/finding';
 import type { Policy } from '../../shared/transform/policy';
 import type { AnonymiseFileResult } from './anonymise-file';
 
@@ -20,6 +20,8 @@ export interface RunReport {
     readonly valuesChanged: number;
     readonly findingsByType: Partial<Record<EntityType, number>>;
     readonly findingsByField: Record<string, Partial<Record<EntityType, number>>>;
+    /** What each column holds (role, type, confidence and why), as classified from its name and sampled values. */
+    readonly columns: readonly ColumnClassification[];
     readonly warnings: readonly { readonly line: number; readonly record?: number; readonly message: string }[];
   }[];
   readonly totals: { readonly records: number; readonly findings: number; readonly findingsByType: Partial<Record<EntityType, number>> };
@@ -45,6 +47,7 @@ export function buildRunReport(version: string, policy: Policy, results: readonl
       valuesChanged: r.summary.valuesChanged,
       findingsByType: { ...r.summary.findingsByType },
       findingsByField: { ...r.summary.findingsByField },
+      columns: r.summary.columns,
       warnings: r.warnings,
     })),
     totals: {
