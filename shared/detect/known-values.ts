@@ -26,7 +26,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const DIGIT_RUN = /\+?\d[\d\s()./-]{5,}\d/g;
 
-export const DEFAULT_MAX_KNOWN = 200_000;
+export const DEFAULT_MAX_KNOWN = 50_000;
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 keeps a substring as a view of its
+ * parent, so a key cut from a value that was itself cut from a 1 MB input chunk would keep the whole chunk alive.
+ */
+function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
 
 export class KnownValueIndex implements KnownValueLookup {
   /** Whole values, keyed by their word tokens joined with a space (lower case). */
@@ -40,7 +48,17 @@ export class KnownValueIndex implements KnownValueLookup {
   /** Phone numbers, digits only. */
   private readonly phones = new Map<string, Entry>();
 
+  /** One Entry object per (type, column): entries are shared, not allocated per key. */
+  private readonly entries = new Map<string, Entry>();
+
   constructor(private readonly maxEntries = DEFAULT_MAX_KNOWN) {}
+
+  private entry(type: EntityType, column: string): Entry {
+    const id = `${type} ${column}`;
+    let e = this.entries.get(id);
+    if (!e) this.entries.set(id, (e = { type, column: detach(column) }));
+    return e;
+  }
 
   get size(): number {
     return this.phrases.size + this.parts.size + this.emails.size + this.phones.size;
@@ -48,7 +66,7 @@ export class KnownValueIndex implements KnownValueLookup {
 
   /** Remembers a value from an identity column. */
   learn(value: string, type: EntityType, column: string): void {
-    const entry: Entry = { type, column };
+    const entry = this.entry(type, column);
     const trimmed = value.trim();
     if (trimmed.length < 2) return;
     if (type === 'PHONE') {
@@ -61,7 +79,8 @@ export class KnownValueIndex implements KnownValueLookup {
         const address = m[0].toLowerCase();
         this.put(this.emails, address, entry);
         const local = address.slice(0, address.indexOf('@'));
-        for (const piece of local.split(/[._+-]+/)) this.learnPart(piece, { type: 'PERSON', column });
+        const person = this.entry('PERSON', column);
+        for (const piece of local.split(/[._+-]+/)) this.learnPart(piece, person);
       }
       return;
     }
@@ -84,7 +103,7 @@ export class KnownValueIndex implements KnownValueLookup {
 
   private put(map: Map<string, Entry>, key: string, entry: Entry): void {
     if (map.has(key)) return;
-    map.set(key, entry);
+    map.set(detach(key), entry);
     if (this.size > this.maxEntries) {
       // forget the oldest key of the map that just grew
       const oldest = map.keys().next().value;
