@@ -52,6 +52,8 @@ export const CUE_OF_HEAD = 1 << 28;
 export const CUE_FROM_SUBJECT = 1 << 29;
 /** Prepositions before a company ("at", "for", "with"). */
 export const CUE_ORG_PREP = 1 << 9;
+/** Verbs and phrases that follow a company as subject ("invested", "acquired", "is headquartered"). */
+export const CUE_ORG_VERB = 1 << 30;
 
 export const NAME = GIVEN | SURNAME;
 export const PLACE = COUNTRY | REGION | MAJOR_CITY | CITY;
@@ -95,7 +97,8 @@ export interface Gazetteer {
   watch(words: Iterable<string>, bit: number, filter?: boolean | 'context'): void;
   /**
    * Flags of the ASCII word text[start, end), whose `hashKey` of the lower-cased form is `hash`, without building a
-   * string: an open-addressing table over the key hashes, confirmed by comparing the characters.
+   * string: an open-addressing table over the key hashes, confirmed by a second independent 32-bit hash and the
+   * length (`hashKey2`), so that a probe reads one cache line and no key string.
    */
   flagsAt(text: string, start: number, end: number, hash: number): number;
 }
@@ -214,60 +217,65 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
   const contextFilter = new Uint32Array(SMALL_FILTER_BITS >>> 5);
   // Lower-case words that may matter on their own: unambiguous given names, countries and major cities.
   for (const [k, bits] of map) if (bits & (GIVEN | COUNTRY | MAJOR_CITY) && !(bits & (COMMON | AMBIGUOUS))) filterAdd(filter, hashKey(k));
-  // Open-addressing table over the hashes of the single-word ASCII keys (most lookups), for `flagsAt`.
+  // Open-addressing table over the hashes of the ASCII keys (most lookups), for `flagsAt`. One slot is four int32s
+  // [FNV-1a hash, second hash mixed with the length, flags, 0], so a probe touches one cache line: the key strings are
+  // not read (two independent 32-bit hashes and the length confirm a match).
   let slots = 1;
   while (slots < map.size * 2 + 8192) slots <<= 1;
-  const slotMask = slots - 1;
-  const slotHash = new Int32Array(slots);
-  const slotKey = new Int32Array(slots).fill(-1);
-  const keyList: string[] = [];
-  const keyFlags: number[] = [];
-  const slotOf = (k: string, h: number): number => {
+  let slotMask = slots - 1;
+  let table = new Int32Array(slots * 4);
+  let used = 0;
+  const tableInsert = (h: number, h2: number, bits: number): void => {
     let i = h & slotMask;
     for (;;) {
-      const idx = slotKey[i]!;
-      if (idx === -1 || (slotHash[i] === h && keyList[idx] === k)) return i;
+      const o = i << 2;
+      const f = table[o + 2]!;
+      if (f === 0) {
+        table[o] = h;
+        table[o + 1] = h2;
+        table[o + 2] = bits;
+        used++;
+        return;
+      }
+      if (table[o] === h && table[o + 1] === h2) {
+        table[o + 2] = f | bits;
+        return;
+      }
       i = (i + 1) & slotMask;
     }
   };
   const tablePut = (k: string, bits: number): void => {
-    if (!isAscii(k)) return;
-    const h = hashKey(k);
-    const i = slotOf(k, h);
-    const idx = slotKey[i]!;
-    if (idx !== -1) {
-      keyFlags[idx] = keyFlags[idx]! | bits;
-      return;
+    if (!isAscii(k) || bits === 0) return;
+    if ((used + 1) * 4 >= slots * 3) {
+      // Grow (only `watch` after creation can get here).
+      const old = table;
+      slots <<= 1;
+      slotMask = slots - 1;
+      table = new Int32Array(slots * 4);
+      used = 0;
+      for (let o = 0; o < old.length; o += 4) if (old[o + 2] !== 0) tableInsert(old[o]!, old[o + 1]!, old[o + 2]!);
     }
-    if (keyList.length * 4 >= slots * 3) return; // full enough: the Map still answers through `flags`
-    slotHash[i] = h;
-    slotKey[i] = keyList.length;
-    keyList.push(k);
-    keyFlags.push(bits);
+    tableInsert(hashKey(k), hashKey2(k, 0, k.length), bits);
   };
   for (const [k, bits] of map) tablePut(k, bits);
   const flagsAt = (text: string, start: number, end: number, hash: number): number => {
-    const len = end - start;
-    let i = hash & slotMask;
+    const tbl = table;
+    const mask = slotMask;
+    let i = hash & mask;
+    let h2 = 0;
+    let h2Done = false;
     for (;;) {
-      const idx = slotKey[i]!;
-      if (idx === -1) return 0;
-      if (slotHash[i] === hash) {
-        const k = keyList[idx]!;
-        if (k.length === len) {
-          let same = true;
-          for (let j = 0; j < len; j++) {
-            let c = text.charCodeAt(start + j);
-            if (c >= 0x41 && c <= 0x5a) c += 32;
-            if (c !== k.charCodeAt(j)) {
-              same = false;
-              break;
-            }
-          }
-          if (same) return keyFlags[idx]!;
+      const o = i << 2;
+      const f = tbl[o + 2]!;
+      if (f === 0) return 0;
+      if (tbl[o] === hash) {
+        if (!h2Done) {
+          h2 = hashKey2(text, start, end);
+          h2Done = true;
         }
+        if (tbl[o + 1] === h2) return f;
       }
-      i = (i + 1) & slotMask;
+      i = (i + 1) & mask;
     }
   };
   const foldedCache = new Map<string, number>();
@@ -404,6 +412,22 @@ export function hashKey(key: string): number {
   return h;
 }
 
+/**
+ * A second, independent 32-bit hash (multiply-rotate, seeded with the length) of the lower-cased ASCII range
+ * text[start, end): with `hashKey` and the table's probe it stands in for comparing the characters.
+ */
+export function hashKey2(text: string, start: number, end: number): number {
+  let h = Math.imul(end - start, 0x9e3779b1) ^ 0x5bd1e995;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    h = Math.imul(h ^ c, 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 function filterAdd(filter: Uint32Array, h: number): void {
   const a = h & FILTER_MASK;
   const b = (Math.imul(h, 0x9e3779b1) >>> 9) & FILTER_MASK;
@@ -462,6 +486,8 @@ let bufShape = new Uint8Array(1024);
 let bufBits = new Uint16Array(1024);
 let bufFlags = new Int32Array(1024);
 let bufHash = new Int32Array(1024);
+let bufKeyGen = new Int32Array(1024);
+let generation = 0;
 const bufKeys: (string | undefined)[] = [];
 
 function grow(cap: number): void {
@@ -477,7 +503,10 @@ function grow(cap: number): void {
   const nb = new Uint16Array(cap);
   nb.set(bufBits);
   bufBits = nb;
-  bufFlags = new Int32Array(cap);
+  const nf = new Int32Array(cap);
+  nf.set(bufFlags);
+  bufFlags = nf;
+  bufKeyGen = new Int32Array(cap);
   const nh = new Int32Array(cap);
   nh.set(bufHash);
   bufHash = nh;
@@ -624,6 +653,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     if (inner) b |= TOK_INNER;
     if (ascii && !escaped) b |= TOK_ASCII;
     bufHash[count] = ascii ? h : 0;
+    bufFlags[count] = -1;
     start[count] = s;
     end[count] = e;
     shape[count] = sh;
@@ -641,44 +671,59 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     }
   }
 
-  const keys = bufKeys;
-  if (keys.length < count) keys.length = count;
-  keys.fill(undefined, 0, count);
-  const flagCache = bufFlags;
-  flagCache.fill(-1, 0, count);
-  const key = (t: number): string => {
-    let k = keys[t];
-    if (k === undefined) {
-      k = text.slice(start[t]!, end[t]!).toLowerCase();
-      if (bits[t]! & TOK_INNER) k = k.replace(/\\?[’']/g, "'");
-      keys[t] = k;
-    }
+  if (bufKeys.length < count) bufKeys.length = count;
+  // Keys of an earlier value are told apart by a generation stamp instead of clearing the array.
+  generation = (generation + 1) | 0;
+  if (generation === 0) generation = 1;
+  return new TokenView(text, count, start, end, shape, bits, bufHash, bufFlags, bufKeys, bufKeyGen, generation, gazetteer);
+}
+
+/** The result of `tokenize`: views of the shared buffers, with lazily computed keys and flags. */
+class TokenView implements Tokens {
+  constructor(
+    readonly text: string,
+    readonly count: number,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly shape: Uint8Array,
+    readonly bits: Uint16Array,
+    private readonly hashes: Int32Array,
+    private readonly flagCache: Int32Array,
+    private readonly keys: (string | undefined)[],
+    private readonly keyGen: Int32Array,
+    private readonly gen: number,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  key(t: number): string {
+    if (this.keyGen[t] === this.gen) return this.keys[t]!;
+    let k = this.text.slice(this.start[t]!, this.end[t]!).toLowerCase();
+    if (this.bits[t]! & TOK_INNER) k = k.replace(/\\?[’']/g, "'");
+    this.keys[t] = k;
+    this.keyGen[t] = this.gen;
     return k;
-  };
-  return {
-    text,
-    count,
-    start,
-    end,
-    shape,
-    bits,
-    key,
-    flags(t: number): number {
-      let f = flagCache[t]!;
-      if (f === -1 && (bits[t]! & TOK_ASCII) !== 0) {
-        // ASCII words (apostrophes and hyphens are ASCII too, except ’): no string needed.
-        f = gazetteer.flagsAt(text, start[t]!, end[t]!, bufHash[t]!);
-        flagCache[t] = f;
-      }
-      if (f === -1) {
-        f = gazetteer.lookupWord(key(t));
-        flagCache[t] = f;
-      }
-      return f;
-    },
-    word: (t: number) => text.slice(start[t]!, end[t]!),
-    hash: (t: number) => bufHash[t]!,
-  };
+  }
+
+  flags(t: number): number {
+    let f = this.flagCache[t]!;
+    if (f !== -1) return f;
+    if ((this.bits[t]! & TOK_ASCII) !== 0) {
+      // ASCII words (apostrophes and hyphens are ASCII too, except ’): no string needed.
+      f = this.gazetteer.flagsAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
+    } else {
+      f = this.gazetteer.lookupWord(this.key(t));
+    }
+    this.flagCache[t] = f;
+    return f;
+  }
+
+  word(t: number): string {
+    return this.text.slice(this.start[t]!, this.end[t]!);
+  }
+
+  hash(t: number): number {
+    return this.hashes[t]!;
+  }
 }
 
 /** Are tokens t-1 and t joined by only horizontal space (or '. ' after a one-letter initial)? */

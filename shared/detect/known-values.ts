@@ -6,6 +6,7 @@
  * Lookups hash word tokens, so the cost does not grow with the number of known values. Memory is bounded: past
  * `maxEntries` keys, the oldest are forgotten first.
  */
+import { detach } from '../util/detach-string';
 import type { EntityType, KnownValueLookup, KnownValueMatch } from './finding';
 
 interface Entry {
@@ -28,13 +29,6 @@ const DIGIT_RUN = /\+?\d[\d\s()./-]{5,}\d/g;
 
 export const DEFAULT_MAX_KNOWN = 50_000;
 
-/**
- * A copy of `s` that shares no memory with the string it was cut from. V8 keeps a substring as a view of its
- * parent, so a key cut from a value that was itself cut from a 1 MB input chunk would keep the whole chunk alive.
- */
-function detach(s: string): string {
-  return (' ' + s).slice(1);
-}
 
 export class KnownValueIndex implements KnownValueLookup {
   /** Whole values, keyed by their word tokens joined with a space (lower case). */

@@ -17,6 +17,7 @@
  */
 
 import { ARR, BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OBJ, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars';
+import { detach } from '../util/detach-string';
 import type { TextField } from './record';
 
 /** True when `key` can be written after a dot in a path (`a.key`); otherwise it is written `a["key"]`. */
@@ -123,9 +124,10 @@ export class PathCache {
     let c = map.get(key);
     if (c === undefined) {
       this.grow();
-      const path = joinKeyPath(parent.prefix, key);
+      // kept strings are detached: cut from a record, they would otherwise keep its input chunk alive
+      const path = detach(joinKeyPath(parent.prefix, key));
       c = { path, prefix: path, kept: true, keys: null, items: null };
-      map.set(key, c);
+      map.set(detach(key), c);
     }
     return c;
   }

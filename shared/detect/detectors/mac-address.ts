@@ -2,7 +2,8 @@
  * MAC_ADDRESS detector: EUI-48 hardware addresses in the three usual notations —
  * `00:1A:2B:3C:4D:5E`, `00-1A-2B-3C-4D-5E` (one separator kind throughout) and Cisco `001a.2b3c.4d5e`.
  *
- * Prefilter: nothing is done unless the text holds ':', '-' or '.'. Each notation is one global regex of fixed
+ * Prefilter: a notation's regex runs only when the text holds its separator at the right spacing (':' or '-'
+ * five times three characters apart, '.' twice five apart), found with indexOf. Each notation is one global regex of fixed
  * length (no nested quantifiers), so the scan is linear. Lookarounds reject a candidate that is part of a longer
  * run of hex groups — IPv6 addresses (`fe80::1:00:1a:2b:3c:4d:5e`, `00:1a:2b:3c:4d:5e::1`), an 8-group
  * colon string — or glued to a word. A label glued with ':' (`MAC:00:1A:...`) is fine: the letters before the
@@ -45,8 +46,25 @@ function wordsBefore(text: string, start: number, max: number): string[] {
   return matches.slice(-max).map((m) => m[0].toLowerCase());
 }
 
+/**
+ * Cheap shape test before a regex runs: `sep` at some i and again at i + gap, i + 2·gap, ... (`count` times) —
+ * "00:1a:2b:…" has ':' every 3 characters, "001a.2b3c.4d5e" has '.' every 5. indexOf does the searching.
+ */
+function hasSeparatorRun(text: string, sep: string, gap: number, count: number): boolean {
+  const code = sep.charCodeAt(0);
+  for (let i = text.indexOf(sep); i !== -1 && i + gap * (count - 1) < text.length; i = text.indexOf(sep, i + 1)) {
+    let k = 1;
+    while (k < count && text.charCodeAt(i + gap * k) === code) k++;
+    if (k === count) return true;
+  }
+  return false;
+}
+
 function scan(text: string, re: RegExp, out: Finding[]): void {
-  for (const m of text.matchAll(re)) {
+  // exec, not matchAll: matchAll clones the regex on every call.
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
     const value = m[0];
     const pattern = re === CISCO ? 'mac-cisco' : m[1] === ':' ? 'mac-colon' : 'mac-dash';
     const hexOnly = value.replace(/[:.-]/g, '').toLowerCase();
@@ -72,8 +90,8 @@ export const macAddressDetector: Detector = {
   types: ['MAC_ADDRESS'],
   detect(text) {
     const out: Finding[] = [];
-    if (text.includes(':') || text.includes('-')) scan(text, COLON_OR_DASH, out);
-    if (text.includes('.')) scan(text, CISCO, out);
+    if (hasSeparatorRun(text, ':', 3, 5) || hasSeparatorRun(text, '-', 3, 5)) scan(text, COLON_OR_DASH, out);
+    if (hasSeparatorRun(text, '.', 5, 2)) scan(text, CISCO, out);
     if (out.length > 1) out.sort((a, b) => a.start - b.start);
     return out;
   },

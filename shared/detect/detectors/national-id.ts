@@ -84,6 +84,10 @@ interface PatternSpec {
   readonly re: RegExp;
   /** Fewest ASCII digits a match can hold; the scan is skipped when the text holds fewer. */
   readonly minDigits: number;
+  /** Longest run of consecutive ASCII digits every match holds; the scan is skipped when the text has none. */
+  readonly minDigitRun: number;
+  /** Longest run of consecutive ASCII letters and digits every match holds. */
+  readonly minAlnumRun: number;
   readonly words: ReadonlySet<string>;
   /** Lowered by identifier words (order, invoice, phone, sku, ...): patterns that look like other references. */
   readonly penalised: boolean;
@@ -108,9 +112,11 @@ const isUpperOrLower = (s: string): boolean => s === s.toUpperCase() || s === s.
 
 const PATTERNS: readonly PatternSpec[] = [
   {
-    // ddd-dd-dddd, or ddddddddd / ddd dd dddd with context.
-    re: re(String.raw`${DL}(\d{3})([\- \u00a0]?)(\d{2})\2(\d{4})${R}`),
+    // ddd-dd-dddd, or ddddddddd / ddd dd dddd / ddd.dd.dddd with context.
+    re: re(String.raw`${DL}(\d{3})([\-. \u00a0]?)(\d{2})\2(\d{4})${R}`),
     minDigits: 9,
+    minDigitRun: 4,
+    minAlnumRun: 4,
     words: SSN_WORDS,
     penalised: true,
     validation: 'passed',
@@ -124,6 +130,8 @@ const PATTERNS: readonly PatternSpec[] = [
   {
     re: re(String.raw`${WL}([A-Za-z]{2})${SP}?(\d{2})${SP}?(\d{2})${SP}?(\d{2})${SP}?([A-Da-d])${R}`),
     minDigits: 6,
+    minDigitRun: 2,
+    minAlnumRun: 2,
     words: NINO_WORDS,
     penalised: false,
     validation: 'passed',
@@ -139,6 +147,8 @@ const PATTERNS: readonly PatternSpec[] = [
     // dd ddd ddd ddd, or 11 digits with context.
     re: re(String.raw`${DL}([1-9]\d)(${SP}?)(\d{3})\2(\d{3})\2(\d{3})${R}`),
     minDigits: 11,
+    minDigitRun: 3,
+    minAlnumRun: 3,
     words: STEUER_WORDS,
     penalised: true,
     validation: 'passed',
@@ -153,6 +163,8 @@ const PATTERNS: readonly PatternSpec[] = [
     // s yy mm dd ccc ooo kk — one separator kind for the body, the key may stand apart.
     re: re(String.raw`${DL}([1-478])(${SP}?)(\d{2})\2(\d{2})\2(\d{2}|2[ABab])\2(\d{3})\2(\d{3})${SP}?(\d{2})${R}`),
     minDigits: 13,
+    minDigitRun: 2,
+    minAlnumRun: 2,
     words: NIR_WORDS,
     penalised: true,
     validation: 'passed',
@@ -167,6 +179,8 @@ const PATTERNS: readonly PatternSpec[] = [
   {
     re: re(String.raw`${DL}(\d{8})([\- \u00a0]?)([A-Za-z])${R}`),
     minDigits: 8,
+    minDigitRun: 8,
+    minAlnumRun: 8,
     words: ES_WORDS,
     penalised: true,
     validation: 'passed',
@@ -180,6 +194,8 @@ const PATTERNS: readonly PatternSpec[] = [
   {
     re: re(String.raw`${WL}([XYZxyz])[\- ]?(\d{7})[\- \u00a0]?([A-Za-z])${R}`),
     minDigits: 7,
+    minDigitRun: 7,
+    minAlnumRun: 7,
     words: ES_WORDS,
     penalised: false,
     validation: 'passed',
@@ -194,6 +210,8 @@ const PATTERNS: readonly PatternSpec[] = [
     // 16 characters; at least one digit is required (a fully omocodic code is indistinguishable from a word).
     re: re(String.raw`${WL}[A-Za-z]{6}[0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{3}[A-Za-z]${R}`),
     minDigits: 1,
+    minDigitRun: 1,
+    minAlnumRun: 16,
     words: CF_WORDS,
     penalised: false,
     validation: 'passed',
@@ -207,6 +225,8 @@ const PATTERNS: readonly PatternSpec[] = [
     // dddd dddd dddd / dddd-dddd-dddd, or 12 digits with context.
     re: re(String.raw`${DL}([2-9]\d{3})([\- \u00a0]?)(\d{4})\2(\d{4})${R}`),
     minDigits: 12,
+    minDigitRun: 4,
+    minAlnumRun: 4,
     words: AADHAAR_WORDS,
     penalised: true,
     validation: 'passed',
@@ -220,6 +240,8 @@ const PATTERNS: readonly PatternSpec[] = [
   {
     re: re(String.raw`${WL}[A-Z]{5}\d{4}[A-Z]${R}`),
     minDigits: 4,
+    minDigitRun: 4,
+    minAlnumRun: 10,
     words: PAN_WORDS,
     penalised: true,
     validation: 'none',
@@ -239,29 +261,99 @@ function wordsBefore(text: string, start: number, max: number): string[] {
   return matches.slice(-max).map((m) => m[0].toLowerCase());
 }
 
-/** Number of ASCII digits in `text`, counting no further than `cap`. */
-function countDigits(text: string, cap: number): number {
-  let n = 0;
-  for (let i = 0; i < text.length && n < cap; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) n++;
-  }
-  return n;
+/** What one charCode pass learns about a text: enough to skip every pattern that cannot match. */
+interface DigitStats {
+  /** ASCII digits in the text. */
+  digits: number;
+  /** Longest run of consecutive ASCII digits. */
+  digitRun: number;
+  /** Longest run of consecutive ASCII letters and digits. */
+  alnumRun: number;
 }
 
-const MAX_MIN_DIGITS = 13;
+function digitStats(text: string): DigitStats {
+  let digits = 0;
+  let digitRun = 0;
+  let alnumRun = 0;
+  let d = 0;
+  let a = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      d++;
+      a++;
+      if (d > digitRun) digitRun = d;
+      if (a > alnumRun) alnumRun = a;
+    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+      d = 0;
+      a++;
+      if (a > alnumRun) alnumRun = a;
+    } else {
+      d = 0;
+      a = 0;
+    }
+  }
+  return { digits, digitRun, alnumRun };
+}
+
+/**
+ * Driver's licence numbers: no common format (US states use 1-2 letters and 4-14 digits, 7-9 digits, ...), so
+ * only a value right after the label is taken: "driver's license number is A1234567", "Driving licence no.
+ * LH329609T", "Führerscheinnummer: B072RRE2I55", "permis de conduire n° 123456789012".
+ * The value is 5-20 letters and digits (hyphen-separated groups, or digit groups separated by spaces) holding
+ * at least four digits.
+ * Bounded quantifiers only: linear.
+ */
+const DRIVER_LICENSE =
+  /(?<![\p{L}\p{N}_])(?:driver['’]?s?|driving|drivers)[ \t\u00a0-]{0,2}licen[cs]e|(?<![\p{L}\p{N}_])f[üu]hrerschein|(?<![\p{L}\p{N}_])permis de conduire|(?<![\p{L}\p{N}_])(?:licencia|carn[eé]t?) de conduc(?:ir|ción|cion)/giu;
+/** After the label: an optional "number/no./#/id" word, an optional "is/:/=", then the value. */
+const DL_VALUE =
+  /^(?:[ \t\u00a0]{0,3}(?:-?nummer|-?nr\.?|number|num\.?|no\.?|nº|n°|#|id|numéro|numero|número))?(?:[ \t\u00a0]{0,3}(?:is|was|ist|est|es|:|=|#|-))?[ \t\u00a0:]{0,3}["'“(]?([A-Za-z0-9]{1,20}(?:(?:-[A-Za-z0-9]{1,20}){1,3}|(?: [0-9]{2,8}){1,3})?)(?![\p{L}\p{N}_]|[.,/:-][\p{L}\p{N}])/u;
+const DL_HINT = /licen[cs]e|f[üu]hrerschein|permis de|de conduc/iu;
+
+function detectDriverLicenses(text: string, out: Finding[]): void {
+  if (!DL_HINT.test(text)) return;
+  DRIVER_LICENSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DRIVER_LICENSE.exec(text)) !== null) {
+    const after = m.index + m[0].length;
+    const v = DL_VALUE.exec(text.slice(after, after + 64));
+    const value = v?.[1];
+    if (v === null || value === undefined) continue;
+    const compact = value.replace(/[- ]/g, '');
+    let digits = 0;
+    for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 0x30 && compact.charCodeAt(i) <= 0x39) digits++;
+    if (compact.length < 5 || compact.length > 20 || digits < 4) continue;
+    const start = after + v.index + v[0].length - value.length;
+    const label = m[0].toLowerCase().replace(/\s+/g, ' ');
+    out.push({
+      start,
+      end: start + value.length,
+      type: 'NATIONAL_ID',
+      score: 0.85,
+      detector: 'national-id',
+      explanation: { pattern: 'driver-license', validation: 'none', context: [{ word: label, effect: 0.85 }] },
+    });
+  }
+}
 
 export const nationalIdDetector: Detector = {
   id: 'national-id',
   version: '1',
   types: ['NATIONAL_ID'],
   detect(text) {
-    const digits = countDigits(text, MAX_MIN_DIGITS);
-    if (digits === 0) return [];
+    const stats = digitStats(text);
+    if (stats.digits === 0) return [];
     const out: Finding[] = [];
+    if (stats.digits >= 4) detectDriverLicenses(text, out);
     for (const spec of PATTERNS) {
-      if (digits < spec.minDigits) continue;
-      for (const m of text.matchAll(spec.re)) {
+      if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;
+      // exec, not matchAll: matchAll clones the regex on every call.
+      const reG = spec.re;
+      reG.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = reG.exec(text)) !== null) {
         const variant = spec.check(m);
         if (variant === undefined) continue;
         const words = wordsBefore(text, m.index, 3);

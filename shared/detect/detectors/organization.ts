@@ -12,15 +12,23 @@
  *    "arbeite bei", "tätig bei", "travaille chez", "trabajo en" — 0.7; "the X office/headquarters" — 0.6;
  *  - signature blocks: a line of capitalised words right after a line that is a person's name (optionally with a
  *    job-title line between) — 0.6;
- *  - "X is from <Name>", "I'm from <Name>" with a name no list knows — 0.55; an unknown proper noun after "at",
- *    "for" or "with" ("a year at Solarlist") — 0.5, the weakest rule.
+ *  - "X is from <Name>", "I'm from <Name>" with a name no list knows (or two capitalised words that are not a known
+ *    person or place) — 0.55; an unknown proper noun after "at", "for" or "with" ("a year at Solarlist") — 0.5;
+ *  - `org-verb`: a capitalised run that is no known person or place, followed by a verb that companies do
+ *    ("invested", "acquired", "announced", "is headquartered", "is the brainchild") — 0.6;
+ *  - strong head nouns (Technologies, Robotics, Biosciences, Networks, Airlines, Insurance ...) also after ordinary
+ *    capitalised words in mid-sentence ("Earth Networks", "Liquid Robotics") — 0.6;
+ *  - `coordinated-org`: capitalised runs listed with a found organisation ("Flightstats, Transunion and Impaq
+ *    International") — 0.55;
+ *  - `recipient-line`: a short line of capitalised words that is no known person, right above an address line
+ *    (a line starting with a house number) — 0.55.
  * Known people and places, and runs of common words only ("Customer Services Group" is kept only with a legal
  * suffix), are not reported here.
  */
 
 import type { Detector, Finding } from '../finding';
 import {
-  CUE_EMPLOYMENT_END, CUE_FROM_SUBJECT, CUE_OF_HEAD, CUE_ORG_AFTER, CUE_ORG_HEAD, CUE_ORG_PREP,
+  CUE_EMPLOYMENT_END, CUE_ORG_VERB, CUE_FROM_SUBJECT, CUE_OF_HEAD, CUE_ORG_AFTER, CUE_ORG_HEAD, CUE_ORG_PREP,
   COMMON, GAP_AMP, GAP_COMMA, GAP_DOT, GAP_NEWLINE, GAP_OTHER, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_MIXED,
   SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, TOK_DOT_AFTER, TOK_GLUED, TOK_LISTED, joined, sentenceInitial, tokenize,
   type Gazetteer, type Tokens,
@@ -52,6 +60,20 @@ const EMPLOYMENT: readonly (readonly string[])[] = [
   ['trabajo', 'en'], ['trabaja', 'en'], ['trabajo', 'para'], ['trabaja', 'para'], ['empresa'],
 ];
 const EMPLOYMENT_LAST = new Set(EMPLOYMENT.map((p) => p[p.length - 1]!));
+
+/** Verbs after a company as subject; "is"/"was" phrases are checked word by word (`orgVerbAfter`). */
+const ORG_VERBS = new Set(['invested', 'invests', 'acquired', 'acquires', 'announced', 'announces', 'launched', 'launches',
+  'headquartered', 'hired', 'hires', 'merged', 'partnered', 'partners', 'raised', 'reported', 'employs', 'employed',
+  'manufactures', 'sells', 'sold', 'ships', 'shipped', 'filed', 'unveiled', 'released', 'outsourced', 'laid']);
+/** "X is the brainchild", "X is headquartered", "X was founded", "X is a 501(c)3 / company / nonprofit / startup". */
+const ORG_IS_NEXT = new Set(['brainchild', 'headquartered', 'founded', 'based', 'incorporated', 'listed', 'acquired']);
+const ORG_IS_A_NEXT = new Set(['company', 'nonprofit', 'non-profit', 'startup', 'start-up', 'firm', 'corporation', 'charity',
+  'subsidiary', 'manufacturer', 'provider', 'vendor', 'retailer', 'bank', 'publisher', 'consultancy', 'agency']);
+
+/** Head nouns that make a company even after ordinary capitalised words ("Earth Networks", "Liquid Robotics"). */
+const STRONG_HEADS = new Set(['technologies', 'robotics', 'biosciences', 'bioscience', 'networks', 'airlines', 'airways',
+  'insurance', 'pharmaceuticals', 'therapeutics', 'diagnostics', 'analytics', 'logistics', 'laboratories', 'motors',
+  'bancorp', 'biotech', 'telecom', 'aerospace', 'movers', 'realty']);
 const AFTER_WORDS = new Set(['office', 'offices', 'headquarters', 'hq', 'branch', 'subsidiary', 'inc', 'staff', 'employees']);
 
 function isCapWord(tokens: Tokens, t: number): boolean {
@@ -239,10 +261,16 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
             const f = tokens.flags(i);
             if (!(f & COMMON) && !(f & PLACE && i === a && t - a === 1)) distinctive = true;
           }
-          if (distinctive) {
+          // Ordinary words before a strong head noun, in mid-sentence and in title case: "Earth Networks".
+          let strong = false;
+          if (!distinctive && STRONG_HEADS.has(tokens.key(t)) && tokens.shape[a] === SHAPE_TITLE && !sentenceInitial(tokens, a) && !(a > 0 && isArticleAt(tokens, a - 1))) {
+            strong = true;
+            for (let i = a; i <= t; i++) if (tokens.shape[i] !== SHAPE_TITLE) strong = false;
+          }
+          if (distinctive || strong) {
             let e = t + 1;
             while (e < n && e - t < 3 && joined(tokens, e) && isCapWord(tokens, e) && (tokens.flags(e) & CUE_ORG_HEAD || isLegalSuffix(tokens, e))) e++;
-            out.push(make(tokens, a, e, 0.7, 'head-noun', [{ word: tokens.word(t), effect: 0.2 }]));
+            out.push(make(tokens, a, e, distinctive ? 0.7 : 0.6, 'head-noun', [{ word: tokens.word(t), effect: distinctive ? 0.2 : 0.1 }]));
             lastEnd = e;
             t = e - 1;
             continue;
@@ -256,6 +284,24 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
         lastEnd = e;
         t = e - 1;
         continue;
+      }
+    }
+    // 2b. A company as the subject of a company verb: "Innography invested", "Osisoft is the brainchild of".
+    if (t >= lastEnd && isCapWord(tokens, t) && (t === 0 || !isCapWord(tokens, t - 1) || !joined(tokens, t))) {
+      const e = capRunEnd(tokens, t);
+      const verb = e > t && e < n && joined(tokens, e) ? orgVerbAfter(tokens, e) : null;
+      if (verb !== null && !isKnownPersonOrPlace(tokens, g, t, e) && !(tokens.flags(t) & PLACE) && !isPersonSpan(text, g, tokens, t, e)) {
+        let allCommon = true;
+        for (let i = t; i < e; i++) {
+          const f = tokens.flags(i);
+          if (!(f & COMMON) || f & NAME) allCommon = false;
+        }
+        if (!allCommon || (e - t >= 2 && !sentenceInitial(tokens, t))) {
+          out.push(make(tokens, t, e, 0.6, 'org-verb', [{ word: verb, effect: 0.1 }]));
+          lastEnd = e;
+          t = e - 1;
+          continue;
+        }
       }
     }
     // 3. Employment context before a capitalised run.
@@ -281,7 +327,9 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
         const e2 = capRunEnd(tokens, t);
         let unknownWords = true;
         for (let i = t; i < e2; i++) if (tokens.flags(i) & (COMMON | PLACE | NAME)) unknownWords = false;
-        if (e2 > t && unknownWords) {
+        // Two capitalised words or more that are no known person or place ("Solar Census") count too.
+        const longRun = e2 - t >= 2 && !isKnownPersonOrPlace(tokens, g, t, e2) && !(tokens.flags(t) & PLACE) && !isPersonSpan(text, g, tokens, t, e2);
+        if (e2 > t && (unknownWords || longRun)) {
           out.push(make(tokens, t, e2, 0.55, 'from-context', [{ word: from, effect: 0.05 }]));
           lastEnd = e2;
           t = e2 - 1;
@@ -311,7 +359,168 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
     }
   }
   addSignatureOrgs(text, g, tokens, out);
+  if (text.indexOf('\n') !== -1) addRecipientLines(text, g, tokens, out);
+  if (out.length > 0) addCoordinatedOrgs(text, g, tokens, out, coveredTokens(tokens, out));
   return out;
+}
+
+/** Index of the token that holds offset `offset` (or the first after it). */
+function tokenAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.end[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks the tokens inside the findings (1), so that overlap checks are O(1). */
+function coveredTokens(tokens: Tokens, out: readonly Finding[]): Uint8Array {
+  const covered = new Uint8Array(tokens.count);
+  for (const f of out) for (let i = tokenAt(tokens, f.start); i < tokens.count && tokens.start[i]! < f.end; i++) covered[i] = 1;
+  return covered;
+}
+
+function anyCovered(covered: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (covered[i]) return true;
+  return false;
+}
+
+let personMaskFor: { tokens: Tokens; text: string; mask: Uint8Array } | null = null;
+
+/** Does a PERSON finding (score ≥ 0.6, not a bare proper noun) overlap tokens [a, e)? */
+function isPersonSpan(text: string, g: Gazetteer, tokens: Tokens, a: number, e: number): boolean {
+  if (personMaskFor === null || personMaskFor.tokens !== tokens || personMaskFor.text !== text) {
+    const mask = new Uint8Array(tokens.count);
+    for (const p of findPersonsCached(text, g)) {
+      if (p.finding.score < 0.6 || p.finding.explanation.pattern === 'proper-noun') continue;
+      for (let i = p.startToken; i < p.endToken; i++) mask[i] = 1;
+    }
+    personMaskFor = { tokens, text, mask };
+  }
+  return anyCovered(personMaskFor.mask, a, e);
+}
+
+function isArticleAt(tokens: Tokens, t: number): boolean {
+  return isWord(tokens, t) && tokens.shape[t] !== SHAPE_UPPER && isArticle(tokens.key(t));
+}
+
+
+/** The company verb (or "is the brainchild", "is a company" ...) starting at token e, or null. */
+function orgVerbAfter(tokens: Tokens, e: number): string | null {
+  if (!isWord(tokens, e) || tokens.shape[e] !== SHAPE_LOWER || tokens.bits[e]! & (GAP_SENTENCE | GAP_NEWLINE)) return null;
+  const f = tokens.flags(e);
+  if (!(f & CUE_ORG_VERB)) return null;
+  const k = tokens.key(e);
+  if (ORG_VERBS.has(k)) return k;
+  if (k !== 'is' && k !== 'was') return null;
+  let x = e + 1;
+  if (!isWord(tokens, x) || !joined(tokens, x)) return null;
+  let k2 = tokens.key(x);
+  if (ORG_IS_NEXT.has(k2)) return `${k} ${k2}`;
+  if (k2 === 'the' && isWord(tokens, x + 1) && joined(tokens, x + 1) && tokens.key(x + 1) === 'brainchild') return `${k} the brainchild`;
+  if (k2 !== 'a' && k2 !== 'an') return null;
+  x++;
+  // "is a 501(c)3", "is a small company", "is a software vendor"
+  if (x < tokens.count && tokens.shape[x] === SHAPE_OTHER && tokens.word(x) === '501') return `${k} a 501(c)`;
+  for (let y = x; y < x + 3 && y < tokens.count && joined(tokens, y) && isWord(tokens, y); y++) {
+    k2 = tokens.key(y);
+    if (ORG_IS_A_NEXT.has(k2)) return `${k} a ${k2}`;
+  }
+  return null;
+}
+
+/** Does the line starting at token t begin with a house number followed by a word ("24 Schietboompleinstraat")? */
+function addressLineAt(tokens: Tokens, t: number): boolean {
+  if (t + 1 >= tokens.count || tokens.shape[t] !== SHAPE_OTHER) return false;
+  const s = tokens.start[t]!;
+  const c = tokens.text.charCodeAt(s);
+  if (c < 0x30 || c > 0x39 || tokens.end[t]! - s > 6) return false;
+  return (tokens.bits[t + 1]! & GAP_NEWLINE) === 0;
+}
+
+/**
+ * "Mapquest\n\n39 Laugarvegur 77": a short line of capitalised words that no detector takes for a person, right above
+ * an address line, is the recipient (an organisation).
+ */
+function addRecipientLines(text: string, g: Gazetteer, tokens: Tokens, out: Finding[]): void {
+  const n = tokens.count;
+  let covered: Uint8Array | null = null;
+  let line = 0;
+  for (let le = 1; le < n; le++) {
+    if (!(tokens.bits[le]! & GAP_NEWLINE)) continue;
+    // Only a line that starts with a number (cheap test first) makes the line before it a candidate.
+    const start = line;
+    line = le;
+    if (tokens.shape[le] !== SHAPE_OTHER || le - start > 4 || !addressLineAt(tokens, le)) continue;
+    covered ??= coveredTokens(tokens, out);
+    {
+      const line = start;
+      let ok = true;
+      let common = 0;
+      for (let i = line; i < le; i++) {
+        if (!isCapWord(tokens, i) || (i > line && !joined(tokens, i) && !(tokens.bits[i]! & GAP_AMP))) {
+          ok = false;
+          break;
+        }
+        const f = tokens.flags(i);
+        if (f & COMMON && !(f & NAME)) common++;
+      }
+      if (ok && !(le - line === 1 && tokens.flags(line) & (PLACE | NAME) && !(tokens.flags(line) & COMMON)) && !isKnownPersonOrPlace(tokens, g, line, le) &&
+        !isPersonSpan(text, g, tokens, line, le) && !(common === le - line && le - line > 1) && !anyCovered(covered, line, le)) {
+        out.push(make(tokens, line, le, 0.55, 'recipient-line', [{ word: '(line above an address)', effect: 0.05 }]));
+      }
+    }
+  }
+}
+
+/** "Flightstats, Transunion and Impaq International": capitalised runs listed with a found organisation. */
+function addCoordinatedOrgs(text: string, g: Gazetteer, tokens: Tokens, out: Finding[], covered: Uint8Array): void {
+  const n = tokens.count;
+  const queue = out.slice();
+  for (let qi = 0; qi < queue.length; qi++) {
+    const f = queue[qi]!;
+    if (f.score < 0.55 || f.explanation.pattern === 'recipient-line') continue;
+    const a = tokenAt(tokens, f.start);
+    let e = a;
+    while (e < n && tokens.start[e]! < f.end) e++;
+    if (e === a) continue;
+    const lower = tokens.shape[a] === SHAPE_LOWER;
+    const tryRun = (s: number, forward: boolean): void => {
+      if (s < 0 || s >= n || !isWord(tokens, s)) return;
+      let r0 = s;
+      let r1 = s + 1;
+      const ok = (i: number): boolean => (lower ? tokens.shape[i] === SHAPE_LOWER && !(tokens.flags(i) & COMMON) : isCapWord(tokens, i));
+      if (!ok(s)) return;
+      if (forward) while (r1 < n && r1 - r0 < 4 && joined(tokens, r1) && ok(r1)) r1++;
+      else while (r0 > 0 && r1 - r0 < 4 && joined(tokens, r0) && ok(r0 - 1)) r0--;
+      if (anyCovered(covered, r0, r1) || isKnownPersonOrPlace(tokens, g, r0, r1) || tokens.flags(r0) & PLACE || isPersonSpan(text, g, tokens, r0, r1)) return;
+      if (tokens.flags(r0) & COMMON && sentenceInitial(tokens, r0)) return;
+      if (lower && tokens.end[r0]! - tokens.start[r0]! < 4) return;
+      const found = make(tokens, r0, r1, 0.55, 'coordinated-org', [{ word: '(listed with an organisation)', effect: 0.05 }]);
+      for (let i = r0; i < r1; i++) covered[i] = 1;
+      out.push(found);
+      queue.push(found);
+    };
+    // After: ", X" / " and X" / " & X"
+    if (e < n) {
+      const b = tokens.bits[e]!;
+      if (!(b & (GAP_NEWLINE | GAP_SENTENCE | GAP_OTHER))) {
+        if (b & GAP_COMMA) tryRun(e, true);
+        else if (joined(tokens, e) && CONJUNCTIONS.has(tokens.key(e)) && e + 1 < n && joined(tokens, e + 1)) tryRun(e + 1, true);
+      }
+    }
+    // Before: "X, " / "X and "
+    if (a > 0) {
+      const b = tokens.bits[a]!;
+      if (!(b & (GAP_NEWLINE | GAP_SENTENCE | GAP_OTHER))) {
+        if (b & GAP_COMMA) tryRun(a - 1, false);
+        else if (joined(tokens, a) && a >= 2 && CONJUNCTIONS.has(tokens.key(a - 1)) && joined(tokens, a - 1)) tryRun(a - 2, false);
+      }
+    }
+  }
 }
 
 function employmentCueBefore(tokens: Tokens, t: number): string | null {
@@ -421,6 +630,7 @@ export function createOrganizationDetector(g: Gazetteer): Detector {
   g.watch(OF_HEADS, CUE_OF_HEAD, false);
   g.watch(EMPLOYMENT_LAST, CUE_EMPLOYMENT_END, false);
   g.watch(AFTER_WORDS, CUE_ORG_AFTER, false);
+  g.watch([...ORG_VERBS, 'is', 'was'], CUE_ORG_VERB, false);
   g.watch([...FROM_SUBJECTS, 'from'], CUE_FROM_SUBJECT, false);
   return {
     id: 'organization',

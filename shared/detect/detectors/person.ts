@@ -396,6 +396,15 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
       t++;
       continue;
     }
+    if (cap) {
+      // Fast skip: a capitalised common word that is not a name ("The", "Could", "Thanks") starts no run, unless an
+      // honorific precedes it ("Dr. Fields"); nor is it an unknown proper noun.
+      const f = tokens.flags(t);
+      if ((f & (COMMON | NAME)) === COMMON && !isInitial(tokens, t) && !(t > 0 && tokens.flags(t - 1) & CUE_HONORIFIC)) {
+        t++;
+        continue;
+      }
+    }
     // Capitalised words always look for a cue before them; a lower-case word only if it may be a known name
     // (TOK_LISTED) or follows a naming phrase or an honorific (in the filter), as only those cues take it.
     let cue: Cue | null = null;

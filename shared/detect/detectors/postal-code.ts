@@ -226,19 +226,44 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
   return null;
 }
 
+/**
+ * Every candidate holds four digits in a row (five-digit, ZIP+4, four-digit, NL, "D-10115"), a letter right
+ * before a digit (UK, CA: "SW1A", "K1A"; the letter may be one that upper-cases to ASCII) or the "GIR 0AA"
+ * outward code. Texts with none of these are not tokenised at all.
+ */
+function mayHoldPostcode(text: string): boolean {
+  let run = 0;
+  let prevLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (prevLetter || ++run >= 4) return true;
+      prevLetter = false;
+    } else {
+      run = 0;
+      prevLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80;
+    }
+  }
+  return /gir/i.test(text);
+}
+
 export function detectPostalCodes(text: string): Finding[] {
-  if (!/[0-9]/.test(text)) return [];
+  if (!mayHoldPostcode(text)) return [];
   const T = tokenize(text);
   const out: Finding[] = [];
-  // Whole street addresses of the same text (cached by the street-address detector), sorted by start.
-  const streets = detectStreetAddresses(text).filter((f) => !f.explanation.pattern.endsWith('/part'));
+  // Whole street addresses of the same text (cached by the street-address detector), sorted by start. Asked
+  // for only once a code is found: most texts have none, and the street scan is the expensive part.
+  let streets: Finding[] | null = null;
   let si = 0;
   for (let i = 0; i < T.n; i++) {
     const kind = T.k[i];
     let c: Cand | null = null;
     let last = i;
-    if (kind === TK_MIXED || (kind === TK_WORD && T.low(i) === 'gir')) {
+    if (kind === TK_MIXED || (kind === TK_WORD && T.e[i]! - T.s[i]! === 3 && T.low(i) === 'gir')) {
       if (T.e[i]! - T.s[i]! > 8) continue;
+      // UK, CA and "D-10115" all start with a letter.
+      const first = T.text.charCodeAt(T.s[i]!);
+      if (first >= 48 && first <= 57) continue;
       let l = withUpper(T, i, ukPostcodeAt);
       if (l >= 0) {
         last = l;
@@ -270,6 +295,7 @@ export function detectPostalCodes(text: string): Finding[] {
     if (c === null) continue;
     // Inside a street address: rank just below it, so the resolver keeps the whole address (and still keeps the
     // code if the address loses to something else).
+    streets ??= detectStreetAddresses(text).filter((f) => !f.explanation.pattern.endsWith('/part'));
     while (si < streets.length && streets[si]!.end <= c.start) si++;
     for (let j = si; j < streets.length && streets[j]!.start <= c.start; j++) {
       const st = streets[j]!;

@@ -32,7 +32,9 @@
  *
  * Cost: every family is one literal search (indexOf or a regex that starts with a literal or a short class with
  * bounded quantifiers); after a candidate is examined, the search resumes behind everything that was scanned, so
- * each character is visited a bounded number of times. The detector returns non-overlapping findings.
+ * each character is visited a bounded number of times. Cheap gates skip whole families first: the key-value
+ * scan needs '=', ':' or '>' in the text, product keys need two hyphens six characters apart. The detector
+ * returns non-overlapping findings.
  */
 
 import type { Detector, Explanation, Finding } from '../finding';
@@ -178,9 +180,23 @@ const PREFIX_RULES: readonly PrefixRule[] = [
   },
 ];
 
+/**
+ * One scan for every prefix rule: each rule's regex needs one of these literal starts, so a text without any of
+ * them skips the rules (and their per-rule literal checks) at once.
+ */
+const PREFIX_ANCHORS = /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[bpaesr]-|hooks\.slack\.com|_live_|_test_|whsec_|AIza|npm_|SG\./;
+
 function detectPrefixRules(text: string, out: Finding[]): void {
+  if (!PREFIX_ANCHORS.test(text)) return;
   for (const rule of PREFIX_RULES) {
-    if (!rule.literals.some((l) => text.includes(l))) continue;
+    let hit = false;
+    for (const l of rule.literals) {
+      if (text.includes(l)) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) continue;
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -386,7 +402,10 @@ function isBearerChar(c: number): boolean {
   return isAlnum(c) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || c === 0x2b || c === 0x2f || c === 0x3d;
 }
 
+const AUTH_ANCHORS = /earer|EARER|asic|ASIC/;
+
 function detectAuthorization(text: string, out: Finding[]): void {
+  if (!AUTH_ANCHORS.test(text)) return;
   const n = text.length;
   const lowerHint = text.includes('earer') || text.includes('EARER');
   if (lowerHint) {
@@ -747,8 +766,16 @@ const PRODUCT_KEY = /(?<![A-Za-z0-9-])[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-
 /** Microsoft's product-key alphabet (no vowels, no 0/1/5 and no L, S, Z); N has been in it since Windows 8. */
 const MS_PRODUCT_KEY = /^[BCDFGHJKMNPQRTVWXY2346789-]+$/;
 
+/** A hyphen with another hyphen six characters further on: every product key has one (XXXXX-XXXXX-…). */
+function hasProductKeyHyphens(text: string): boolean {
+  for (let i = text.indexOf('-'); i !== -1 && i + 6 < text.length; i = text.indexOf('-', i + 1)) {
+    if (text.charCodeAt(i + 6) === 0x2d) return true;
+  }
+  return false;
+}
+
 function detectProductKeys(text: string, out: Finding[]): void {
-  if (!text.includes('-')) return;
+  if (!hasProductKeyHyphens(text)) return;
   PRODUCT_KEY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PRODUCT_KEY.exec(text)) !== null) {
@@ -772,10 +799,11 @@ export const secretDetector: Detector = {
     detectJwt(text, out);
     if (text.includes('-----BEGIN ')) detectPem(text, out);
     detectAuthorization(text, out);
-    detectKeyValue(text, out);
+    // A label is always followed by '=', ':' or an XML element's '>'.
+    if (text.includes('=') || text.includes(':') || text.includes('>')) detectKeyValue(text, out);
     if (text.includes('://')) detectConnectionUrls(text, out);
     if (text.includes('=') && text.includes(';')) detectConnectionStrings(text, out);
     detectProductKeys(text, out);
-    return resolveOverlaps(out);
+    return out.length === 0 ? out : resolveOverlaps(out);
   },
 };

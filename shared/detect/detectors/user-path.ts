@@ -313,7 +313,16 @@ function isLabelValueChar(text: string, i: number): boolean {
   return /^[\p{L}\p{N}\p{M}]$/u.test(text.charAt(i));
 }
 
+/**
+ * Cheap hints before the label regexes (which test a Unicode lookbehind at every position): every user label
+ * contains one of these words, every serial label one of those, case-insensitively.
+ */
+const USER_LABEL_HINT = /user|login|account|benutzer|anmeldename|utilisateur|identifiant|usuario/iu;
+const SERIAL_LABEL_HINT = /seri|s[ée]rie|s\/n|sn|service|imei/iu;
+
 function detectUserLabels(text: string, out: Finding[]): void {
+  // The label is always followed by ':' or '='.
+  if ((!text.includes(':') && !text.includes('=')) || !USER_LABEL_HINT.test(text)) return;
   const n = text.length;
   USER_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -342,6 +351,8 @@ const SERIAL_LABEL = new RegExp(
 );
 
 function detectSerials(text: string, out: Finding[]): void {
+  // The value always holds an ASCII digit.
+  if (!/[0-9]/.test(text) || !SERIAL_LABEL_HINT.test(text)) return;
   const n = text.length;
   SERIAL_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -380,6 +391,6 @@ export const userPathDetector: Detector = {
     detectDomainAccounts(text, out);
     detectUserLabels(text, out);
     detectSerials(text, out);
-    return resolveOverlaps(out);
+    return out.length === 0 ? out : resolveOverlaps(out);
   },
 };

@@ -120,4 +120,10 @@ describe('macAddressDetector — adversarial input (must complete)', () => {
   it('many addresses', () => {
     expect(detect('00:1A:2B:3C:4D:5E '.repeat(50_000))).toHaveLength(50_000);
   }, 10_000);
+  it('separator prefilter: times, dates and IPs never reach the regexes, every notation still does', () => {
+    expect(found('at 12:30:45 on 2024-01-02 from 10.1.2.3')).toEqual([]);
+    expect(found('a-b-c-d-e-f')).toEqual([]);
+    expect(found('mac 00-1A-2B-3C-4D-5E')).toEqual(['00-1A-2B-3C-4D-5E']);
+    expect(found('cisco 001a.2b3c.4d5e')).toEqual(['001a.2b3c.4d5e']);
+  });
 });

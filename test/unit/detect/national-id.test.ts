@@ -243,6 +243,44 @@ describe('nationalIdDetector — does not report', () => {
   });
 });
 
+describe('nationalIdDetector — driver licences and dotted SSNs', () => {
+  it('takes the value right after a driver-licence label', () => {
+    expect(found("My driver's license number is A56319335")).toEqual(['A56319335']);
+    expect(found("my driver's license number is a56319335.")).toEqual(['a56319335']);
+    expect(found('Driving licence no. LH329609T please')).toEqual(['LH329609T']);
+    expect(found('Drivers License: 425700624')).toEqual(['425700624']);
+    expect(found("driver's license is D1234-56789-01234 ok")).toEqual(['D1234-56789-01234']);
+    expect(found("driver's license 123 456 789.")).toEqual(['123 456 789']);
+    expect(found('Führerscheinnummer: B072RRE2I55')).toEqual(['B072RRE2I55']);
+    expect(found('permis de conduire n° 123456789012')).toEqual(['123456789012']);
+    expect(found('licencia de conducir: 12345678')).toEqual(['12345678']);
+    expect(patterns("driver's license number is U62928788557186")).toEqual(['driver-license']);
+    expect(detect("driver's license number is M943688896309")[0]?.explanation.context[0]?.word).toBe("driver's license");
+  });
+
+  it('needs the label and a value with at least four digits', () => {
+    expect(found('driver license: 12 days')).toEqual([]);
+    expect(found("driver's license number is pending, ticket 12345")).toEqual([]);
+    expect(found('drivers license ABCDEFG1')).toEqual([]);
+    expect(found('license number is A56319335')).toEqual([]);
+    expect(found('software license key 1234-5678')).toEqual([]);
+    expect(found("driver's license 12345678901234567890123")).toEqual([]);
+  });
+
+  it('SSN with dots needs context like the other unformatted forms', () => {
+    expect(found('SSN 078.05.1120')).toEqual(['078.05.1120']);
+    expect(patterns('social security number: 123.45.6789')).toEqual(['us-ssn-unformatted']);
+    expect(found('version 078.05.1120')).toEqual([]);
+    expect(found('SSN 078.05-1120')).toEqual([]); // one separator kind
+  });
+
+  it('still finds IDs whose shape the digit-run prefilter must not hide', () => {
+    expect(found('NINO AB 12 34 56 C')).toEqual(['AB 12 34 56 C']);
+    expect(found('DNI 12345678-Z')).toEqual(['12345678-Z']);
+    expect(found('Steuer-ID 86 095 742 719')).toEqual(['86 095 742 719']);
+  });
+});
+
 describe('nationalIdDetector — adversarial input (must complete)', () => {
   const M = 1 << 20;
   it('long digit runs and separator runs', () => {
@@ -258,6 +296,11 @@ describe('nationalIdDetector — adversarial input (must complete)', () => {
     expect(detect('AB 12 '.repeat(M / 6))).toEqual([]);
     expect(detect('X1234567'.repeat(M / 8))).toEqual([]);
     expect(detect('RSSMRA85'.repeat(M / 8))).toEqual([]);
+  }, 10_000);
+  it('repeated driver-licence labels', () => {
+    expect(detect("driver's license ".repeat(M / 17) + '1234')).toEqual([]);
+    expect(detect("driver's license number is 12-".repeat(M / 30))).toEqual([]);
+    expect(detect('Führerschein '.repeat(M / 13) + 'A1234')).toHaveLength(1);
   }, 10_000);
   it('many IDs', () => {
     expect(detect('SSN 078-05-1120; '.repeat(50_000))).toHaveLength(50_000);

@@ -83,3 +83,27 @@ describe('ORGANIZATION: robustness', () => {
     }
   }, 10_000);
 });
+
+describe('ORGANIZATION: more context', () => {
+  it('company verbs after an unknown capitalised run', () => {
+    expect(found('Zentrabyte invested heavily in new machines.')).toEqual(['Zentrabyte']);
+    expect(found('Quorvix is the brainchild of three founders.')).toEqual(['Quorvix']);
+    expect(found('The printer invested nothing.')).toEqual([]);
+  });
+  it('strong head nouns after ordinary words in mid-sentence', () => {
+    expect(found('The song recorded for Earth Networks became a hit.')).toEqual(['Earth Networks']);
+  });
+  it('organisations listed with a found one', () => {
+    expect(found('We compared Impaq Robotics, Flightstats and Transunion last week.').sort()).toEqual(['Flightstats', 'Impaq Robotics', 'Transunion']);
+  });
+  it('a recipient line above an address line', () => {
+    expect(found('Zentrix\n\n24 Harbour Road\nLeeds')).toEqual(['Zentrix']);
+  });
+  it('is linear on adversarial lists and address blocks (1 MB)', () => {
+    for (const input of ['Aa Ltd, '.repeat(120_000), 'Aa\n1 b\n'.repeat(120_000), 'Aa invested '.repeat(80_000)]) {
+      const t0 = performance.now();
+      detect(input);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  }, 20_000);
+});

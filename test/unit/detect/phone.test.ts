@@ -239,6 +239,107 @@ describe('phoneDetector', () => {
     });
   });
 
+  describe('extensions', () => {
+    it.each([
+      ['(202) 555-0143x1234', 'US'],
+      ['(202)555-0143x12', 'US'],
+      ['202-555-0143 x 12', 'US'],
+      ['202.555.0143 ext. 12', 'US'],
+      ['202-555-0143 ext 12345', 'US'],
+      ['+1-202-555-0143x62406', 'US'],
+      ['020 7946 0958 extension 4', 'GB'],
+      ['(555) 123-4567x89', 'US'],
+    ])('covers the extension of %j (%s)', (number, region) => {
+      const text = `Reach me on ${number} after 5`;
+      expect(found(text, region)).toEqual([number]);
+    });
+
+    it('does not take a following word or a longer digit string as an extension', () => {
+      expect(found('202-555-0143 xylophone', 'US')).toEqual(['202-555-0143']);
+      expect(found('202-555-0143 x 1234567', 'US')).toEqual(['202-555-0143']);
+      expect(found('202-555-0143 extra', 'US')).toEqual(['202-555-0143']);
+    });
+  });
+
+  describe('North-American numbers dialled with 00 1', () => {
+    it('reads 001-ddd-ddd-dddd as +1', () => {
+      const [f] = detect('Fax: 001-202-555-0143', 'US');
+      expect(f?.explanation.pattern).toBe('international');
+      expect(f?.score).toBeGreaterThanOrEqual(0.85);
+      expect(found('001-202-555-0143x77 is the fax', 'US')).toEqual(['001-202-555-0143x77']);
+    });
+
+    it('reports an unassigned 001 number as possible', () => {
+      const [f] = detect('x 001-555-123-4567 y', 'US');
+      expect(f?.score).toBe(0.5);
+      expect(f?.explanation.validation).toBe('failed');
+    });
+  });
+
+  describe('numbers named a phone by their context only', () => {
+    it.each([
+      'You can call 785 8949',
+      "They're not answering at 9493 7477",
+      'Phone: 88 165 40 96',
+      'call (88) 684-334 today',
+      'Tel. 50-98-28-96',
+      'mobile 61 51 81',
+    ])('reports the grouped number in %j at 0.75', (text) => {
+      const fs = detect(text, 'US');
+      expect(fs).toHaveLength(1);
+      expect(fs[0]!.score).toBe(0.75);
+      expect(fs[0]!.explanation).toMatchObject({ pattern: 'phone-shaped-with-context', validation: 'failed' });
+      expect(text.slice(fs[0]!.end)).not.toMatch(/\d/);
+    });
+
+    it.each([
+      ['9885 1152-Office', '9885 1152', 'office'],
+      ['9885 1152 office\nnext line', '9885 1152', 'office'],
+      ['3732695155-Fax', '3732695155', 'fax'],
+      ['92 34 70 (mobile)', '92 34 70', 'mobile'],
+    ])('reads a phone label after the number: %j', (text, number, word) => {
+      const fs = detect(text, 'US');
+      expect(fs.map((f) => text.slice(f.start, f.end))).toEqual([number]);
+      expect(fs[0]!.explanation.context).toEqual([{ word, effect: 0.25 }]);
+    });
+
+    it.each([
+      '785 8949',
+      'We have 785 8949 users',
+      'Order 9885 1152 office',
+      'Please call about order 12345678',
+      'call re ticket #9885 1152',
+      '#9885 1152 office',
+      'Room 9885 1152 office hours',
+      'call me at 10:30',
+      'call 12 03 24',
+      'Phone: 2024-01-15',
+      'call 12 34 5',
+      'Tel 1591.78.30.130',
+      'call 1.2.3.4567',
+    ])('does not report %j', (text) => {
+      expect(found(text, 'US')).toEqual([]);
+    });
+  });
+
+  it('does not read malformed dotted quads as phone numbers', () => {
+    for (const ip of ['1591.78.30.130', '1021.196.248.9', '1001.90.147.14']) {
+      expect(found(`a connection from ${ip} at 09:20`, 'US')).toEqual([]);
+    }
+    // A dotted 4-group number with a trunk 0 is still a phone number.
+    expect(found('Call 0470.12.34.56', 'BE')).toEqual(['0470.12.34.56']);
+  });
+
+  it('gives the same results when numbers repeat across calls (shared cache)', () => {
+    const text = 'Call +44 20 7946 0958 or (202) 555-0143; fax 020 7946 0958.';
+    const first = detect(text, 'GB');
+    for (let i = 0; i < 3; i++) expect(detect(text, 'GB')).toEqual(first);
+    // Cached per region: the same national number reads differently elsewhere.
+    expect(detect('020 7946 0958', 'GB')[0]?.explanation.pattern).toBe('national');
+    expect(detect('020 7946 0958', 'US')[0]?.explanation.pattern).toBe('national-other-region:GB');
+    expect(detect('020 7946 0958', 'GB')[0]?.explanation.pattern).toBe('national');
+  });
+
   it('reports exact UTF-16 offsets after emoji and accents', () => {
     const text = 'Zoë 📞 Téléphone : +33 1 42 68 53 00 🙂';
     const [f] = detect(text, 'FR');

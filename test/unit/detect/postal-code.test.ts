@@ -8,6 +8,14 @@ const detect = (text: string) => postalCodeDetector.detect(text, ctx);
 const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
 
 describe('postalCodeDetector', () => {
+  it('prefilter: texts without four digits in a row, a letter before a digit or "gir" are skipped, others are not', () => {
+    expect(detect('call me at 09:30 from 10.1.2.3')).toEqual([]);
+    expect(found('London SW1A 1AA')).toEqual(['SW1A 1AA']);
+    expect(found('Ottawa, ON K1A 0B1')).toEqual(['K1A 0B1']);
+    expect(found('postcode: GIR 0AA')).toEqual(['GIR 0AA']);
+    expect(found('10115 Berlin')).toEqual(['10115 Berlin'.slice(0, 5)]);
+  });
+
   it('declares its id, version and type', () => {
     expect(postalCodeDetector.id).toBe('postal-code');
     expect(postalCodeDetector.version).toBe('1');

@@ -397,4 +397,12 @@ describe('secretDetector', () => {
       expect(secretDetector.detect(big('Password: hunter2, ').slice(0, 200_000), ctx).length).toBeGreaterThan(10_000);
     }, 10_000);
   });
+  it('prefilters keep every family reachable', () => {
+    expect(found('key AKIAIOSFODNN7EXAMPLE here')).toEqual(['AKIAIOSFODNN7EXAMPLE']);
+    expect(found(`token ghp_${'a'.repeat(36)} here`)).toEqual([`ghp_${'a'.repeat(36)}`]);
+    expect(found('Authorization: BEARER abc.def-ghi_jkl')).toEqual(['abc.def-ghi_jkl']);
+    expect(found('no anchors at all in this ordinary ticket text, nothing to see')).toEqual([]);
+    expect(found('key: ABCDE-12345-FGHIJ-67890-KLMNP ok')).toEqual(['ABCDE-12345-FGHIJ-67890-KLMNP']);
+    expect(found('a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p')).toEqual([]);
+  });
 });

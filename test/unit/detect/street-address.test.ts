@@ -237,6 +237,32 @@ describe('streetAddressDetector', () => {
   });
 
   describe('tokenize', () => {
+    it('reuses its arrays between texts: a long text, then a short one, reads zeros past its last token', () => {
+      const long = tokenize('Street 12, '.repeat(5_000));
+      expect(long.n).toBe(15_000);
+      const T = tokenize('Main Street');
+      expect(T.n).toBe(2);
+      for (let i = T.n; i < T.n + 8; i++) {
+        expect(T.k[i]).toBe(0);
+        expect(T.s[i]).toBe(0);
+        expect(T.nl[i]).toBe(0);
+      }
+      expect(T.low(1)).toBe('street');
+      // After a huge text the arrays shrink again; the small text still reads right.
+      expect(tokenize('1 '.repeat(1 << 19)).n).toBe(1 << 19);
+      const U = tokenize('12 Main Street');
+      expect(Array.from({ length: U.n + 1 }, (_, i) => U.k[i])).toEqual([TK_NUM, TK_WORD, TK_WORD, 0]);
+    });
+
+    it('word filter: upper-case, non-ASCII and dotted-I words still reach the anchors', () => {
+      const span = (t: string): number[] => detect(t).map((f) => f.end - f.start);
+      expect(span('Ship to 12 BAKER STREET, London')).toEqual(span('Ship to 12 Baker Street, London'));
+      expect(found('Ship to 12 BAKER STREET, London')).toHaveLength(1);
+      expect(found('Wir wohnen in der Hauptstraße 5 seit Jahren')).toEqual(['Hauptstraße 5']);
+      expect(found('Wir wohnen in der HAUPTSTRASSE 5 seit Jahren')).toEqual(['HAUPTSTRASSE 5']);
+      expect(found('İzmir yolu: Ship to 221B Baker Street')).toEqual(['221B Baker Street']);
+    });
+
     it('cuts words, numbers, ordinals, mixed tokens and punctuation, and records line breaks', () => {
       const T = tokenize('12a Main-Street, 5th\n> SW1A 1AA');
       const got = Array.from({ length: T.n }, (_, i) => [T.raw(i), T.k[i], T.nl[i]]);

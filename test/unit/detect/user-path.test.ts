@@ -238,4 +238,11 @@ describe('userPathDetector', () => {
       for (let i = 1; i < fs.length; i++) expect(fs[i]!.start).toBeGreaterThanOrEqual(fs[i - 1]!.end);
     }, 10_000);
   });
+  it('label hints keep French, Spanish and German labels reachable', () => {
+    expect(found('numéro de série : AB12345')).toEqual(['AB12345']);
+    expect(found('Seriennummer: XY98765')).toEqual(['XY98765']);
+    expect(found("nom d'utilisateur: jdupont")).toEqual(['jdupont']);
+    expect(found('Benutzername = mmuster')).toEqual(['mmuster']);
+    expect(found('user jsmith logged in at 09:30')).toEqual([]);
+  });
 });
