@@ -10,6 +10,7 @@ import type { Item, RecordReader, SourceRecord, TextField } from '../formats/rec
 import { applyPolicy } from '../transform/apply-policy';
 import type { Policy } from '../transform/policy';
 import { sampleColumns } from './column-sampler';
+import { detectRecord, type RecordDetection } from './detect-record';
 
 export interface PipelineProgress {
   readonly bytes: number;
@@ -54,11 +55,7 @@ export interface PipelineOptions {
 const WRITE_CHARS = 1 << 20;
 /** Distinct field groups counted one by one; beyond that they are counted under `(other fields)`. */
 const MAX_FIELD_GROUPS = 2000;
-/** Values shorter than this cannot hold any value the detectors look for. */
-const MIN_DETECT_LENGTH = 3;
-/** Identity columns whose values become known values, found again in free text. */
-const LEARNED_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'EMAIL', 'PHONE', 'USERNAME', 'ORGANIZATION']);
-const MIN_LEARN_CONFIDENCE = 0.7;
+
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineSummary> {
   const { reader, detect, policy, write, onFinding, onProgress, signal } = options;
@@ -99,8 +96,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
 
   const batches = reader[Symbol.asyncIterator]();
   const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion);
-  const known = new KnownValueIndex();
   const isAllowed = createAllowlist(policy.allow);
+  const detection: RecordDetection = {
+    detect,
+    defaultRegion: policy.defaultRegion,
+    known: new KnownValueIndex(),
+    keep: (f, value) => f.score >= policy.minScore && !isAllowed(value.slice(f.start, f.end)),
+  };
   async function* all(): AsyncGenerator<Item[]> {
     yield* buffered.splice(0); // handed over, not kept
     for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
@@ -118,21 +120,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       let newValues: (string | undefined)[] | undefined;
       const fields = record.fields;
       const columns = fields.map((f) => roles.roleOf(fieldGroup(f.path)));
-      // the record's own identity values are known before its free text is read
-      for (let i = 0; i < fields.length; i++) {
-        const column = columns[i];
-        if (column?.role === 'identifier' && column.type && LEARNED_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE) {
-          known.learn(fields[i]!.value, column.type, column.field);
-        }
-      }
+      const perField = detectRecord(record, columns, detection);
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i]!;
-        // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
-        if (field.value.length < MIN_DETECT_LENGTH && columns[i]?.role !== 'identifier') continue;
-        const context: DetectContext = { field: field.path, defaultRegion: policy.defaultRegion, column: columns[i], known };
-        const found = detect(field.value, context).filter(
-          (f) => f.score >= policy.minScore && !isAllowed(field.value.slice(f.start, f.end)),
-        );
+        const found = perField[i]!;
         if (found.length === 0) continue;
         const groupName = fieldGroup(field.path);
         let group = byField.get(groupName);

@@ -699,6 +699,9 @@ function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
     } else if (!isNameShape(tokens, t) || tokens.shape[t] === SHAPE_UPPER) return;
     // Common words and places are not names here, unless they are also names ("Lang and Fowler").
     if (f & (COMMON | PLACE) && !(f & NAME)) return;
+    // nor is the last word of a greeting or sign-off ("Mit freundlichen Grüßen, Jonas Weber")
+    const lowerWord = tokens.word(t).toLowerCase();
+    if (SIGNOFF_WORDS.has(lowerWord) || GREETINGS.has(lowerWord) || SIGNOFF_FILLER.has(lowerWord)) return;
     if (f & COMMON && sentenceInitial(tokens, t)) return;
     const fn = t + 1 < tokens.count && joined(tokens, t + 1) ? tokens.flags(t + 1) : 0;
     if (fn & (CUE_STREET | CUE_LEGAL_SUFFIX)) return;

@@ -172,3 +172,13 @@ describe('PERSON: robustness', () => {
 function text(f: { start: number; end: number }, s: string): string {
   return s.slice(f.start, f.end);
 }
+
+describe('sign-off words are not names', () => {
+  it('does not take the last word of "Mit freundlichen Grüßen" for a name listed with one', () => {
+    const d = createPersonDetector(createGazetteer(data));
+    const text = 'Danke. Mit freundlichen Grüßen, Jonas Weber';
+    const found = d.detect(text, { field: 'text', defaultRegion: 'DE' }).map((f) => text.slice(f.start, f.end));
+    expect(found).toContain('Jonas Weber');
+    expect(found).not.toContain('Grüßen');
+  });
+});

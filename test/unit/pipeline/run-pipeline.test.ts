@@ -158,3 +158,16 @@ describe('runPipeline with the default detectors', () => {
     expect(seen).toContain('0:requester_name:PERSON:column requester_name is classified as PERSON');
   });
 });
+
+describe('runPipeline: values learned from findings', () => {
+  it('finds a user name again wherever it occurs, once a path has shown it to be one', async () => {
+    const { createDefaultRegistry } = await import('../../../shared/detect/default-detectors');
+    const registry = createDefaultRegistry();
+    const csv = 'id,note\n1,"jsmith cannot open C:\\Users\\jsmith\\AppData, says jsmith"\n2,"ticket from jsmith again"\n3,"the word jsmithery is not the name"\n';
+    let out = '';
+    await runPipeline({ reader: createCsvReader(chunksOf(csv, 1 << 16)), detect: registry.detect.bind(registry), policy: DEFAULT_POLICY, write: (t) => void (out += t) });
+    expect(out).toBe(
+      'id,note\n1,"[USERNAME] cannot open C:\\Users\\[USERNAME]\\AppData, says [USERNAME]"\n2,"ticket from [USERNAME] again"\n3,"the word jsmithery is not the name"\n',
+    );
+  });
+});

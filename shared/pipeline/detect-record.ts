@@ -1,0 +1,68 @@
+/**
+ * Detection for one record: the record's identity values are learned first, then every field is detected, then
+ * strong findings of user names and e-mail addresses are learned too and looked for again in the record (a user
+ * name found in a path, "C:\Users\jsmith", is then also found in "the login of jsmith" earlier in the text).
+ */
+import { knownValueDetector } from '../detect/detectors/known-value';
+import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
+import type { KnownValueIndex } from '../detect/known-values';
+import { resolveOverlaps } from '../detect/registry';
+import type { SourceRecord } from '../formats/record';
+
+/** Identity columns whose values become known values, found again in free text. */
+const LEARNED_COLUMN_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'EMAIL', 'PHONE', 'USERNAME', 'ORGANIZATION']);
+const MIN_LEARN_CONFIDENCE = 0.7;
+/** Findings in free text that are specific enough to be learned and looked for again. */
+const LEARNED_FINDING_TYPES: ReadonlySet<EntityType> = new Set(['USERNAME', 'EMAIL']);
+const MIN_LEARN_SCORE = 0.85;
+/** Values shorter than this can hold nothing the patterns look for. */
+const MIN_DETECT_LENGTH = 3;
+
+export interface RecordDetection {
+  readonly detect: (text: string, context: DetectContext) => Finding[];
+  readonly defaultRegion: string;
+  readonly known: KnownValueIndex;
+  /** Whether a finding is kept: above the minimum score and not on the allowlist. */
+  readonly keep: (finding: Finding, value: string) => boolean;
+}
+
+/** The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start. */
+export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+  const fields = record.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const column = columns[i];
+    if (column?.role === 'identifier' && column.type && LEARNED_COLUMN_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE) {
+      d.known.learn(fields[i]!.value, column.type, column.field);
+    }
+  }
+  const contexts: DetectContext[] = [];
+  const found: Finding[][] = [];
+  const sizeBefore = d.known.size;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
+    contexts.push(context);
+    // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
+    if (field.value.length < MIN_DETECT_LENGTH && columns[i]?.role !== 'identifier') {
+      found.push([]);
+      continue;
+    }
+    const kept = d.detect(field.value, context).filter((f) => d.keep(f, field.value));
+    found.push(kept);
+    for (const f of kept) {
+      if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'known-value' && f.detector !== 'column-value') {
+        d.known.learn(field.value.slice(f.start, f.end), f.type, `${field.path} (${f.detector})`);
+      }
+    }
+  }
+  if (d.known.size === sizeBefore) return found;
+  // something new was learned from this record: look for it again in the whole record
+  for (let i = 0; i < fields.length; i++) {
+    const value = fields[i]!.value;
+    const again = knownValueDetector.detect(value, contexts[i]!).filter((f) => d.keep(f, value));
+    if (again.length === 0) continue;
+    const merged = resolveOverlaps([...found[i]!, ...again]);
+    found[i] = merged;
+  }
+  return found;
+}
