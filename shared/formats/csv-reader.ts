@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { sniffCsvDialect, type CsvDelimiter, type CsvDialect } from './csv-dialect';
 import { renderCsvRow } from './csv-writer';
-import { FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
+import { DEFAULT_MAX_RECORD_CHARS, FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
 import type { FormatWarning } from './format-warning';
 
 export interface CsvReaderOptions {
@@ -30,7 +30,6 @@ export interface CsvReader extends RecordReader {
   readonly columns: readonly string[];
 }
 
-export const DEFAULT_MAX_RECORD_CHARS = 256 * 1024 * 1024;
 const SNIFF_CHARS = 64 * 1024;
 
 interface ParsedRow {

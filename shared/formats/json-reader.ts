@@ -24,7 +24,7 @@
  */
 
 import { readerFromSplitter } from './splitter-reader';
-import { FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
+import { DEFAULT_MAX_RECORD_CHARS, FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
 import { describeChar, explainJsonError } from './json-syntax-error';
 import {
   countNewlines,
@@ -35,11 +35,11 @@ import {
 } from './json-leaves';
 
 export interface JsonReaderOptions {
-  /** Longest record (in UTF-16 code units) that may be held in memory; default 256 Mi. */
+  /** Longest record (in UTF-16 code units) that may be held in memory; default 128 Mi. */
   readonly maxRecordChars?: number;
 }
 
-export const DEFAULT_MAX_RECORD_CHARS = 256 * 1024 * 1024;
+export { DEFAULT_MAX_RECORD_CHARS };
 
 const QUOTE = 34;
 const BACKSLASH = 92;

@@ -9,6 +9,12 @@
 
 export type FormatKind = 'csv' | 'json' | 'ndjson';
 
+/**
+ * Longest record (UTF-16 code units) a reader holds in memory before it reports an error instead (usually an
+ * unclosed quote or bracket). Sized to fit the CLI's 1 GiB heap with room to spare.
+ */
+export const DEFAULT_MAX_RECORD_CHARS = 128 * 1024 * 1024;
+
 /** One string value inside a record: a CSV cell or a JSON string leaf. */
 export interface TextField {
   /** Where the value sits: a CSV column name, or a JSON path such as `comments[3].body` (`$` for a bare string). */
