@@ -320,7 +320,7 @@ const MIN_CONTEXT_DIGITS = 6;
  * `CACHE_MAX` entries as two generations: a hit in the old generation is promoted, and when the young one is full
  * the old one is dropped — an approximate LRU with O(1) hits.
  */
-const CACHE_MAX = 50_000;
+const CACHE_MAX = 20_000;
 class EvaluationCache {
   private young = new Map<string, Evaluation>();
   private old = new Map<string, Evaluation>();
