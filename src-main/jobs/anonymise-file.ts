@@ -3,31 +3,21 @@
  * input's format and encoding (or UTF-8 on request). The CLI and the app both call this.
  */
 import { createHash } from 'node:crypto';
-import type { Detector } from '../../shared/detect/finding';
 import type { FormatWarning } from '../../shared/formats/format-warning';
 import { FormatError, type FormatKind } from '../../shared/formats/record';
 import { encodeText } from '../../shared/formats/text-codec';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
-import { runPipeline, type PipelineProgress, type PipelineSummary } from '../../shared/pipeline/run-pipeline';
-import type { Policy } from '../../shared/transform/policy';
+import { runPipeline, type PipelineSummary } from '../../shared/pipeline/run-pipeline';
 import { createAtomicFile } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
 import type { FileFacts } from './file-facts';
-import { openExport } from './open-export';
+import { openExport, type FileJobOptions } from './open-export';
 import { toInputError } from './to-input-error';
 
-export interface AnonymiseFileOptions {
-  readonly inputPath: string;
+export interface AnonymiseFileOptions extends FileJobOptions {
   readonly outputPath: string;
-  readonly policy: Policy;
-  readonly detect: Detector['detect'];
-  readonly format?: FormatKind;
-  readonly encoding?: TextEncodingName;
   /** Defaults to the input's encoding. */
   readonly outputEncoding?: TextEncodingName;
-  readonly onMalformedRow?: 'error' | 'keep';
-  readonly onProgress?: (progress: PipelineProgress & { readonly totalBytes: number }) => void;
-  readonly signal?: AbortSignal;
 }
 
 export interface AnonymiseFileResult {
@@ -41,25 +31,14 @@ export interface AnonymiseFileResult {
 }
 
 export async function anonymiseFile(options: AnonymiseFileOptions): Promise<AnonymiseFileResult> {
-  const warnings: FormatWarning[] = [];
-  const { input, format, reader } = await openExport(options.inputPath, {
-    format: options.format,
-    encoding: options.encoding,
-    onMalformedRow: options.onMalformedRow,
-    onWarning: (w) => warnings.push(w),
-  });
+  const { input, format, warnings, pipeline } = await openExport(options);
   const outputEncoding = options.outputEncoding ?? input.encoding;
   const file = await createAtomicFile(options.outputPath);
   const hash = createHash('sha256');
   let outBytes = 0;
   try {
     const summary = await runPipeline({
-      reader,
-      detect: options.detect,
-      policy: options.policy,
-      signal: options.signal,
-      bytesRead: input.bytesRead,
-      onProgress: options.onProgress && ((p) => options.onProgress!({ ...p, totalBytes: input.size })),
+      ...pipeline,
       write: async (text) => {
         let bytes: Uint8Array;
         try {

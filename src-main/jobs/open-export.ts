@@ -1,27 +1,56 @@
-/** Opens one export file as a stream of records: encoding, format and reader, chosen from the file or the options. */
+/**
+ * What every per-file job shares: its options, opening the export as a stream of records (encoding, format and
+ * reader, chosen from the file or the options), and the pipeline options that follow from them.
+ */
+import type { Detector } from '../../shared/detect/finding';
 import { createReader } from '../../shared/formats/create-reader';
 import { detectFormat } from '../../shared/formats/format-detect';
 import type { FormatWarning } from '../../shared/formats/format-warning';
 import type { FormatKind, RecordReader } from '../../shared/formats/record';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
+import type { PipelineOptions, PipelineProgress } from '../../shared/pipeline/run-pipeline';
+import type { Policy } from '../../shared/transform/policy';
 import { openTextInput, type TextInput } from '../io/text-input';
 
-export interface OpenExportOptions {
+export interface FileJobOptions {
+  readonly inputPath: string;
+  readonly policy: Policy;
+  readonly detect: Detector['detect'];
   readonly format?: FormatKind;
   readonly encoding?: TextEncodingName;
   readonly onMalformedRow?: 'error' | 'keep';
-  readonly onWarning?: (warning: FormatWarning) => void;
+  readonly onProgress?: (progress: PipelineProgress & { readonly totalBytes: number }) => void;
+  readonly signal?: AbortSignal;
 }
 
 export interface OpenExport {
   readonly input: TextInput;
   readonly format: FormatKind;
   readonly reader: RecordReader;
+  /** Filled while the reader is read (e.g. CSV rows kept despite a wrong field count). */
+  readonly warnings: readonly FormatWarning[];
+  /** The pipeline options every job passes on. */
+  readonly pipeline: Pick<PipelineOptions, 'reader' | 'detect' | 'policy' | 'signal' | 'bytesRead' | 'onProgress'>;
 }
 
-export async function openExport(path: string, options: OpenExportOptions = {}): Promise<OpenExport> {
-  const input = await openTextInput(path, options.encoding);
-  const format = options.format ?? detectFormat(path, input.head);
-  const reader = createReader(format, input.chunks, { onMalformedRow: options.onMalformedRow, onWarning: options.onWarning });
-  return { input, format, reader };
+export async function openExport(job: FileJobOptions): Promise<OpenExport> {
+  const warnings: FormatWarning[] = [];
+  const input = await openTextInput(job.inputPath, job.encoding);
+  const format = job.format ?? detectFormat(job.inputPath, input.head);
+  const reader = createReader(format, input.chunks, { onMalformedRow: job.onMalformedRow, onWarning: (w) => warnings.push(w) });
+  const onProgress = job.onProgress;
+  return {
+    input,
+    format,
+    reader,
+    warnings,
+    pipeline: {
+      reader,
+      detect: job.detect,
+      policy: job.policy,
+      signal: job.signal,
+      bytesRead: input.bytesRead,
+      onProgress: onProgress && ((p) => onProgress({ ...p, totalBytes: input.size })),
+    },
+  };
 }
