@@ -2,7 +2,7 @@
 // The `anonymise` command. The CLI is TypeScript, bundled to out/cli by `npm run build:cli`, which `npm ci` and
 // `npm install` run on their own (the `prepare` script).
 //
-// It runs the bundle in a child Node process with a heap limit (1 GiB, or ANONYMISE_HEAP_MB): V8 sizes its heap
+// It runs the bundle in a child Node process with a heap limit (768 MiB, or ANONYMISE_HEAP_MB): V8 sizes its heap
 // growth from that limit, and with the default (a quarter of the machine's memory) a multi-GB export makes the
 // process hold far more memory than it uses. Signals are passed on, and the child's exit code is ours.
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ if (!existsSync(bundle)) {
   process.stderr.write('anonymise: the CLI is not built yet; run `npm run build:cli` (npm install does it too)\n');
   process.exit(2);
 }
-const heapMb = Number(process.env.ANONYMISE_HEAP_MB ?? 1024);
+const heapMb = Number(process.env.ANONYMISE_HEAP_MB ?? 768);
 const userSetHeap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
 const flags = userSetHeap || !(heapMb > 0) ? [] : [`--max-old-space-size=${heapMb}`];
 const child = spawn(process.execPath, [...flags, bundle, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -35,7 +35,7 @@ import {
 } from './json-leaves';
 
 export interface JsonReaderOptions {
-  /** Longest record (in UTF-16 code units) that may be held in memory; default 128 Mi. */
+  /** Longest record (in UTF-16 code units) that may be held in memory; default 64 Mi. */
   readonly maxRecordChars?: number;
 }
 

@@ -11,9 +11,9 @@ export type FormatKind = 'csv' | 'json' | 'ndjson';
 
 /**
  * Longest record (UTF-16 code units) a reader holds in memory before it reports an error instead (usually an
- * unclosed quote or bracket). Sized to fit the CLI's 1 GiB heap with room to spare.
+ * unclosed quote or bracket). Sized to fit the CLI's 768 MiB heap with room to spare.
  */
-export const DEFAULT_MAX_RECORD_CHARS = 128 * 1024 * 1024;
+export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 /** One string value inside a record: a CSV cell or a JSON string leaf. */
 export interface TextField {
