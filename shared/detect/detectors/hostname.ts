@@ -24,10 +24,10 @@
  * most 253 characters), so the cost is linear in the text.
  */
 
-import type { Detector, Explanation, Finding } from '../finding';
+import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
+import { findingBuilder } from '../finding-builder';
 
-type ContextEntry = Explanation['context'][number];
 
 const SCORE_INTERNAL = 0.9;
 const SCORE_AD = 0.75;
@@ -38,21 +38,8 @@ const STRONG_EFFECT = 0.45;
 const WEAK_EFFECT = 0.4;
 const MAX_HOST = 253;
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
-/** Validation is 'passed' when the name was checked label by label (RFC 1123 syntax), 'none' otherwise. */
-function finding(
-  start: number,
-  end: number,
-  score: number,
-  pattern: string,
-  validation: Explanation['validation'] = 'passed',
-  context: readonly ContextEntry[] = [],
-): Finding {
-  return { start, end, type: 'HOSTNAME', score: round2(score), detector: 'hostname', explanation: { pattern, validation, context } };
-}
+const finding = findingBuilder('hostname', 'HOSTNAME', 'passed');
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

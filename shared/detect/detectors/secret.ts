@@ -39,9 +39,9 @@
 
 import type { Detector, Explanation, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
+import { findingBuilder, round2 } from '../finding-builder';
 
 type Validation = Explanation['validation'];
-type ContextEntry = Explanation['context'][number];
 
 const SCORE_PREFIX = 0.95;
 const SCORE_WEAKER = 0.9;
@@ -52,27 +52,8 @@ const KV_BASE = 0.4;
 const KV_LABEL_EFFECT = 0.5;
 const AWS_SECRET_BASE = 0.4;
 
-function finding(
-  start: number,
-  end: number,
-  score: number,
-  pattern: string,
-  validation: Validation = 'none',
-  context: readonly ContextEntry[] = [],
-): Finding {
-  return {
-    start,
-    end,
-    type: 'SECRET',
-    score: round2(score),
-    detector: 'secret',
-    explanation: { pattern, validation, context },
-  };
-}
+const finding = findingBuilder('secret', 'SECRET', 'none');
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

@@ -32,10 +32,10 @@
  * name), so the cost is linear in the text.
  */
 
-import type { Detector, Explanation, Finding } from '../finding';
+import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
+import { findingBuilder } from '../finding-builder';
 
-type ContextEntry = Explanation['context'][number];
 
 const SCORE_PROFILE = 0.9;
 const SCORE_UNIX = 0.85;
@@ -48,20 +48,8 @@ const LABEL_EFFECT = 0.45;
 const SERIAL_BASE = 0.3;
 const SERIAL_EFFECT = 0.5;
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
-function finding(
-  start: number,
-  end: number,
-  score: number,
-  pattern: string,
-  validation: Explanation['validation'] = 'none',
-  context: readonly ContextEntry[] = [],
-): Finding {
-  return { start, end, type: 'USERNAME', score: round2(score), detector: 'user-path', explanation: { pattern, validation, context } };
-}
+const finding = findingBuilder('user-path', 'USERNAME', 'none');
 
 /** Lower-cased names that belong to no person. */
 const IGNORED_NAMES = new Set([
