@@ -22,7 +22,7 @@ import { createPersonDetector } from './detectors/person';
 import { createLocationDetector } from './detectors/location';
 import { createOrganizationDetector } from './detectors/organization';
 import { secretDetector } from './detectors/secret';
-import { caseNumberDetector } from './detectors/case-number';
+import { caseNumberDetector, createCaseNumberDetector, type CaseNumberPattern } from './detectors/case-number';
 import { userPathDetector } from './detectors/user-path';
 import { hostnameDetector } from './detectors/hostname';
 import { createGazetteer, type Gazetteer } from './gazetteer';
@@ -36,15 +36,21 @@ export function defaultGazetteer(): Gazetteer {
   return gazetteer;
 }
 
-export function defaultDetectors(): Detector[] {
+export interface DefaultDetectorOptions {
+  /** Replaces the built-in case-number patterns (a profile's `caseNumbers`). */
+  readonly caseNumberPatterns?: readonly CaseNumberPattern[];
+}
+
+export function defaultDetectors(options: DefaultDetectorOptions = {}): Detector[] {
+  const caseNumbers = options.caseNumberPatterns ? createCaseNumberDetector(options.caseNumberPatterns) : caseNumberDetector;
   return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector,
     creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
     streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
     createOrganizationDetector(defaultGazetteer()),
-    secretDetector, caseNumberDetector, userPathDetector, hostnameDetector];
+    secretDetector, caseNumbers, userPathDetector, hostnameDetector];
 }
 
 /** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */
-export function createDefaultRegistry(extra: readonly Detector[] = []): DetectorRegistry {
-  return createDetectorRegistry([...defaultDetectors(), ...extra]);
+export function createDefaultRegistry(extra: readonly Detector[] = [], options: DefaultDetectorOptions = {}): DetectorRegistry {
+  return createDetectorRegistry([...defaultDetectors(options), ...extra]);
 }

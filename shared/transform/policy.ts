@@ -5,6 +5,7 @@
  * This first version knows two operators, `redact` (a type token such as `[EMAIL]`) and `keep`.
  */
 import { ENTITY_TYPES, type Detector, type EntityType } from '../detect/finding';
+import { createCaseNumberDetector, DEFAULT_CASE_NUMBER_PATTERNS, type CaseNumberPattern } from '../detect/detectors/case-number';
 import {
   compileUserRegex,
   createCustomDetectors,
@@ -34,6 +35,13 @@ export interface Policy {
   readonly deny: readonly Term[];
   /** Extra regex detectors, each with a type. */
   readonly detectors: readonly CustomDetectorSpec[];
+  /** The help desk's own reference formats, and whether the built-in ones (Case #…, INC…, REQ-…) stay on. */
+  readonly caseNumbers: CaseNumberSettings;
+}
+
+export interface CaseNumberSettings {
+  readonly patterns: readonly CaseNumberPattern[];
+  readonly keepDefaults: boolean;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -46,6 +54,7 @@ export const DEFAULT_POLICY: Policy = {
   allow: [],
   deny: [],
   detectors: [],
+  caseNumbers: { patterns: [], keepDefaults: true },
 };
 
 export class ProfileError extends Error {
@@ -55,7 +64,7 @@ export class ProfileError extends Error {
   }
 }
 
-const KNOWN_KEYS = ['version', 'defaultOperator', 'operators', 'redactTemplate', 'defaultRegion', 'minScore', 'allow', 'deny', 'detectors'];
+const KNOWN_KEYS = ['version', 'defaultOperator', 'operators', 'redactTemplate', 'defaultRegion', 'minScore', 'allow', 'deny', 'detectors', 'caseNumbers'];
 const TERM_MATCHES: readonly TermMatch[] = ['exact', 'case-insensitive', 'regex'];
 
 /** Reads a profile (already parsed from JSON) into a policy, or throws a ProfileError naming the bad key. */
@@ -94,6 +103,7 @@ export function parseProfile(json: unknown): Policy {
   const allow = parseTerms(p.allow, 'allow', false);
   const deny = parseTerms(p.deny, 'deny', true);
   const detectors = parseDetectorSpecs(p.detectors);
+  const caseNumbers = parseCaseNumbers(p.caseNumbers);
   try {
     // compile now, so that a bad regex stops the run before any record is read
     createDenylistDetector(deny);
@@ -112,6 +122,7 @@ export function parseProfile(json: unknown): Policy {
     allow,
     deny,
     detectors,
+    caseNumbers,
   };
 }
 
@@ -157,6 +168,51 @@ function parseDetectorSpecs(json: unknown): CustomDetectorSpec[] {
     if (e.flags !== undefined && typeof e.flags !== 'string') throw new ProfileError(`${where}.flags must be a string such as "i"`);
     return { name: e.name, type: e.type, regex: e.regex, ...(e.flags !== undefined ? { flags: e.flags as string } : {}) };
   });
+}
+
+/** `{"patterns": [{"name", "regex", "flags", "score"}], "keepDefaults": true}`; compiled here so a bad one stops the run. */
+function parseCaseNumbers(json: unknown): CaseNumberSettings {
+  if (json === undefined) return DEFAULT_POLICY.caseNumbers;
+  const shape = '"caseNumbers" must be {"patterns": [{"name", "regex", "flags", "score"}], "keepDefaults": true|false}';
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ProfileError(shape);
+  const c = json as Record<string, unknown>;
+  const extra = Object.keys(c).filter((k) => !['patterns', 'keepDefaults'].includes(k));
+  if (extra.length) throw new ProfileError(`"caseNumbers" has an unknown key "${extra[0]}"`);
+  if (c.keepDefaults !== undefined && typeof c.keepDefaults !== 'boolean') throw new ProfileError('"caseNumbers.keepDefaults" must be true or false');
+  if (c.patterns !== undefined && !Array.isArray(c.patterns)) throw new ProfileError(shape);
+  const patterns = ((c.patterns ?? []) as unknown[]).map((entry, i): CaseNumberPattern => {
+    const where = `"caseNumbers.patterns[${i}]"`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ProfileError(`${where} must be {"name", "regex", "flags", "score"}`);
+    const e = entry as Record<string, unknown>;
+    const unknownKey = Object.keys(e).find((k) => !['name', 'regex', 'flags', 'score'].includes(k));
+    if (unknownKey !== undefined) throw new ProfileError(`${where} has an unknown key "${unknownKey}"`);
+    if (typeof e.name !== 'string' || typeof e.regex !== 'string') throw new ProfileError(`${where} needs a "name" and a "regex" string`);
+    if (e.flags !== undefined && typeof e.flags !== 'string') throw new ProfileError(`${where}.flags must be a string such as "i"`);
+    if (e.score !== undefined && typeof e.score !== 'number') throw new ProfileError(`${where}.score must be a number in (0, 1]`);
+    return { name: e.name, regex: e.regex, ...(e.flags !== undefined ? { flags: e.flags } : {}), ...(e.score !== undefined ? { score: e.score } : {}) };
+  });
+  const keepDefaults = c.keepDefaults ?? true;
+  if (!keepDefaults && patterns.length === 0) throw new ProfileError('"caseNumbers.keepDefaults" is false but no "patterns" are given');
+  const settings = { patterns, keepDefaults };
+  try {
+    createCaseNumberDetector(allCaseNumberPatterns(settings));
+  } catch (error) {
+    throw new ProfileError(`"caseNumbers": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return settings;
+}
+
+function allCaseNumberPatterns(settings: CaseNumberSettings): readonly CaseNumberPattern[] {
+  return settings.keepDefaults ? [...DEFAULT_CASE_NUMBER_PATTERNS, ...settings.patterns] : settings.patterns;
+}
+
+/**
+ * The case-number patterns a policy asks for, or undefined when they are the built-in ones (so the default
+ * detector stays in place).
+ */
+export function policyCaseNumberPatterns(policy: Policy): readonly CaseNumberPattern[] | undefined {
+  const c = policy.caseNumbers;
+  return c.keepDefaults && c.patterns.length === 0 ? undefined : allCaseNumberPatterns(c);
 }
 
 /** The detectors a policy adds to the built-in ones: its denylist and its custom regexes. */

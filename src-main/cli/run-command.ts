@@ -1,7 +1,6 @@
 /** `anonymise run INPUT... --out PATH`: anonymised copies of each input, and optionally a JSON report. */
 import { parseArgs } from 'node:util';
-import { createDefaultRegistry } from '../../shared/detect/default-detectors';
-import { policyDetectors } from '../../shared/transform/policy';
+import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import { createAtomicFile } from '../io/atomic-file';
 import { assertNotAmong, planOutputs } from '../io/output-plan';
@@ -30,7 +29,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const plan = await planOutputs(positionals, values.out);
   if (values.report !== undefined) await assertNotAmong(values.report, [...positionals, ...plan.map((p) => p.output)], 'the report');
 
-  const registry = createDefaultRegistry(policyDetectors(common.policy));
+  const registry = createPolicyRegistry(common.policy);
   const detect = registry.detect.bind(registry);
   const progress = createProgressLine(ctx.stderr, !common.quiet);
   const results: AnonymiseFileResult[] = [];

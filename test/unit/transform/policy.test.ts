@@ -11,6 +11,7 @@ describe('profile', () => {
   it('reads a full profile', () => {
     expect(parseProfile({ version: 1, defaultOperator: 'keep', operators: { IDENTIFIER: 'keep', EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7 })).toEqual({
       defaultOperator: 'keep', operators: { IDENTIFIER: 'keep', EMAIL: 'redact' }, redactTemplate: '<{type}>', defaultRegion: 'GB', minScore: 0.7, allow: [], deny: [], detectors: [],
+      caseNumbers: { patterns: [], keepDefaults: true },
     });
     expect(parseProfile({ version: 1 })).toEqual(DEFAULT_POLICY);
   });
@@ -65,6 +66,17 @@ describe('profile lists', () => {
     [{ version: 1, deny: [{ value: '(a+)+', match: 'regex' }] }, /deny\[0\]: .*catastrophically/],
     [{ version: 1, detectors: [{ name: 'a', type: 'CUSTOM', regex: 'x' }, { name: 'a', type: 'CUSTOM', regex: 'y' }] }, /used twice/],
     [{ version: 1, detectors: [{ name: 'a', type: 'CUSTOM', regex: '[' }] }, /not a valid regular expression/],
+    [{ version: 1, caseNumbers: [] }, /"caseNumbers" must be \{"patterns"/],
+    [{ version: 1, caseNumbers: { pattern: [] } }, /"caseNumbers" has an unknown key "pattern"/],
+    [{ version: 1, caseNumbers: { keepDefaults: 'no' } }, /"caseNumbers.keepDefaults" must be true or false/],
+    [{ version: 1, caseNumbers: { keepDefaults: false } }, /keepDefaults" is false but no "patterns"/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x' }] } }, /"caseNumbers.patterns\[0\]" needs a "name" and a "regex"/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x', regex: 'K\\d+', colour: 1 }] } }, /unknown key "colour"/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x', regex: '(' }] } }, /"caseNumbers": .*"x".*invalid regular expression/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x', regex: '(\\d+)+' }] } }, /"caseNumbers": .*"x"/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x', regex: '\\d*' }] } }, /empty string/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'case', regex: 'K\\d+' }] } }, /used by another pattern/],
+    [{ version: 1, caseNumbers: { patterns: [{ name: 'x', regex: 'K\\d+', score: 3 }] } }, /score/],
   ])('rejects %j', (json, message) => {
     expect(() => parseProfile(json)).toThrow(message);
   });
