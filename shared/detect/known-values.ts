@@ -1,7 +1,8 @@
 /**
  * Known values: personal values read from a record's identity columns (requester name, e-mail, phone, user name,
- * company), found again wherever they occur later, in the same record's free text or any later record of the
- * file or package. Their parts count too: a first name, a surname, the words of an e-mail's local part.
+ * company), found again wherever they occur: in the same record's free text, or any record of the file or
+ * package (the pipeline learns every identity column in a first pass, see pipeline/learn-known-values.ts).
+ * Their parts count too: a first name, a surname, the words of an e-mail's local part.
  *
  * Lookups hash word tokens, so the cost does not grow with the number of known values. Memory is bounded: past
  * `maxEntries` keys, the oldest are forgotten first.

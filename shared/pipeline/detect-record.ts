@@ -26,15 +26,21 @@ export interface RecordDetection {
   readonly keep: (finding: Finding, value: string) => boolean;
 }
 
-/** The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start. */
-export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+/** Remembers the values of `record`'s identity columns (names, e-mails, phones, user names, companies). */
+export function learnIdentityValues(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], known: KnownValueIndex): void {
   const fields = record.fields;
   for (let i = 0; i < fields.length; i++) {
     const column = columns[i];
     if (column?.role === 'identifier' && column.type && LEARNED_COLUMN_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE) {
-      d.known.learn(fields[i]!.value, column.type, column.field);
+      known.learn(fields[i]!.value, column.type, column.field);
     }
   }
+}
+
+/** The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start. */
+export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+  const fields = record.fields;
+  learnIdentityValues(record, columns, d.known);
   const contexts: DetectContext[] = [];
   const found: Finding[][] = [];
   const sizeBefore = d.known.size;

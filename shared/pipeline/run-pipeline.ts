@@ -46,6 +46,12 @@ export interface PipelineOptions {
   readonly afterBatch?: () => Promise<void>;
   /** Bytes of input consumed so far, for progress (the adapter that reads the file knows them). */
   readonly bytesRead?: () => number;
+  /**
+   * Known values learned beforehand, e.g. from every identity column of the whole file or package
+   * (`learnKnownValues`), so that a value is found even in records before the one that names it. Values learned
+   * while the pipeline runs are added to it.
+   */
+  readonly known?: KnownValueIndex;
   readonly progressIntervalMs?: number;
   readonly now?: () => number;
   readonly signal?: AbortSignal;
@@ -100,7 +106,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   const detection: RecordDetection = {
     detect,
     defaultRegion: policy.defaultRegion,
-    known: new KnownValueIndex(),
+    known: options.known ?? new KnownValueIndex(),
     keep: (f, value) => f.score >= policy.minScore && !isAllowed(value.slice(f.start, f.end)),
   };
   async function* all(): AsyncGenerator<Item[]> {

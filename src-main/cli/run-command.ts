@@ -1,5 +1,6 @@
 /** `anonymise run INPUT... --out PATH`: anonymised copies of each input, and optionally a JSON report. */
 import { parseArgs } from 'node:util';
+import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import { createAtomicFile } from '../io/atomic-file';
@@ -32,18 +33,26 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const registry = createPolicyRegistry(common.policy);
   const detect = registry.detect.bind(registry);
   const progress = createProgressLine(ctx.stderr, !common.quiet);
+  const job = (input: string) => ({
+    inputPath: input,
+    policy: common.policy,
+    detect,
+    format: common.format,
+    encoding: common.encoding,
+    onMalformedRow: common.onMalformedRow,
+    signal: ctx.signal,
+  });
+  // first pass: the identity columns of every input, so each requester is found in every record of the package
+  const known = await learnPackageKnownValues(
+    plan.map(({ input }) => ({ ...job(input), onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) })),
+  ).finally(() => progress.clear());
   const results: AnonymiseFileResult[] = [];
   for (const { input, output } of plan) {
     const result = await anonymiseFile({
-      inputPath: input,
+      ...job(input),
+      known,
       outputPath: output,
-      policy: common.policy,
-      detect,
-      format: common.format,
-      encoding: common.encoding,
       outputEncoding,
-      onMalformedRow: common.onMalformedRow,
-      signal: ctx.signal,
       onProgress: (p) => progress.update(formatProgress(input, p)),
     }).finally(() => progress.clear());
     results.push(result);

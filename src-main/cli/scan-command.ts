@@ -1,5 +1,6 @@
 /** `anonymise scan INPUT`: detection only; a summary on stdout and, with --findings, one JSON line per finding. */
 import { parseArgs } from 'node:util';
+import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
 import { assertNotAmong } from '../io/output-plan';
@@ -34,15 +35,22 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
   let lines: string[] = [];
   const registry = createPolicyRegistry(common.policy);
   const progress = createProgressLine(ctx.stderr, !common.quiet);
+  const job = {
+    inputPath: input,
+    policy: common.policy,
+    detect: registry.detect.bind(registry),
+    format: common.format,
+    encoding: common.encoding,
+    onMalformedRow: common.onMalformedRow,
+    signal: ctx.signal,
+  };
   try {
+    // first pass: the identity columns, so each requester is found in every record
+    const known = await learnPackageKnownValues([{ ...job, onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) }]);
+    progress.clear();
     const result = await scanFile({
-      inputPath: input,
-      policy: common.policy,
-      detect: registry.detect.bind(registry),
-      format: common.format,
-      encoding: common.encoding,
-      onMalformedRow: common.onMalformedRow,
-      signal: ctx.signal,
+      ...job,
+      known,
       onProgress: (p) => progress.update(formatProgress(input, p)),
       onFinding: findingsFile
         ? (record, field, f) => {

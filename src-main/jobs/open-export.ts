@@ -3,6 +3,7 @@
  * reader, chosen from the file or the options), and the pipeline options that follow from them.
  */
 import type { Detector } from '../../shared/detect/finding';
+import type { KnownValueIndex } from '../../shared/detect/known-values';
 import { createReader } from '../../shared/formats/create-reader';
 import { detectFormat } from '../../shared/formats/format-detect';
 import type { FormatWarning } from '../../shared/formats/format-warning';
@@ -21,6 +22,8 @@ export interface FileJobOptions {
   readonly onMalformedRow?: 'error' | 'keep';
   readonly onProgress?: (progress: PipelineProgress & { readonly totalBytes: number }) => void;
   readonly signal?: AbortSignal;
+  /** Known values learned beforehand from the whole package (`learnPackageKnownValues`). */
+  readonly known?: KnownValueIndex;
 }
 
 export interface OpenExport {
@@ -30,7 +33,7 @@ export interface OpenExport {
   /** Filled while the reader is read (e.g. CSV rows kept despite a wrong field count). */
   readonly warnings: readonly FormatWarning[];
   /** The pipeline options every job passes on. */
-  readonly pipeline: Pick<PipelineOptions, 'reader' | 'detect' | 'policy' | 'signal' | 'bytesRead' | 'onProgress'>;
+  readonly pipeline: Pick<PipelineOptions, 'reader' | 'detect' | 'policy' | 'signal' | 'bytesRead' | 'onProgress' | 'known'>;
 }
 
 export async function openExport(job: FileJobOptions): Promise<OpenExport> {
@@ -49,6 +52,7 @@ export async function openExport(job: FileJobOptions): Promise<OpenExport> {
       detect: job.detect,
       policy: job.policy,
       signal: job.signal,
+      known: job.known,
       bytesRead: input.bytesRead,
       onProgress: onProgress && ((p) => onProgress({ ...p, totalBytes: input.size })),
     },

@@ -245,4 +245,24 @@ describe('anonymise CLI', () => {
     expect(r.stderr).toBe('');
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,note\n1,"Mail support@acme.example or [EMAIL] about [CONFIDENTIAL_NOTE], badge [CUSTOM]"\n');
   });
+
+  it('finds a requester named in one file of a package in every record of every file, and applies profile case numbers', () => {
+    const dir = tempDir();
+    // ticket 1 of a.csv mentions the requester of b.csv before any record names her
+    writeFileSync(join(dir, 'a.csv'), 'id,requester_email,description\n1,tom.baker@example.com,"printer of oyelaran-kowalczyk, see KB-778812"\n');
+    writeFileSync(join(dir, 'b.csv'), 'id,requester_name,description\n7,Marguerite Oyelaran-Kowalczyk,Printer broken\n');
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, caseNumbers: { patterns: [{ name: 'kb', regex: '\\bKB-\\d{6}\\b' }] } }));
+    const r = cli(['run', join(dir, 'a.csv'), join(dir, 'b.csv'), '--out', join(dir, 'out'), '--profile', join(dir, 'p.json'), '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'out/a.csv'), 'utf8')).toBe('id,requester_email,description\n1,[EMAIL],"printer of [PERSON], see [CASE_NUMBER]"\n');
+    // scan reads the identity columns of the whole file first: here the name is learned from record 2
+    writeFileSync(join(dir, 'c.csv'), 'id,requester_name,description\n1,Ann Lee,"printer of oyelaran-kowalczyk"\n2,Marguerite Oyelaran-Kowalczyk,x\n');
+    const scan = cli(['scan', join(dir, 'c.csv'), '--findings', join(dir, 'f.jsonl'), '--quiet']);
+    expect(scan.status).toBe(0);
+    const found = readFileSync(join(dir, 'f.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(found.filter((f) => f.field === 'description')).toEqual([
+      { record: 0, field: 'description', start: 11, end: 29, type: 'PERSON', detector: 'known-value', score: 0.7 },
+    ]);
+  });
 });
