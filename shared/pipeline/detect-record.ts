@@ -26,14 +26,17 @@ export interface RecordDetection {
   readonly keep: (finding: Finding, value: string) => boolean;
 }
 
+/** Whether the values of a column are learned as known values: a confident name, e-mail, phone, user or company column. */
+export function isLearnedColumn(column: ColumnClassification | undefined): column is ColumnClassification & { type: EntityType } {
+  return column?.role === 'identifier' && column.type !== undefined && LEARNED_COLUMN_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE;
+}
+
 /** Remembers the values of `record`'s identity columns (names, e-mails, phones, user names, companies). */
 export function learnIdentityValues(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], known: KnownValueIndex): void {
   const fields = record.fields;
   for (let i = 0; i < fields.length; i++) {
     const column = columns[i];
-    if (column?.role === 'identifier' && column.type && LEARNED_COLUMN_TYPES.has(column.type) && column.confidence >= MIN_LEARN_CONFIDENCE) {
-      known.learn(fields[i]!.value, column.type, column.field);
-    }
+    if (isLearnedColumn(column)) known.learn(fields[i]!.value, column.type, column.field);
   }
 }
 

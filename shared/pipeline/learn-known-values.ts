@@ -3,13 +3,14 @@
  * name, company) becomes a known value before any record is detected. The detection pass then finds a requester's
  * name in the free text of every record of the file or package, including records that come before the one where
  * the name stands in an identity column. Only identity columns are read, nothing is detected, and memory is bounded
- * by the index's own limit.
+ * by the index's own limit. A file whose sampled columns hold no identity column (free text only) is not read
+ * further; a column first seen after the sample is still learned by the detection pass, from its record onwards.
  */
 import type { DetectContext, Finding } from '../detect/finding';
 import { KnownValueIndex } from '../detect/known-values';
 import type { Item, RecordReader } from '../formats/record';
 import { sampleColumns } from './column-sampler';
-import { learnIdentityValues } from './detect-record';
+import { isLearnedColumn, learnIdentityValues } from './detect-record';
 import { fieldGroup } from './run-pipeline';
 
 export interface LearnKnownValuesOptions {
@@ -40,6 +41,10 @@ export async function learnKnownValues(options: LearnKnownValuesOptions): Promis
     options.onBatch?.(records);
   };
   for (const batch of buffered.splice(0)) learn(batch);
+  if (!roles.all().some(isLearnedColumn)) {
+    await batches.return?.();
+    return known;
+  }
   for (let next = await batches.next(); !next.done; next = await batches.next()) learn(next.value);
   return known;
 }

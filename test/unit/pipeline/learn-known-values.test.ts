@@ -46,4 +46,18 @@ describe('learnKnownValues', () => {
     controller.abort();
     await expect(learnKnownValues({ reader: createCsvReader(chunksOf(CSV, 64)), detect, defaultRegion: 'US', signal: controller.signal })).rejects.toThrow();
   });
+
+  it('does not read past the sample of a file that has no identity column', async () => {
+    const csv = `description\n${'Printer broken again please help\n'.repeat(5000)}`;
+    let read = 0;
+    async function* counted() {
+      for await (const chunk of chunksOf(csv, 4096)) {
+        read += chunk.length;
+        yield chunk;
+      }
+    }
+    const known = await learnKnownValues({ reader: createCsvReader(counted()), detect, defaultRegion: 'US' });
+    expect(known.size).toBe(0);
+    expect(read).toBeLessThan(csv.length / 2);
+  });
 });
