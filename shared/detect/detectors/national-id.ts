@@ -26,8 +26,8 @@
  * reported: the Q prefix is never allocated.
  *
  * Scanning: every pattern is one global regex of bounded length (no nested quantifiers) with short
- * lookarounds, so each scan is linear. One charCode pass counts the digits first: a pattern is not scanned
- * at all when the text holds fewer digits than a match needs (none at all: nothing is done). A
+ * lookarounds, so each scan is linear. The digits are profiled first (one regex scan, see text-scan.ts): a
+ * pattern is not scanned at all when the text holds fewer digits than a match needs (none at all: nothing is done). A
  * candidate glued to a word, to '+', or continuing a number (`1 078-05-1120`, `078-05-1120-7`, `…1120.5`) is
  * rejected.
  *
@@ -50,6 +50,7 @@ import {
   isValidUkNino,
   isValidUsSsn,
 } from '../validators/national-id-checksums';
+import { digitProfile } from './text-scan';
 
 const IDENTIFIER_EFFECT = -0.4;
 const MAX_SCORE = 0.95;
@@ -86,7 +87,10 @@ interface PatternSpec {
   readonly minDigits: number;
   /** Longest run of consecutive ASCII digits every match holds; the scan is skipped when the text has none. */
   readonly minDigitRun: number;
-  /** Longest run of consecutive ASCII letters and digits every match holds. */
+  /**
+   * Longest run of consecutive ASCII letters and digits every match holds. Every match holds a digit (the codice
+   * fiscale's check rejects one without), so only runs that hold a digit count (see text-scan.ts).
+   */
   readonly minAlnumRun: number;
   readonly words: ReadonlySet<string>;
   /** Lowered by identifier words (order, invoice, phone, sku, ...): patterns that look like other references. */
@@ -261,42 +265,6 @@ function wordsBefore(text: string, start: number, max: number): string[] {
   return matches.slice(-max).map((m) => m[0].toLowerCase());
 }
 
-/** What one charCode pass learns about a text: enough to skip every pattern that cannot match. */
-interface DigitStats {
-  /** ASCII digits in the text. */
-  digits: number;
-  /** Longest run of consecutive ASCII digits. */
-  digitRun: number;
-  /** Longest run of consecutive ASCII letters and digits. */
-  alnumRun: number;
-}
-
-function digitStats(text: string): DigitStats {
-  let digits = 0;
-  let digitRun = 0;
-  let alnumRun = 0;
-  let d = 0;
-  let a = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      digits++;
-      d++;
-      a++;
-      if (d > digitRun) digitRun = d;
-      if (a > alnumRun) alnumRun = a;
-    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
-      d = 0;
-      a++;
-      if (a > alnumRun) alnumRun = a;
-    } else {
-      d = 0;
-      a = 0;
-    }
-  }
-  return { digits, digitRun, alnumRun };
-}
-
 /**
  * Driver's licence numbers: no common format (US states use 1-2 letters and 4-14 digits, 7-9 digits, ...), so
  * only a value right after the label is taken: "driver's license number is A1234567", "Driving licence no.
@@ -343,7 +311,7 @@ export const nationalIdDetector: Detector = {
   version: '1',
   types: ['NATIONAL_ID'],
   detect(text) {
-    const stats = digitStats(text);
+    const stats = digitProfile(text);
     if (stats.digits === 0) return [];
     const out: Finding[] = [];
     if (stats.digits >= 4) detectDriverLicenses(text, out);

@@ -228,27 +228,13 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
 
 /**
  * Every candidate holds four digits in a row (five-digit, ZIP+4, four-digit, NL, "D-10115"), a letter right
- * before a digit (UK, CA: "SW1A", "K1A"; the letter may be one that upper-cases to ASCII) or the "GIR 0AA"
- * outward code. Texts with none of these are not tokenised at all.
+ * before a digit (UK, CA: "SW1A", "K1A"; the letter may be one that upper-cases to ASCII, so any non-ASCII unit
+ * counts) or the "GIR 0AA" outward code. Texts with none of these are not tokenised at all.
  */
-function mayHoldPostcode(text: string): boolean {
-  let run = 0;
-  let prevLetter = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (prevLetter || ++run >= 4) return true;
-      prevLetter = false;
-    } else {
-      run = 0;
-      prevLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80;
-    }
-  }
-  return /gir/i.test(text);
-}
+const MAY_HOLD_POSTCODE = /[0-9]{4}|[A-Za-z\u0080-\uffff][0-9]|gir/i;
 
 export function detectPostalCodes(text: string): Finding[] {
-  if (!mayHoldPostcode(text)) return [];
+  if (!MAY_HOLD_POSTCODE.test(text)) return [];
   const T = tokenize(text);
   const out: Finding[] = [];
   // Whole street addresses of the same text (cached by the street-address detector), sorted by start. Asked
@@ -319,17 +305,28 @@ export function detectPostalCodes(text: string): Finding[] {
   return out;
 }
 
+let upperViewOf: Tokens | null = null;
+let upperView: Tokens | null = null;
+
+/** The tokens of T read as upper case (one view per text, made on first use). */
+function upperCaseView(T: Tokens): Tokens {
+  if (upperViewOf !== T || upperView === null) {
+    upperView = {
+      ...T,
+      raw: (t: number) => T.raw(t).toUpperCase(),
+      low: (t: number) => T.low(t),
+    };
+    upperViewOf = T;
+  }
+  return upperView;
+}
+
 /** Runs a format check as if tokens i and i+1 were upper case. */
 function withUpper(T: Tokens, i: number, f: (T: Tokens, i: number) => number): number {
   const a = T.raw(i);
   const b = i + 1 < T.n ? T.raw(i + 1) : '';
   if (a === a.toUpperCase() && b === b.toUpperCase()) return f(T, i);
-  const view: Tokens = {
-    ...T,
-    raw: (t: number) => T.raw(t).toUpperCase(),
-    low: (t: number) => T.low(t),
-  };
-  return f(view, i);
+  return f(upperCaseView(T), i);
 }
 
 export const postalCodeDetector: Detector = {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { digitProfile } from '../../../shared/detect/detectors/text-scan';
+
+describe('digitProfile', () => {
+  it('is all zero for a text without ASCII digits', () => {
+    expect(digitProfile('')).toEqual({ digits: 0, digitRun: 0, alnumRun: 0 });
+    expect(digitProfile('no numbers here, only letters')).toEqual({ digits: 0, digitRun: 0, alnumRun: 0 });
+    // Arabic-Indic and full-width digits are not ASCII digits
+    expect(digitProfile('٣٤٥ １２３')).toEqual({ digits: 0, digitRun: 0, alnumRun: 0 });
+  });
+
+  it('counts every ASCII digit and the longest run of them', () => {
+    expect(digitProfile('7')).toEqual({ digits: 1, digitRun: 1, alnumRun: 1 });
+    expect(digitProfile('call 555-0147 at 09:20')).toEqual({ digits: 11, digitRun: 4, alnumRun: 4 });
+    expect(digitProfile('1 22 333 4444 55555')).toMatchObject({ digits: 15, digitRun: 5 });
+  });
+
+  it('measures the longest run of ASCII letters and digits that holds a digit', () => {
+    // the letters-only word "Supercalifragilistic" is longer, but holds no digit
+    expect(digitProfile('Supercalifragilistic code RSSMRA85T10A562S')).toEqual({ digits: 7, digitRun: 3, alnumRun: 16 });
+    expect(digitProfile('ab12cd34ef, x9')).toEqual({ digits: 5, digitRun: 2, alnumRun: 10 });
+    // runs end at anything that is not an ASCII letter or digit
+    expect(digitProfile('ü12ü')).toEqual({ digits: 2, digitRun: 2, alnumRun: 2 });
+    expect(digitProfile('abc_123-def')).toEqual({ digits: 3, digitRun: 3, alnumRun: 3 });
+  });
+
+  it('reads runs at the very start and end of the text', () => {
+    expect(digitProfile('A1')).toEqual({ digits: 1, digitRun: 1, alnumRun: 2 });
+    expect(digitProfile('12 then 345abc')).toEqual({ digits: 5, digitRun: 3, alnumRun: 6 });
+  });
+});
