@@ -23,317 +23,26 @@
  * legal-form suffix ("Smith Ltd") or an organisation noun ("Clinton Foundation") are left to the other detectors.
  */
 
-import type { Detector, Finding } from '../finding';
+import type { Detector } from '../finding';
 import {
-  AMBIGUOUS, COMMON, COUNTRY, CUE_ADDRESS, CUE_CONJUNCTION, CUE_GREETING, CUE_HONORIFIC, CUE_LEGAL_SUFFIX,
-  CUE_NAME_SUFFIX, CUE_ORG_HEAD, CUE_ORG_PREP, CUE_PARTICLE, CUE_PHRASE_END, CUE_PREP_STRONG, CUE_REPORTING,
-  CUE_SIGNOFF, CUE_SIGNOFF_FILLER, CUE_STREET, GAP_AMP, GAP_COMMA, GAP_DOT, GAP_NEWLINE, GAP_SENTENCE, GAP_START, GIVEN,
-  MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME, TOK_DOT_AFTER,
-  TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
+  AMBIGUOUS, COMMON, COUNTRY, CUE_ADDRESS, CUE_CONJUNCTION, CUE_HONORIFIC, CUE_NAME_SUFFIX, CUE_ORG_HEAD,
+  CUE_ORG_PREP, CUE_PARTICLE, CUE_PREP_STRONG, CUE_REPORTING, CUE_STREET, GAP_AMP, GAP_NEWLINE, GAP_SENTENCE,
+  GAP_START, GIVEN, MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME,
+  TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
+import { isLegalSuffix, watchPersonCues } from './person/cue-words';
+import { cueBefore, type Cue } from './person/cues';
+import { addCoordinated } from './person/coordinated';
+import { properNounAt } from './person/proper-noun';
+import { continues, isInitial, isNameShape, isPluralOfCommon, isWord, looksLikeWord, plausibleWord, type PersonSpan } from './person/token-tests';
+
+export { HONORIFICS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PARTICLES, STREET_WORDS, isLegalSuffix, watchPersonCues } from './person/cue-words';
+export { properNounAt } from './person/proper-noun';
+export type { PersonSpan } from './person/token-tests';
 
 type Ctx = { word: string; effect: number };
 
-export const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'mister', 'frau', 'herr', 'herrn', 'hr',
-  'fr', 'monsieur', 'madame', 'mme', 'mlle', 'mademoiselle', 'señor', 'senor', 'señora', 'senora', 'señorita', 'sr',
-  'sra', 'srta', 'doña', 'signor', 'signora', 'sig', 'dott', 'ing', 'mag',
-]);
-/** Honorifics that are also ordinary words or names: only followed by a capitalised word. */
-const WEAK_HONORIFICS = new Set(['miss', 'sir', 'dame', 'fr', 'hr', 'ing', 'mag', 'sig', 'professor']);
-
-/** Name particles allowed inside (or, before a capitalised surname, at the start of) a name. */
-export const PARTICLES = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'degli', 'di', 'da', 'das', 'dos', 'du', 'des', 'la', 'le', 'ter',
-  'ten', 'zu', 'vom', 'zur', 'bin', 'ibn', 'al', 'el', 'af', 'av', 'mac', 'st', 'y', 'e',
-]);
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'phd', 'md', 'ii', 'iii', 'iv', 'esq']);
-
-const GREETINGS = new Set([
-  'hi', 'hello', 'hey', 'dear', 'hallo', 'liebe', 'lieber', 'liebes', 'servus', 'moin', 'bonjour', 'bonsoir', 'salut',
-  'hola', 'ciao', 'morning', 'afternoon', 'evening', 'thanks', 'thank', 'thx', 'danke', 'merci', 'gracias', 'cheers',
-  'greetings', 'hiya', 'howdy', 'bye', 'goodbye', 'welcome', 'estimado', 'estimada', 'querido', 'querida', 'cher', 'chère', 'yo',
-]);
-/** Words that end a sign-off line. */
-const SIGNOFF_WORDS = new Set([
-  'regards', 'rgds', 'thanks', 'thank', 'cheers', 'best', 'sincerely', 'faithfully', 'truly', 'yours', 'wishes', 'br',
-  'bw', 'kr', 'grüßen', 'grüssen', 'grüße', 'grüsse', 'gruß', 'gruss', 'mfg', 'vg', 'lg', 'cordialement',
-  'salutations', 'saludos', 'atentamente', 'saludo', 'abrazo', 'cordiales', 'merci', 'danke', 'gracias', 'thx', 'ty',
-  'love', 'xoxo', 'respectfully', 'warmly', 'tschüss', 'ciao',
-]);
-/** Other words that may appear on a sign-off line. */
-const SIGNOFF_FILLER = new Set([
-  'kind', 'warm', 'warmest', 'best', 'many', 'again', 'you', 'very', 'much', 'all', 'the', 'with', 'and', 'a', 'lot',
-  'mit', 'freundlichen', 'freundliche', 'viele', 'beste', 'liebe', 'herzliche', 'herzlichen', 'schöne', 'bien', 'à',
-  'vous', 'bonne', 'journée', 'un', 'muchas', 'cordial', 'kindest', 'in', 'advance', 'your', 'help', 'for',
-]);
-
-interface Phrase {
-  readonly words: readonly string[];
-  /**
-   * 'naming': any plausible word counts, even unknown and lower-case; 'strong': an unknown capitalised word counts,
-   * a lower-case one only if it is a known name; 'medium': like strong, but a lone unknown word does not count.
-   */
-  readonly strength: 'naming' | 'strong' | 'medium';
-}
-/** Phrases that name someone: after them even an unknown lower-case word counts. */
-const NAMING_PHRASES: readonly (readonly string[])[] = [
-  ['my', 'name', 'is'], ['my', 'name', "'s"], ['name', 'is'], ['call', 'me'], ['named'], ['ich', 'bin'],
-  ['mein', 'name', 'ist'], ['name', 'ist'], ['ich', 'heiße'], ['ich', 'heisse'], ['je', "m'appelle"], ['moi', "c'est"],
-  ['me', 'llamo'], ['mi', 'nombre', 'es'], ['name', 'on', 'the', 'account', 'is'],
-];
-/** Phrases before a person: an unknown capitalised word counts, a lower-case one only if it is a known name. */
-const STRONG_PHRASES: readonly (readonly string[])[] = [
-  ['spoke', 'with'], ['spoke', 'to'], ['speak', 'to'], ['speak', 'with'], ['speaking', 'with'], ['speaking', 'to'],
-  ['talked', 'to'], ['talked', 'with'], ['talking', 'to'], ['talk', 'to'], ['ask', 'for'], ['asked', 'for'],
-  ['assigned', 'to'], ['reported', 'by'], ['signed', 'by'], ['contact', 'person'], ['habló', 'con'], ['hablé', 'con'],
-  ['gesprochen', 'mit'], ['follow', 'up', 'with'], ['name'], ['account', 'holder'], ['says'], ['said'], ['starring'],
-  ['featuring'], ['feat'], ['directed', 'by'], ['written', 'by'], ['produced', 'by'], ['sagt'], ['sagte'], ['dit'],
-  ['dijo'],
-];
-/** Weaker phrases: an unknown word after them must be capitalised, and alone it must be a known name. */
-const MEDIUM_PHRASES: readonly (readonly string[])[] = [
-  ['i', 'am'], ["i'm"], ['im'], ['this', 'is'], ['it', 'is'], ["it's"], ['called'], ['cc'], ['colleague'], ['manager'],
-  ['husband'], ['wife'], ['son'], ['daughter'], ['customer'], ['kollege'], ['kollegin'], ['je', 'suis'], ['soy'],
-];
-const PHRASES: readonly Phrase[] = [
-  ...NAMING_PHRASES.map((words) => ({ words, strength: 'naming' as const })),
-  ...STRONG_PHRASES.map((words) => ({ words, strength: 'strong' as const })),
-  ...MEDIUM_PHRASES.map((words) => ({ words, strength: 'medium' as const })),
-];
-const PHRASE_LAST = new Set(PHRASES.map((p) => p.words[p.words.length - 1]!));
-const PHRASES_BY_LAST = new Map<string, Phrase[]>();
-for (const p of PHRASES) {
-  const last = p.words[p.words.length - 1]!;
-  const list = PHRASES_BY_LAST.get(last) ?? [];
-  list.push(p);
-  PHRASES_BY_LAST.set(last, list);
-}
-
-const REPORTING_VERBS = new Set([
-  'said', 'says', 'wrote', 'writes', 'asked', 'asks', 'replied', 'replies', 'told', 'called', 'mentioned', 'explained',
-  'confirmed', 'reported', 'sagte', 'sagt', 'schrieb', 'schreibt', 'meinte', 'fragte', 'dijo', 'escribió',
-]);
-
-/** Words after a capitalised run that make it a street, not a person ("Halsey Road"). */
-export const STREET_WORDS = new Set([
-  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'av', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd', 'way', 'court',
-  'ct', 'place', 'pl', 'square', 'sq', 'terrace', 'close', 'crescent', 'parkway', 'pkwy', 'highway', 'hwy', 'circle',
-  'trail', 'row', 'walk', 'gardens', 'grove', 'hill', 'park', 'straße', 'strasse', 'str', 'weg', 'platz', 'allee',
-  'gasse', 'ring', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'laan', 'straat', 'gracht', 'plein', 'vej', 'gatan',
-  'gata', 'gade', 'veien', 'utca', 'ulica', 'ul', 'rue', 'calle', 'via', 'viale', 'piazza', 'avenida', 'rua', 'plaza',
-]);
-/** Nouns that end an organisation's name ("Innovest Systems", "Castle Biosciences"). */
-export const ORG_HEAD_NOUNS = new Set([
-  'systems', 'technologies', 'technology', 'solutions', 'software', 'labs', 'laboratories', 'consulting', 'consultants',
-  'services', 'industries', 'enterprises', 'ventures', 'bank', 'insurance', 'foundation', 'institute', 'university',
-  'college', 'hospital', 'clinic', 'airlines', 'airways', 'motors', 'networks', 'media', 'pharmaceuticals', 'pharma',
-  'bioscience', 'biosciences', 'biotech', 'capital', 'studios', 'studio', 'games', 'analytics', 'logistics', 'foods',
-  'energy', 'telecom', 'communications', 'electronics', 'dynamics', 'robotics', 'therapeutics', 'diagnostics',
-  'healthcare', 'health', 'interactive', 'digital', 'data', 'insights', 'research', 'trust', 'bancorp', 'brands',
-  'retail', 'stores', 'markets', 'restaurants', 'hotels', 'resorts', 'realty', 'properties', 'construction',
-  'engineering', 'manufacturing', 'automotive', 'aerospace', 'chemicals', 'materials', 'petroleum', 'mining',
-  'shipping', 'transport', 'movers', 'agency', 'council', 'association', 'society', 'federation', 'union',
-  'gesellschaft', 'verein', 'stiftung', 'versicherung', 'bankhaus', 'werke', 'universität', 'hochschule', 'klinikum',
-  'université', 'universidad', 'banque', 'banco', 'société', 'sociedad',
-]);
-
-/** Legal-form suffixes (lower-case, without dots) that make a run an organisation. */
-export const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'se', 'sa', 'sas',
-  'sarl', 'sl', 'bv', 'nv', 'pty', 'co', 'corp', 'corporation', 'company', 'group', 'holdings', 'holding', 'gruppe',
-  'spa', 'srl', 'ab', 'oy', 'kft', 'sro', 'as', 'asa', 'aps', 'gbr', 'ev', 'eg', 'kgaa', 'lda', 'cie', 'sons', 'partners',
-  'partner', 'associates', 'fils', 'söhne', 'hijos', 'frères', 'brothers', 'bros',
-]);
-
-/** Short or word-like suffixes that must be capitalised to count ("Co", "AS", "SE", "Group"). */
-const SUFFIX_NEEDS_CAPS = new Set(['co', 'as', 'se', 'sa', 'ag', 'kg', 'eg', 'ev', 'ab', 'oy', 'sl', 'lp', 'ug', 'nv', 'bv',
-  'group', 'company', 'holding', 'holdings', 'gruppe', 'sons', 'partners', 'partner', 'associates', 'cie', 'spa', 'lda', 'pty',
-  'fils', 'söhne', 'hijos', 'frères', 'brothers', 'bros']);
-
-/** Is token t a legal-form suffix (in the right case)? */
-export function isLegalSuffix(tokens: Tokens, t: number): boolean {
-  if (t >= tokens.count || tokens.shape[t] === SHAPE_OTHER) return false;
-  if (!(tokens.flags(t) & CUE_LEGAL_SUFFIX)) return false;
-  return tokens.shape[t] !== SHAPE_LOWER || !SUFFIX_NEEDS_CAPS.has(tokens.key(t));
-}
-
 const MAX_RUN = 6;
-
-/** Words after a capitalised word that make it a product or feature, not a name ("Teams app", "Pro plan"). */
-const PRODUCT_NOUNS = new Set([
-  'app', 'apps', 'plan', 'plans', 'account', 'version', 'settings', 'button', 'page', 'tab', 'menu', 'feature', 'module',
-  'server', 'api', 'integration', 'plugin', 'extension', 'update', 'license', 'licence', 'subscription', 'dashboard',
-  'portal', 'login', 'tool', 'file', 'files', 'report', 'reports', 'card', 'browser', 'client', 'device', 'window',
-  'screen', 'icon', 'link', 'site', 'website', 'store', 'platform', 'cloud', 'suite', 'edition', 'tier', 'option',
-  'field', 'folder', 'workspace', 'channel', 'widget', 'template', 'integration', 'connector', 'sdk', 'cli', 'key',
-]);
-const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'its', 'every', 'any', 'some', 'no',
-  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'le', 'la', 'les', 'un', 'une',
-  'el', 'los', 'las', 'una',
-]);
-
-/**
- * An unknown proper noun at token t: a capitalised word in mid-sentence that no list knows, is not a common word,
- * and is not in a headline (capitalised common words next to it) or after a determiner, nor followed by a product
- * noun. Returns the end of the run (up to three such words), or t if there is none. Weak evidence: callers score 0.5.
- */
-export function properNounAt(tokens: Tokens, g: Gazetteer, t: number): number {
-  if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return t;
-  if (sentenceInitial(tokens, t) || tokens.flags(t) !== 0) return t;
-  if (looksLikeWord(tokens, g, t)) return t;
-  const p = t - 1;
-  if (isWord(tokens, p) && !(tokens.bits[t]! & GAP_NEWLINE)) {
-    const fp = tokens.flags(p);
-    if (tokens.shape[p] !== SHAPE_LOWER && fp & COMMON) return t; // headline case: "Cautionary Tales"
-    if (tokens.shape[p] === SHAPE_UPPER) return t;
-    if (DETERMINERS.has(tokens.key(p))) return t;
-  }
-  let e = t + 1;
-  while (e < tokens.count && e - t < 3 && joined(tokens, e) && tokens.shape[e] === SHAPE_TITLE && tokens.flags(e) === 0 && !(tokens.bits[e]! & TOK_GLUED)) e++;
-  if (e < tokens.count && joined(tokens, e) && isWord(tokens, e)) {
-    const fe = tokens.flags(e);
-    if (tokens.shape[e] !== SHAPE_LOWER && fe & COMMON) return t; // headline case
-    if (tokens.shape[e] === SHAPE_UPPER) return t;
-    if (PRODUCT_NOUNS.has(tokens.key(e))) return t;
-  }
-  return e;
-}
-
-export interface PersonSpan {
-  readonly startToken: number;
-  readonly endToken: number;
-  readonly finding: Finding;
-}
-
-function isNameShape(tokens: Tokens, t: number): boolean {
-  const sh = tokens.shape[t];
-  return (sh === SHAPE_TITLE || sh === SHAPE_UPPER) && (tokens.bits[t]! & TOK_GLUED) === 0;
-}
-
-function isWord(tokens: Tokens, t: number): boolean {
-  return tokens.shape[t] !== SHAPE_OTHER && (tokens.bits[t]! & TOK_GLUED) === 0;
-}
-
-/** Is token t a one-letter initial ("F.")? */
-function isInitial(tokens: Tokens, t: number): boolean {
-  return tokens.end[t]! - tokens.start[t]! === 1 && tokens.shape[t] === SHAPE_TITLE && (tokens.bits[t]! & TOK_DOT_AFTER) !== 0;
-}
-
-/** Can token t continue the name run that ends at t-1? */
-function continues(tokens: Tokens, t: number): boolean {
-  if (t >= tokens.count) return false;
-  if (joined(tokens, t)) return true;
-  // "John F. Kennedy": after a one-letter initial, ". " is fine.
-  const b = tokens.bits[t]!;
-  return (b & GAP_DOT) !== 0 && (b & GAP_NEWLINE) === 0 && isInitial(tokens, t - 1);
-}
-
-/** Does a known phrase end at token `last`? Returns it (longest first) or null. */
-function phraseEndingAt(tokens: Tokens, last: number): Phrase | null {
-  if (last < 0 || !isWord(tokens, last)) return null;
-  const k = tokens.key(last);
-  const candidates = PHRASES_BY_LAST.get(k);
-  if (candidates === undefined) return null;
-  let best: Phrase | null = null;
-  for (const p of candidates) {
-    const n = p.words.length;
-    if (p.words[n - 1] !== k || last - n + 1 < 0) continue;
-    let ok = true;
-    for (let i = 0; i < n - 1; i++) {
-      const t = last - n + 1 + i;
-      if (!isWord(tokens, t) || tokens.key(t) !== p.words[i] || (i > 0 && (tokens.bits[t]! & GAP_NEWLINE) !== 0)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && (best === null || n > best.words.length)) best = p;
-  }
-  return best;
-}
-
-/** Is the line holding token `last` (ending at it) a sign-off ("Best regards,", "Mit freundlichen Grüßen")? */
-function signOffLineEndingAt(tokens: Tokens, last: number): boolean {
-  if (last < 0 || !isWord(tokens, last) || !(tokens.flags(last) & CUE_SIGNOFF)) return false;
-  let t = last;
-  for (let n = 0; n < 6; n++) {
-    if (tokens.bits[t]! & GAP_NEWLINE || t === 0) return true;
-    t--;
-    if (!isWord(tokens, t) || !(tokens.flags(t) & (CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return false;
-  }
-  return false;
-}
-
-interface Cue {
-  readonly kind: 'honorific' | 'phrase' | 'greeting' | 'sign-off';
-  readonly strength: 'naming' | 'strong' | 'medium';
-  /** First token of the cue (the span starts there for honorifics). */
-  readonly from: number;
-  readonly word: string;
-}
-
-/** The cue directly before token t, if any. */
-function cueBefore(tokens: Tokens, t: number): Cue | null {
-  const p = t - 1;
-  if (p < 0 || !isWord(tokens, p)) return null;
-  const gapBits = tokens.bits[t]!;
-  const sameLine = (gapBits & GAP_NEWLINE) === 0;
-  const fp = tokens.flags(p);
-  if (!(fp & (CUE_HONORIFIC | CUE_PHRASE_END | CUE_GREETING | CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return null;
-  const k = tokens.key(p);
-  if (sameLine && fp & CUE_HONORIFIC) {
-    // "Mr Smith", "Mr. Smith"; a sentence end between them does not count (except the abbreviation dot).
-    const b = gapBits & ~GAP_DOT;
-    const dotOnly = (b & (GAP_COMMA | GAP_SENTENCE)) === 0 || ((gapBits & GAP_DOT) !== 0 && (tokens.bits[p]! & TOK_DOT_AFTER) !== 0 && (b & GAP_COMMA) === 0);
-    if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t))) {
-      return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
-    }
-  }
-  if (sameLine && (gapBits & GAP_SENTENCE) === 0) {
-    const phrase = fp & CUE_PHRASE_END ? phraseEndingAt(tokens, p) : null;
-    if (phrase !== null) return { kind: 'phrase', strength: phrase.strength, from: p - phrase.words.length + 1, word: phrase.words.join(' ') };
-    if (fp & CUE_GREETING) {
-      // "Hi Anna", "Thanks Anna", "Good morning Anna", "Dear Anna"; "Thank you Anna".
-      return { kind: 'greeting', strength: 'medium', from: p, word: tokens.word(p) };
-    }
-    if (k === 'you' && p > 0 && tokens.key(p - 1) === 'thank') return { kind: 'greeting', strength: 'medium', from: p - 1, word: 'thank you' };
-  }
-  // "Regards,\nAnna" or "Regards, Anna": sign-off line (or phrase) right before.
-  if (fp & CUE_SIGNOFF) {
-    if (signOffLineEndingAt(tokens, p)) return { kind: 'sign-off', strength: 'medium', from: p, word: tokens.word(p) };
-  }
-  return null;
-}
-
-/**
- * An unknown word that looks like an ordinary word rather than a name: an English derivational ending
- * ("Hopefully", "Networking", "Radiographers", "Presbyterian" is not caught) or the plural of a common word.
- */
-function looksLikeWord(tokens: Tokens, g: Gazetteer, t: number): boolean {
-  const k = tokens.key(t);
-  if (WORD_ENDING.test(k)) return true;
-  return k.length > 3 && k.endsWith('s') && g.isCommon(k.slice(0, -1));
-}
-const WORD_ENDING = /(?:ly|ing|ed|ment|ments|tion|tions|sion|ness|ity|ous|ful|ive|able|ible|ism|ist|ists|ers|ies|ance|ence|ship|less|est|ized|ised)$/;
-
-/** "bars", "tweets": the plural of a common word is not a name. */
-function isPluralOfCommon(tokens: Tokens, g: Gazetteer, t: number): boolean {
-  const k = tokens.key(t);
-  return k.length > 3 && k.endsWith('s') && g.isCommon(k.slice(0, -1));
-}
-
-/** Is this lower-case / unknown word acceptable as a name word after a strong cue? */
-function plausibleWord(tokens: Tokens, t: number, honorific: boolean): boolean {
-  if (!isWord(tokens, t)) return false;
-  const len = tokens.end[t]! - tokens.start[t]!;
-  if (len < 2) return false;
-  const f = tokens.flags(t);
-  if (f & COMMON && !(f & NAME)) return false;
-  // "mrs. dawn": after an honorific a name that is also a word still counts
-  if (f & AMBIGUOUS && tokens.shape[t] === SHAPE_LOWER && !honorific) return false;
-  return true;
-}
 
 /** Token classes inside a run. */
 const C_KNOWN_GIVEN = 1;
@@ -446,9 +155,6 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
   addCoordinated(tokens, out);
   return out;
 }
-
-/** Address words that end a name run ("Ms. Holly Prošková Apt. 370"). */
-const ADDRESS_STOP = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'po', 'flat', 'floor', 'bldg', 'building', 'room', 'dept']);
 
 /** Builds and scores the name run starting at token `t` (with the cue before it, if any). */
 function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): PersonSpan | null {
@@ -678,70 +384,6 @@ function text(tokens: Tokens, end: number): string {
   return s.charAt(i);
 }
 
-const CONJ = new Set(['and', 'und', 'et', 'y', 'or', 'oder', 'ou', 'o']);
-
-/**
- * "Kovalev, Lee and Phillips": a capitalised unknown word listed with found names (comma, "and", "und", "&", "et",
- * "y") is a name too.
- */
-function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
-  if (out.length === 0) return;
-  const taken = new Set<number>();
-  for (const s of out) for (let i = s.startToken; i < s.endToken; i++) taken.add(i);
-  const extra: PersonSpan[] = [];
-  const tryAt = (t: number, lower: boolean): void => {
-    if (t < 0 || t >= tokens.count || taken.has(t) || (tokens.bits[t]! & TOK_GLUED) !== 0) return;
-    if (tokens.end[t]! - tokens.start[t]! < (lower ? 3 : 2)) return;
-    const f = tokens.flags(t);
-    if (lower) {
-      // "natalina, thomas, crystal": lower-case names listed with a lower-case name.
-      if (tokens.shape[t] !== SHAPE_LOWER || (!(f & NAME) && (f & (COMMON | PLACE) || /(?:ing|ed|ly)$/.test(tokens.key(t))))) return;
-    } else if (!isNameShape(tokens, t) || tokens.shape[t] === SHAPE_UPPER) return;
-    // Common words and places are not names here, unless they are also names ("Lang and Fowler").
-    if (f & (COMMON | PLACE) && !(f & NAME)) return;
-    // nor is the last word of a greeting or sign-off ("Mit freundlichen Grüßen, Jonas Weber")
-    const lowerWord = tokens.word(t).toLowerCase();
-    if (SIGNOFF_WORDS.has(lowerWord) || GREETINGS.has(lowerWord) || SIGNOFF_FILLER.has(lowerWord)) return;
-    if (f & COMMON && sentenceInitial(tokens, t)) return;
-    const fn = t + 1 < tokens.count && joined(tokens, t + 1) ? tokens.flags(t + 1) : 0;
-    if (fn & (CUE_STREET | CUE_LEGAL_SUFFIX)) return;
-    if (t + 1 < tokens.count && joined(tokens, t + 1) && isNameShape(tokens, t + 1)) return;
-    taken.add(t);
-    const added: PersonSpan = {
-      startToken: t,
-      endToken: t + 1,
-      finding: {
-        start: tokens.start[t]!, end: tokens.end[t]!, type: 'PERSON', score: lower ? 0.5 : 0.6, detector: 'person',
-        explanation: { pattern: 'coordinated-name', validation: 'none', context: [{ word: 'listed with a name', effect: 0.1 }] },
-      },
-    };
-    extra.push(added);
-    queue.push(added);
-  };
-  const queue = out.slice();
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    if (s.finding.score < 0.5) continue;
-    const lower = tokens.shape[s.startToken] === SHAPE_LOWER;
-    // After: ", X" / " and X"
-    const a = s.endToken;
-    if (a < tokens.count) {
-      const b = tokens.bits[a]!;
-      if (b & GAP_COMMA && !(b & (GAP_NEWLINE | GAP_SENTENCE))) tryAt(a, lower);
-      else if ((joined(tokens, a) && tokens.flags(a) & CUE_CONJUNCTION) || (b & GAP_AMP && !(b & GAP_NEWLINE))) tryAt(b & GAP_AMP ? a : a + 1, lower);
-    }
-    // Before: "X, " / "X and "
-    const p = s.startToken - 1;
-    if (p >= 0) {
-      const b = tokens.bits[s.startToken]!;
-      if (b & GAP_COMMA && !(b & (GAP_NEWLINE | GAP_SENTENCE))) tryAt(p, lower);
-      else if (joined(tokens, s.startToken) && tokens.flags(p) & CUE_CONJUNCTION && p - 1 >= 0 && joined(tokens, p)) tryAt(p - 1, lower);
-      else if (b & GAP_AMP && !(b & GAP_NEWLINE)) tryAt(p, lower);
-    }
-  }
-  out.push(...extra);
-}
-
 let cache: { g: Gazetteer; entry: PersonCache } | null = null;
 
 /** findPersons with a one-entry cache (the ORGANIZATION detector asks for the same value). */
@@ -750,28 +392,6 @@ export function findPersonsCached(text: string, g: Gazetteer): PersonSpan[] {
   const spans = findPersons(text, g);
   cache = { g, entry: { text, spans } };
   return spans;
-}
-
-/** Registers the cue words of the name detectors (PERSON, and the suffix/street words the others share). */
-export function watchPersonCues(g: Gazetteer): void {
-  // Only honorifics and the last words of naming phrases must be noticed ahead of a lower-case word (filter);
-  // the other cues are looked up from a candidate.
-  g.watch(HONORIFICS, CUE_HONORIFIC);
-  g.watch(NAMING_PHRASES.map((p) => p[p.length - 1]!), CUE_PHRASE_END);
-  g.watch(GREETINGS, CUE_GREETING, false);
-  g.watch(SIGNOFF_WORDS, CUE_SIGNOFF, false);
-  g.watch([...SIGNOFF_FILLER, 'you', 'thank'], CUE_SIGNOFF_FILLER, false);
-  g.watch(PHRASE_LAST, CUE_PHRASE_END, false);
-  g.watch(PARTICLES, CUE_PARTICLE, false);
-  g.watch(NAME_SUFFIXES, CUE_NAME_SUFFIX, false);
-  g.watch(ADDRESS_STOP, CUE_ADDRESS, false);
-  g.watch(STREET_WORDS, CUE_STREET, false);
-  g.watch(LEGAL_SUFFIXES, CUE_LEGAL_SUFFIX); // the ORGANIZATION detector notices "llc", "gmbh" in lower case
-  g.watch(ORG_HEAD_NOUNS, CUE_ORG_HEAD, false);
-  g.watch(REPORTING_VERBS, CUE_REPORTING, false);
-  g.watch(CONJ, CUE_CONJUNCTION, false);
-  g.watch(['at', 'for', 'with', 'joined', 'bei', 'chez', 'für', 'pour', 'para'], CUE_ORG_PREP, false);
-  g.watch(['in', 'near', 'nach', 'à', 'aus'], CUE_PREP_STRONG, 'context');
 }
 
 export function createPersonDetector(g: Gazetteer): Detector {
@@ -785,3 +405,4 @@ export function createPersonDetector(g: Gazetteer): Detector {
     },
   };
 }
+

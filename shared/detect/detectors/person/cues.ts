@@ -1,0 +1,85 @@
+/** Cues before a name: honorifics, naming phrases, greetings and sign-off lines. */
+
+import {
+  CUE_GREETING, CUE_HONORIFIC, CUE_PHRASE_END, CUE_SIGNOFF, CUE_SIGNOFF_FILLER, GAP_COMMA, GAP_DOT, GAP_NEWLINE,
+  GAP_SENTENCE, TOK_DOT_AFTER, type Tokens,
+} from '../../gazetteer';
+import { PHRASES_BY_LAST, WEAK_HONORIFICS, type Phrase } from './cue-words';
+import { isNameShape, isWord } from './token-tests';
+
+/** Does a known phrase end at token `last`? Returns it (longest first) or null. */
+function phraseEndingAt(tokens: Tokens, last: number): Phrase | null {
+  if (last < 0 || !isWord(tokens, last)) return null;
+  const k = tokens.key(last);
+  const candidates = PHRASES_BY_LAST.get(k);
+  if (candidates === undefined) return null;
+  let best: Phrase | null = null;
+  for (const p of candidates) {
+    const n = p.words.length;
+    if (p.words[n - 1] !== k || last - n + 1 < 0) continue;
+    let ok = true;
+    for (let i = 0; i < n - 1; i++) {
+      const t = last - n + 1 + i;
+      if (!isWord(tokens, t) || tokens.key(t) !== p.words[i] || (i > 0 && (tokens.bits[t]! & GAP_NEWLINE) !== 0)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && (best === null || n > best.words.length)) best = p;
+  }
+  return best;
+}
+
+/** Is the line holding token `last` (ending at it) a sign-off ("Best regards,", "Mit freundlichen Grüßen")? */
+function signOffLineEndingAt(tokens: Tokens, last: number): boolean {
+  if (last < 0 || !isWord(tokens, last) || !(tokens.flags(last) & CUE_SIGNOFF)) return false;
+  let t = last;
+  for (let n = 0; n < 6; n++) {
+    if (tokens.bits[t]! & GAP_NEWLINE || t === 0) return true;
+    t--;
+    if (!isWord(tokens, t) || !(tokens.flags(t) & (CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return false;
+  }
+  return false;
+}
+
+export interface Cue {
+  readonly kind: 'honorific' | 'phrase' | 'greeting' | 'sign-off';
+  readonly strength: 'naming' | 'strong' | 'medium';
+  /** First token of the cue (the span starts there for honorifics). */
+  readonly from: number;
+  readonly word: string;
+}
+
+/** The cue directly before token t, if any. */
+export function cueBefore(tokens: Tokens, t: number): Cue | null {
+  const p = t - 1;
+  if (p < 0 || !isWord(tokens, p)) return null;
+  const gapBits = tokens.bits[t]!;
+  const sameLine = (gapBits & GAP_NEWLINE) === 0;
+  const fp = tokens.flags(p);
+  if (!(fp & (CUE_HONORIFIC | CUE_PHRASE_END | CUE_GREETING | CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return null;
+  const k = tokens.key(p);
+  if (sameLine && fp & CUE_HONORIFIC) {
+    // "Mr Smith", "Mr. Smith"; a sentence end between them does not count (except the abbreviation dot).
+    const b = gapBits & ~GAP_DOT;
+    const dotOnly = (b & (GAP_COMMA | GAP_SENTENCE)) === 0 || ((gapBits & GAP_DOT) !== 0 && (tokens.bits[p]! & TOK_DOT_AFTER) !== 0 && (b & GAP_COMMA) === 0);
+    if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t))) {
+      return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
+    }
+  }
+  if (sameLine && (gapBits & GAP_SENTENCE) === 0) {
+    const phrase = fp & CUE_PHRASE_END ? phraseEndingAt(tokens, p) : null;
+    if (phrase !== null) return { kind: 'phrase', strength: phrase.strength, from: p - phrase.words.length + 1, word: phrase.words.join(' ') };
+    if (fp & CUE_GREETING) {
+      // "Hi Anna", "Thanks Anna", "Good morning Anna", "Dear Anna"; "Thank you Anna".
+      return { kind: 'greeting', strength: 'medium', from: p, word: tokens.word(p) };
+    }
+    if (k === 'you' && p > 0 && tokens.key(p - 1) === 'thank') return { kind: 'greeting', strength: 'medium', from: p - 1, word: 'thank you' };
+  }
+  // "Regards,\nAnna" or "Regards, Anna": sign-off line (or phrase) right before.
+  if (fp & CUE_SIGNOFF) {
+    if (signOffLineEndingAt(tokens, p)) return { kind: 'sign-off', strength: 'medium', from: p, word: tokens.word(p) };
+  }
+  return null;
+}
+
