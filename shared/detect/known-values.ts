@@ -87,6 +87,7 @@ export class KnownValueIndex implements KnownValueLookup {
       let lengths = this.phraseLengths.get(tokens[0]!);
       if (!lengths) this.phraseLengths.set(tokens[0]!, (lengths = new Set()));
       lengths.add(tokens.length);
+      this.noteWord(tokens[0]!);
     }
     if (tokens.length > 1) for (const t of tokens) this.learnPart(t, entry);
   }
@@ -94,6 +95,20 @@ export class KnownValueIndex implements KnownValueLookup {
   private learnPart(token: string, entry: Entry): void {
     if (token.length < 3 || /^\d+$/.test(token) || TOO_COMMON.has(token)) return;
     this.put(this.parts, token, entry);
+    this.noteWord(token);
+  }
+
+  /**
+   * Hashes of the words a lookup can start with (parts and first words of phrases), so that the scan skips the
+   * other words without making a string of each. Forgotten keys may leave a hash behind; that only costs a lookup.
+   */
+  private wordHashes = new Set<number>();
+
+  private noteWord(word: string): void {
+    this.wordHashes.add(hashWord(word, 0, word.length));
+    if (this.wordHashes.size > 2 * this.maxEntries) {
+      this.wordHashes = new Set([...this.parts.keys(), ...this.phraseLengths.keys()].map((w) => hashWord(w, 0, w.length)));
+    }
   }
 
   private put(map: Map<string, Entry>, key: string, entry: Entry): void {
@@ -109,12 +124,7 @@ export class KnownValueIndex implements KnownValueLookup {
   find(text: string): KnownValueMatch[] {
     if (this.size === 0 || text.length < 2) return [];
     const out: KnownValueMatch[] = [];
-    if (this.emails.size > 0 && text.includes('@')) {
-      for (const m of text.matchAll(EMAIL)) {
-        const e = this.emails.get(m[0].toLowerCase());
-        if (e) out.push({ start: m.index, end: m.index + m[0].length, type: e.type, column: e.column, part: 'whole' });
-      }
-    }
+    if (this.emails.size > 0) this.findEmails(text, out);
     if (this.phones.size > 0) {
       for (const m of text.matchAll(DIGIT_RUN)) {
         const e = this.phones.get(m[0].replace(/\D/g, ''));
@@ -125,33 +135,146 @@ export class KnownValueIndex implements KnownValueLookup {
     return out;
   }
 
-  private findWords(text: string, out: KnownValueMatch[]): void {
-    const tokens: { t: string; s: number; e: number }[] = [];
-    for (const m of text.matchAll(WORD)) tokens.push({ t: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length });
-    for (let i = 0; i < tokens.length; i++) {
-      const first = tokens[i]!;
-      const lengths = this.phraseLengths.get(first.t);
-      let matched = 0;
-      if (lengths) {
-        // the longest known phrase starting here, whose words are separated by spaces or light punctuation only
-        for (const n of [...lengths].sort((a, b) => b - a)) {
-          if (i + n > tokens.length) continue;
-          const slice = tokens.slice(i, i + n);
-          if (!slice.every((tok, k) => k === 0 || /^[\s'’-]{1,3}$/.test(text.slice(slice[k - 1]!.e, tok.s)))) continue;
-          const e = this.phrases.get(slice.map((tok) => tok.t).join(' '));
-          if (e) {
-            out.push({ start: first.s, end: slice[n - 1]!.e, type: e.type, column: e.column, part: 'whole' });
-            matched = n;
-            break;
-          }
-        }
-      }
-      if (matched) {
-        i += matched - 1;
-        continue;
-      }
-      const part = this.parts.get(first.t);
-      if (part) out.push({ start: first.s, end: first.e, type: part.type, column: part.column, part: 'part' });
+  /** Around each "@": the address it belongs to, looked up whole (no regex scan of the whole text). */
+  private findEmails(text: string, out: KnownValueMatch[]): void {
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+      let start = at;
+      while (start > 0 && isEmailLocalChar(text.charCodeAt(start - 1))) start--;
+      let end = at + 1;
+      while (end < text.length && isEmailDomainChar(text.charCodeAt(end))) end++;
+      while (end > at + 1 && text.charCodeAt(end - 1) === DOT) end--; // a full stop after the address
+      if (start === at || end === at + 1) continue;
+      const e = this.emails.get(text.slice(start, end).toLowerCase());
+      if (e) out.push({ start, end, type: e.type, column: e.column, part: 'whole' });
     }
   }
+
+  /**
+   * Known phrases and parts among the words of `text`. Words are found with a character scan, not a regex, and
+   * each is looked up once: this runs on every field of every record once anything is known.
+   */
+  private findWords(text: string, out: KnownValueMatch[]): void {
+    const lower = text.toLowerCase();
+    // lower-casing keeps offsets unless a character changes length ("İ"); then each word is lower-cased alone
+    const aligned = lower.length === text.length;
+    const starts = this.wordStarts;
+    const ends = this.wordEnds;
+    let count = 0;
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      let width = wordCharWidth(text, i);
+      if (width === 0) {
+        i++;
+        continue;
+      }
+      const s = i;
+      while (width > 0) {
+        i += width;
+        width = i < n ? wordCharWidth(text, i) : 0;
+      }
+      // an apostrophe inside a word: "o'brien", "d’arcy"
+      const c = text.charCodeAt(i);
+      if ((c === APOSTROPHE || c === RIGHT_QUOTE) && i + 1 < n && isLetterAt(text, i + 1)) {
+        i++;
+        while (i < n && isLetterAt(text, i)) i++;
+      }
+      starts[count] = s;
+      ends[count] = i;
+      count++;
+      if (count === starts.length) this.growWordBuffers();
+    }
+    const word = (k: number) => (aligned ? lower.slice(this.wordStarts[k], this.wordEnds[k]) : text.slice(this.wordStarts[k], this.wordEnds[k]).toLowerCase());
+    const hashes = this.wordHashes;
+    for (let k = 0; k < count; k++) {
+      if (aligned && !hashes.has(hashWord(lower, this.wordStarts[k]!, this.wordEnds[k]!))) continue;
+      const first = word(k);
+      const lengths = this.phraseLengths.get(first);
+      if (lengths) {
+        const n = this.longestPhraseAt(text, k, count, first, lengths, word);
+        if (n > 0) {
+          const e = this.phrases.get(this.phraseKey(k, n, first, word))!;
+          out.push({ start: this.wordStarts[k]!, end: this.wordEnds[k + n - 1]!, type: e.type, column: e.column, part: 'whole' });
+          k += n - 1;
+          continue;
+        }
+      }
+      const part = this.parts.get(first);
+      if (part) out.push({ start: this.wordStarts[k]!, end: this.wordEnds[k]!, type: part.type, column: part.column, part: 'part' });
+    }
+  }
+
+  /** How many words the longest known phrase starting at word `k` has (its words apart by spaces or light punctuation), or 0. */
+  private longestPhraseAt(text: string, k: number, count: number, first: string, lengths: ReadonlySet<number>, word: (k: number) => string): number {
+    let best = 0;
+    for (const n of lengths) {
+      if (n <= best || k + n > count) continue;
+      let joined = true;
+      for (let j = k + 1; j < k + n && joined; j++) joined = /^[\s'’-]{1,3}$/.test(text.slice(this.wordEnds[j - 1], this.wordStarts[j]));
+      if (joined && this.phrases.has(this.phraseKey(k, n, first, word))) best = n;
+    }
+    return best;
+  }
+
+  private phraseKey(k: number, n: number, first: string, word: (k: number) => string): string {
+    let key = first;
+    for (let j = k + 1; j < k + n; j++) key += ` ${word(j)}`;
+    return key;
+  }
+
+  private wordStarts = new Int32Array(1024);
+  private wordEnds = new Int32Array(1024);
+
+  private growWordBuffers(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.wordStarts = grow(this.wordStarts);
+    this.wordEnds = grow(this.wordEnds);
+  }
+}
+
+/** A 32-bit hash of `text[start, end)` (already lower case). */
+function hashWord(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff; // a small integer: no number is allocated for the set lookup
+}
+
+const DOT = 0x2e;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** ASCII letters and digits. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+function isAsciiAlnum(c: number): boolean {
+  return c < 0x80 && ASCII_ALNUM[c] === 1;
+}
+
+/** How many code units the letter or digit at `i` takes (2 for a surrogate pair), or 0 if there is none. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_ALNUM[c]!;
+  const cp = text.codePointAt(i)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Characters of an address's local part, as the EMAIL pattern above allows them. */
+function isEmailLocalChar(c: number): boolean {
+  return c < 0x80 ? isAsciiAlnum(c) || c === DOT || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d : LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+function isEmailDomainChar(c: number): boolean {
+  return c < 0x80 ? isAsciiAlnum(c) || c === DOT || c === 0x2d : LETTER_OR_DIGIT.test(String.fromCharCode(c));
 }

@@ -1,7 +1,8 @@
 /**
  * Detection for one record: the record's identity values are learned first, then every field is detected, then
- * strong findings of user names and e-mail addresses are learned too and looked for again in the record (a user
- * name found in a path, "C:\Users\jsmith", is then also found in "the login of jsmith" earlier in the text).
+ * strong findings of user names and e-mail addresses are learned too, and only then are known values looked for in
+ * the record (so a user name found in a path, "C:\Users\jsmith", is also found in "the login of jsmith" earlier in
+ * the text).
  */
 import { knownValueDetector } from '../detect/detectors/known-value';
 import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
@@ -40,38 +41,39 @@ export function learnIdentityValues(record: SourceRecord, columns: readonly (Col
   }
 }
 
-/** The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start. */
+/**
+ * The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start.
+ *
+ * Known values are looked for once per field, after the record's own user names and e-mail addresses have been
+ * learned: the detectors run without the known-value index, and its matches are merged in afterwards.
+ */
 export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
   const fields = record.fields;
   learnIdentityValues(record, columns, d.known);
-  const contexts: DetectContext[] = [];
   const found: Finding[][] = [];
-  const sizeBefore = d.known.size;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
-    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
-    contexts.push(context);
     // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
     if (field.value.length < MIN_DETECT_LENGTH && columns[i]?.role !== 'identifier') {
       found.push([]);
       continue;
     }
+    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
     const kept = d.detect(field.value, context).filter((f) => d.keep(f, field.value));
     found.push(kept);
     for (const f of kept) {
-      if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'known-value' && f.detector !== 'column-value') {
+      if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'column-value') {
         d.known.learn(field.value.slice(f.start, f.end), f.type, `${field.path} (${f.detector})`);
       }
     }
   }
-  if (d.known.size === sizeBefore) return found;
-  // something new was learned from this record: look for it again in the whole record
+  if (d.known.size === 0) return found;
   for (let i = 0; i < fields.length; i++) {
-    const value = fields[i]!.value;
-    const again = knownValueDetector.detect(value, contexts[i]!).filter((f) => d.keep(f, value));
-    if (again.length === 0) continue;
-    const merged = resolveOverlaps([...found[i]!, ...again]);
-    found[i] = merged;
+    const field = fields[i]!;
+    if (field.value.length < 2) continue;
+    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
+    const known = knownValueDetector.detect(field.value, context).filter((f) => d.keep(f, field.value));
+    if (known.length > 0) found[i] = resolveOverlaps([...found[i]!, ...known]);
   }
   return found;
 }
