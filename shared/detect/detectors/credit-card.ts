@@ -239,6 +239,7 @@ function checkRun(text: string, groups: readonly Group[], sep: number, out: Find
 }
 
 const HAS_FOUR_DIGITS = /\d{4}/;
+const NEXT_DIGIT = /[0-9]/g;
 
 export const creditCardDetector: Detector = {
   id: 'credit-card',
@@ -251,8 +252,10 @@ export const creditCardDetector: Detector = {
     let i = 0;
     while (i < n) {
       if (!isDigit(text.charCodeAt(i))) {
-        i++;
-        continue;
+        // jump to the next digit with one native scan
+        NEXT_DIGIT.lastIndex = i;
+        if (!NEXT_DIGIT.test(text)) break;
+        i = NEXT_DIGIT.lastIndex - 1;
       }
       const groups: Group[] = [];
       let sep = 0;

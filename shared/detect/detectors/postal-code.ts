@@ -263,7 +263,7 @@ export function detectPostalCodes(text: string): Finding[] {
         if (m !== null && m[1] !== undefined) c = judge(T, i, i, m[1].length === 5 ? 'five' : 'four', T.e[i]! - m[1].length);
       }
     } else if (kind === TK_NUM) {
-      const nl = T.k[i + 1] === TK_WORD && T.e[i + 1]! - T.s[i + 1]! === 2 ? withUpper(T, i, nlPostcodeAt) : -1;
+      const nl = T.k[i + 1] === TK_WORD && T.e[i + 1]! - T.s[i + 1]! === 2 && isFourDigit(T, i) ? withUpper(T, i, nlPostcodeAt) : -1;
       if (nl >= 0) {
         last = nl;
         c = judge(T, i, nl, 'nl', T.s[i]!);
@@ -312,7 +312,12 @@ let upperView: Tokens | null = null;
 function upperCaseView(T: Tokens): Tokens {
   if (upperViewOf !== T || upperView === null) {
     upperView = {
-      ...T,
+      text: T.text,
+      n: T.n,
+      s: T.s,
+      e: T.e,
+      k: T.k,
+      nl: T.nl,
       raw: (t: number) => T.raw(t).toUpperCase(),
       low: (t: number) => T.low(t),
     };

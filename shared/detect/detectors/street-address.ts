@@ -60,7 +60,7 @@
 
 import type { Detector, Finding } from '../finding';
 import { TK_NUM, TK_PUNCT, TK_WORD, tokenize, type Tokens } from './address/tokens';
-import { CUE_STRONG, CUE_WEAK_PAIRS, MILITARY_POST, PO_BOX_WORDS, PREP_ONE, PREP_TWO, SUFFIX_RE, SUFFIX_WEAK_RE, TYPE_ABBREVIATIONS, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, TYPE_FIRST_LETTER, TYPE_FIRST_STRONG, TYPE_FIRST_WEAK, SUFFIX_STRONG, SUFFIX_WEAK, UNIT_STANDALONE } from './address/vocabulary';
+import { CUE_STRONG, CUE_WEAK_PAIRS, MILITARY_POST, PO_BOX_WORDS, PREP_ONE, PREP_TWO, SUFFIX_MATCH, SUFFIX_WEAK_MATCH, TYPE_ABBREVIATIONS, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, TYPE_FIRST_LETTER, TYPE_FIRST_STRONG, TYPE_FIRST_WEAK, SUFFIX_STRONG, SUFFIX_WEAK, UNIT_STANDALONE } from './address/vocabulary';
 import { isLowerWord, isPunct } from './address/token-checks';
 import { isFiveDigit, nlPostcodeAt } from './address/postcodes';
 import { type Cand, lineStartOf, segmentEndingAt, streetLine, tryEnglish, tryHouseAfter, tryPoBox, tryPreposition, tryTypeFirst, tryUnit } from './address/candidates';
@@ -103,7 +103,7 @@ addAnchors(UNIT_STANDALONE, A_UNIT);
 addAnchors(CUE_STRONG, A_CUE);
 addAnchors(CUE_WEAK_PAIRS.map(([a]) => a), A_CUE);
 addAnchors(['corner'], A_CORNER);
-/** Last letters of the street suffixes: the suffix regexes run only on words ending in one of them. */
+/** Last letters of the street suffixes: the suffix matchers run only on words ending in one of them. */
 const SUFFIX_LAST = new Set([...SUFFIX_STRONG, ...SUFFIX_WEAK].map((x) => x.charAt(x.length - 1)));
 
 /**
@@ -276,8 +276,8 @@ function scan(text: string): Finding[] {
     if (flags & A_EN) add(tryEnglish(T, i));
     if (flags & A_FIRST) add(tryTypeFirst(T, i));
     if (flags & A_HOUSE_AFTER) add(tryHouseAfter(T, i, false, false));
-    else if (w.length >= 6 && SUFFIX_LAST.has(w.charAt(w.length - 1)) && (SUFFIX_RE.test(w) || SUFFIX_WEAK_RE.test(w))) {
-      const strong = SUFFIX_RE.test(w);
+    else if (w.length >= 6 && SUFFIX_LAST.has(w.charAt(w.length - 1)) && (SUFFIX_MATCH.test(w) || SUFFIX_WEAK_MATCH.test(w))) {
+      const strong = SUFFIX_MATCH.test(w);
       add(tryHouseAfter(T, i, true, !strong));
     }
     if (flags === 0) continue;

@@ -5,7 +5,7 @@
  */
 
 import { TK_MIXED, TK_NUM, TK_ORD, TK_PUNCT, TK_WORD, type Tokens } from './tokens';
-import { AU_STATES, BLOCK_STOP, CA_PROVINCES, CUE_CONTEXT, CUE_STRONG, CUE_WEAK_PAIRS, FLOOR_SIDES, FUNCTION_WORDS, MILITARY_FIRST, MILITARY_STATES, MONTHS_AND_DAYS, NON_POSTAL_ADDRESS, PARTICLES, POSTCODE_LABELS, PRODUCT_WORDS, SUFFIX_RE, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, TYPE_FIRST_STRONG, UNIT_WORDS, US_STATES } from './vocabulary';
+import { AU_STATES, BLOCK_STOP, CA_PROVINCES, CUE_CONTEXT, CUE_STRONG, CUE_WEAK_PAIRS, FLOOR_SIDES, FUNCTION_WORDS, MILITARY_FIRST, MILITARY_STATES, MONTHS_AND_DAYS, NON_POSTAL_ADDRESS, PARTICLES, POSTCODE_LABELS, PRODUCT_WORDS, SUFFIX_MATCH, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, TYPE_FIRST_STRONG, UNIT_WORDS, US_STATES } from './vocabulary';
 import { isCapWord, isHouse, isLowerWord, isPunct, isStopWord, isUpperWord, refBefore, sameLineNext, yearLike } from './token-checks';
 import { caPostcodeAt, closesSegment, isFiveDigit, isFourDigit, placeWords, placeWordsRaw, postcodeAt } from './postcodes';
 import { type Cand, lineStartOf, nameWord, newCand, segmentEndingAt, streetLine, unitAt } from './candidates';
@@ -367,7 +367,7 @@ export function tryCorner(T: Tokens, i: number): Cand | null {
       }
       if (!nameWord(T, k, lowerOk) && !PARTICLES.has(lw)) break;
       last = k;
-      const isType = TYPE_EN_STRONG.has(lw) || TYPE_EN_WEAK.has(lw) || SUFFIX_RE.test(lw);
+      const isType = TYPE_EN_STRONG.has(lw) || TYPE_EN_WEAK.has(lw) || SUFFIX_MATCH.test(lw);
       if (isType || TYPE_FIRST_STRONG.has(lw) || TYPE_AFTER_HOUSE_AFTER.has(lw)) typed = true;
       // The second street ends with its type word ("… and 5th Avenue tonight").
       if (ands === 1 && isType) break;

@@ -46,8 +46,38 @@ export const SUFFIX_STRONG = [
   'braut', 'plaats',
 ];
 export const SUFFIX_WEAK = ['ring', 'gade', 'kade', 'tie', 'markt', 'berg', 'hof', 'bahn'];
-export const SUFFIX_RE = new RegExp(`(?:${SUFFIX_STRONG.join('|')})$`);
-export const SUFFIX_WEAK_RE = new RegExp(`(?:${SUFFIX_WEAK.join('|')})$`);
+
+/** Whether a word ends with one of a fixed set of suffixes. */
+export interface SuffixMatcher {
+  test(word: string): boolean;
+}
+
+/**
+ * A matcher for `suffixes` (each at least three characters long): the word's last three characters select the few
+ * suffixes that can match, so a word costs one map lookup (a regex `(?:a|b|…)$` tries every position of the word).
+ */
+export function suffixMatcher(suffixes: readonly string[]): SuffixMatcher {
+  const key = (w: string, end: number): number => w.charCodeAt(end - 3) * 0x100000000 + w.charCodeAt(end - 2) * 0x10000 + w.charCodeAt(end - 1);
+  const byEnd = new Map<number, string[]>();
+  for (const x of suffixes) {
+    if (x.length < 3) throw new Error(`suffix "${x}" is shorter than three characters`);
+    const k = key(x, x.length);
+    const list = byEnd.get(k);
+    if (list === undefined) byEnd.set(k, [x]);
+    else list.push(x);
+  }
+  return {
+    test(word: string): boolean {
+      if (word.length < 3) return false;
+      const list = byEnd.get(key(word, word.length));
+      if (list === undefined) return false;
+      for (const x of list) if (word.endsWith(x)) return true;
+      return false;
+    },
+  };
+}
+export const SUFFIX_MATCH = suffixMatcher(SUFFIX_STRONG);
+export const SUFFIX_WEAK_MATCH = suffixMatcher(SUFFIX_WEAK);
 /** German street prepositions (capitalised): Am Markt 5, Zur Linde 3, An der Kirche 1. */
 export const PREP_ONE = words('am im zum zur beim alt');
 export const PREP_TWO = words('an auf in unter hinter vor bei über zu');
