@@ -260,6 +260,29 @@ admin staff colleague colleagues department hr finance legal sales marketing it 
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today yesterday tomorrow morning afternoon evening night weekend week month year
 am pm utc gmt cet est pst asap fyi btw tbd eta imo lol omg thx pls plz ty np ok okay hmm
+jira confluence okta zendesk servicenow freshdesk salesforce intercom hubspot github gitlab bitbucket jenkins
+kubernetes kubectl nginx apache mysql postgres postgresql mongodb redis elasticsearch kafka oracle azure aws gcp
+onedrive dropbox icloud webex citrix vmware lastpass bitwarden acrobat photoshop quickbooks xero shopify stripe
+paypal twilio mailchimp trello asana notion airtable clickup figma miro tableau powerbi onenote powerpoint autocad
+matlab jupyter vscode intellij xcode chromebook thinkpad macos ipados watchos tvos safari edge opera brave vivaldi
+teamviewer anydesk putty filezilla winscp wireshark postman grafana kibana splunk datadog sentry pagerduty
+opsgenie jamf intune sccm entra keycloak auth0 onelogin duo yubikey sso saml oauth ldap mfa totp
+`;
+
+/**
+ * Capitalised words of English that are not names: nationalities, languages, religions and holidays. SCOWL (the
+ * English vocabulary the detectors also use) leaves them out because they are proper adjectives.
+ */
+const PROPER_WORDS = `
+american americans british english french german germans spanish italian italians chinese japanese korean koreans
+indian indians russian russians dutch swedish norwegian danish finnish polish czech greek greeks turkish arab arabs
+arabic persian hebrew jewish jew jews muslim muslims christians catholic catholics protestant hindu hindus buddhist
+islamic european europeans african africans asian asians latino latina latinos hispanic mexican mexicans canadian
+canadians australian australians brazilian irish scottish welsh swiss austrian belgian portuguese ukrainian
+vietnamese thai filipino indonesian pakistani nigerian egyptian israeli israelis iranian iraqi syrian afghan cuban
+colombian argentinian chilean peruvian venezuelan hungarian romanian bulgarian serbian croatian slovak slovenian
+estonian latvian lithuanian icelandic scandinavian nordic celtic latin anglo christmas easter halloween thanksgiving
+ramadan hanukkah diwali xmas
 `;
 
 const DE = `
@@ -344,8 +367,9 @@ function words(s: string): string[] {
 }
 
 /** The common words, lower-case, by language; `tech` is software and support vocabulary. */
-export const COMMON_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'tech', readonly string[]>> = {
+export const COMMON_WORDS: Readonly<Record<'en' | 'proper' | 'de' | 'fr' | 'es' | 'tech', readonly string[]>> = {
   en: words(EN),
+  proper: words(PROPER_WORDS),
   de: words(DE),
   fr: words(FR),
   es: words(ES),
@@ -354,5 +378,5 @@ export const COMMON_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'tech', r
 
 /** All common words in one list (duplicates possible). */
 export function allCommonWords(): string[] {
-  return [...COMMON_WORDS.en, ...COMMON_WORDS.de, ...COMMON_WORDS.fr, ...COMMON_WORDS.es, ...COMMON_WORDS.tech];
+  return [...COMMON_WORDS.en, ...COMMON_WORDS.proper, ...COMMON_WORDS.de, ...COMMON_WORDS.fr, ...COMMON_WORDS.es, ...COMMON_WORDS.tech];
 }

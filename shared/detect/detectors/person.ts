@@ -34,6 +34,7 @@ import { isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { cueBefore, type Cue } from './person/cues';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
+import { subjectAt } from './person/subject';
 import { continues, isInitial, isNameShape, isPluralOfCommon, isWord, looksLikeWord, plausibleWord, type PersonSpan } from './person/token-tests';
 
 export { HONORIFICS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PARTICLES, STREET_WORDS, isLegalSuffix, watchPersonCues } from './person/cue-words';
@@ -146,6 +147,8 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
         t = pn;
         continue;
       }
+      const subject = cue === null ? subjectAt(tokens, g, t) : null;
+      if (subject !== null) out.push(subject);
       t++;
       continue;
     }

@@ -61,6 +61,8 @@ export interface Tokens {
    * (English, German, French, Spanish, support vocabulary)? Names that are also words ("Mark", "Smith") are.
    */
   knownWord(i: number): boolean;
+  /** Is token i a common English word (SCOWL only)? */
+  englishWord(i: number): boolean;
 }
 
 const ASCII_CLASS = new Uint8Array(128); // 1 lower, 2 upper, 3 digit
@@ -366,7 +368,10 @@ class TokenView implements Tokens {
   }
 
   knownWord(t: number): boolean {
-    if (this.flags(t) & COMMON) return true;
+    return (this.flags(t) & COMMON) !== 0 || this.englishWord(t);
+  }
+
+  englishWord(t: number): boolean {
     const english = this.gazetteer.english;
     if ((this.bits[t]! & TOK_ASCII) !== 0) return english.hasAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
     return english.has(this.key(t));

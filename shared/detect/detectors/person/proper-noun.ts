@@ -15,7 +15,7 @@ import { isWord, looksLikeWord } from './token-tests';
 export function properNounAt(tokens: Tokens, g: Gazetteer, t: number): number {
   if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return t;
   if (sentenceInitial(tokens, t) || tokens.flags(t) !== 0) return t;
-  if (looksLikeWord(tokens, g, t)) return t;
+  if (tokens.knownWord(t) || looksLikeWord(tokens, g, t)) return t;
   const p = t - 1;
   if (isWord(tokens, p) && !(tokens.bits[t]! & GAP_NEWLINE)) {
     const fp = tokens.flags(p);
@@ -24,7 +24,7 @@ export function properNounAt(tokens: Tokens, g: Gazetteer, t: number): number {
     if (DETERMINERS.has(tokens.key(p))) return t;
   }
   let e = t + 1;
-  while (e < tokens.count && e - t < 3 && joined(tokens, e) && tokens.shape[e] === SHAPE_TITLE && tokens.flags(e) === 0 && !(tokens.bits[e]! & TOK_GLUED)) e++;
+  while (e < tokens.count && e - t < 3 && joined(tokens, e) && tokens.shape[e] === SHAPE_TITLE && tokens.flags(e) === 0 && !(tokens.bits[e]! & TOK_GLUED) && !tokens.knownWord(e)) e++;
   if (e < tokens.count && joined(tokens, e) && isWord(tokens, e)) {
     const fe = tokens.flags(e);
     if (tokens.shape[e] !== SHAPE_LOWER && fe & COMMON) return t; // headline case

@@ -1,0 +1,43 @@
+/**
+ * `sentence-subject`: a name that opens a sentence and is followed by a verb ("Tebogo is from Durban", "Kotoya
+ * shouted at ...", "michael is on leave"). At the start of a sentence a capital letter says nothing, so the word
+ * must be outside the English vocabulary (SCOWL) and, lower-case, a known given name or surname; the verb after it
+ * says it is the subject. Ordinary words ("Reading is ..."), places ("Paris is ...") and the software vocabulary of
+ * `common-words.ts` ("Okta is down", "Jira was slow") are not names here.
+ */
+
+import { COMMON, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens } from '../../gazetteer';
+import { looksLikeWord, type PersonSpan } from './token-tests';
+
+/** Verbs (and adverbs before them) that follow a person as the subject of a sentence. */
+export const SUBJECT_VERBS = new Set([
+  'is', 'was', 'has', 'had', 'said', 'says', 'told', 'asked', 'asks', 'wrote', 'writes', 'called', 'calls', 'will',
+  'would', 'can', 'could', 'should', 'did', 'does', 'knew', 'knows', 'thinks', 'thought', 'looks', 'looked', 'seems',
+  'seemed', 'went', 'came', 'made', 'got', 'gets', 'wants', 'wanted', 'loves', 'loved', 'likes', 'liked', 'needs',
+  'needed', 'sent', 'sends', 'shouted', 'spent', 'continues', 'continued', 'stated', 'works', 'worked', 'lives',
+  'lived', 'left', 'joined', 'replied', 'mentioned', 'confirmed', 'reported', 'explained', 'noticed', 'tried', 'tries',
+  'became', 'just', 'also', 'never', 'always', 'really', 'still', 'already',
+]);
+
+export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
+  const sh = tokens.shape[t];
+  if ((sh !== SHAPE_TITLE && sh !== SHAPE_LOWER) || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return null;
+  if (!sentenceInitial(tokens, t)) return null;
+  const v = t + 1;
+  if (v >= tokens.count || !joined(tokens, v) || tokens.shape[v] !== SHAPE_LOWER || !SUBJECT_VERBS.has(tokens.key(v))) return null;
+  const f = tokens.flags(t);
+  if (f & PLACE && !(f & NAME)) return null;
+  // Words of SCOWL or of the hand-made lists (German, French, Spanish, software: "Jira" is also a given name).
+  if (f & COMMON || tokens.englishWord(t)) return null;
+  if (sh === SHAPE_LOWER && !(f & NAME)) return null;
+  if (!(f & NAME) && looksLikeWord(tokens, g, t)) return null;
+  const score = sh === SHAPE_LOWER ? 0.5 : f & NAME ? 0.6 : 0.55;
+  return {
+    startToken: t,
+    endToken: t + 1,
+    finding: {
+      start: tokens.start[t]!, end: tokens.end[t]!, type: 'PERSON', score, detector: 'person',
+      explanation: { pattern: 'sentence-subject', validation: 'none', context: [{ word: tokens.key(v), effect: score - 0.5 }] },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import data from '../../../shared/detect/data/gazetteers.generated.json';
+import { createGazetteer } from '../../../shared/detect/gazetteer';
+import { createPersonDetector } from '../../../shared/detect/detectors/person';
+
+const detector = createPersonDetector(createGazetteer(data));
+const detect = (text: string) => detector.detect(text, { field: 'body', defaultRegion: 'US' });
+const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+
+describe('PERSON: sentence-subject (an unknown word opening a sentence, followed by a verb)', () => {
+  it('finds a name no list knows before a verb', () => {
+    const f = detect('Tebogo is on leave until Monday.');
+    expect(f.map((x) => 'Tebogo is on leave until Monday.'.slice(x.start, x.end))).toEqual(['Tebogo']);
+    expect(f[0]!.explanation.pattern).toBe('sentence-subject');
+    expect(f[0]!.score).toBe(0.55);
+    expect(found('The invoice was wrong. Kotoya called twice about it.')).toContain('Kotoya');
+  });
+  it('finds a known given name before a verb', () => {
+    expect(found('Tyrone has the same problem.')).toEqual(['Tyrone']);
+  });
+  it('finds a lower-case known given name at the start of a lower-case sentence', () => {
+    expect(found('michael is on leave today. please ask someone else.')).toEqual(['michael']);
+  });
+  it('does not take software, ordinary words or places for names', () => {
+    expect(found('Okta is down again. Jira was slow all morning.')).toEqual([]);
+    expect(found('Outlook keeps crashing when I open the calendar.')).toEqual([]);
+    expect(found('Reading is hard on this screen.')).toEqual([]);
+    expect(detect('Paris is lovely in spring.').map((f) => f.explanation.pattern)).not.toContain('sentence-subject');
+    expect(found('Jews and Muslims celebrate it too.')).toEqual([]);
+  });
+  it('needs the verb right after the word, and the start of a sentence', () => {
+    expect(found('Tebogo, please call me.')).toEqual([]);
+    expect(found('Kotoya Nagasaki temple is closed.')).not.toContain('Kotoya');
+  });
+  it('does not take an unknown lower-case word at the start of a sentence', () => {
+    expect(found('kubectl is not installed on the node.')).toEqual([]);
+  });
+});
