@@ -35,6 +35,7 @@
 
 import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
+import { hasDigitRun } from './text-scan';
 
 export interface CaseNumberPattern {
   /** Shown as explanation.pattern. */
@@ -303,7 +304,6 @@ export function createCaseNumberDetector(patterns: readonly CaseNumberPattern[] 
 }
 
 const defaultDetector = createCaseNumberDetector();
-const HAS_DIGIT = /\d/;
 
 /** The CASE_NUMBER detector with the default patterns. All of them need a digit, so text without one is skipped. */
 export const caseNumberDetector: Detector = {
@@ -311,7 +311,7 @@ export const caseNumberDetector: Detector = {
   version: defaultDetector.version,
   types: defaultDetector.types,
   detect(text, context) {
-    if (!HAS_DIGIT.test(text)) return [];
+    if (!hasDigitRun(text, 1)) return [];
     return defaultDetector.detect(text, context);
   },
 };

@@ -28,6 +28,7 @@
 
 import type { Detector, Finding } from '../finding';
 import { luhnValid } from '../validators/national-id-checksums';
+import { digitProfile } from './text-scan';
 
 const SCORE_KNOWN = 0.9;
 const SCORE_UNKNOWN = 0.55;
@@ -238,7 +239,6 @@ function checkRun(text: string, groups: readonly Group[], sep: number, out: Find
   }
 }
 
-const HAS_FOUR_DIGITS = /\d{4}/;
 const NEXT_DIGIT = /[0-9]/g;
 
 export const creditCardDetector: Detector = {
@@ -246,7 +246,9 @@ export const creditCardDetector: Detector = {
   version: '1',
   types: ['CREDIT_CARD'],
   detect(text) {
-    if (!HAS_FOUR_DIGITS.test(text)) return [];
+    // a card number holds at least 13 digits, in groups of four or more
+    const digits = digitProfile(text);
+    if (digits.digitRun < 4 || digits.digits < 13) return [];
     const out: Finding[] = [];
     const n = text.length;
     let i = 0;

@@ -21,6 +21,7 @@
  */
 
 import type { Detector, Finding } from '../finding';
+import { hasDigitRun } from './text-scan';
 
 /** Birth words; group 1 is the word. A letter may not directly precede or follow (checked in code for the '.' forms). */
 const BIRTH_WORDS =
@@ -157,7 +158,7 @@ function isLetter(ch: string): boolean {
 
 /** Finds dates of birth in `text`. `now` is injectable for tests. */
 export function detectDatesOfBirth(text: string, defaultRegion: string, now: Date = new Date()): Finding[] {
-  if (!/[0-9]/.test(text)) return [];
+  if (!hasDigitRun(text, 1)) return [];
   const monthFirst = defaultRegion.toUpperCase() === 'US';
   const out: Finding[] = [];
   let lastEnd = -1;

@@ -19,13 +19,13 @@
 
 import type { Detector, Finding } from '../finding';
 import { luhnValid } from '../validators/national-id-checksums';
+import { hasDigitRun } from './text-scan';
 
 const BASE_SCORE = 0.9;
 const IMEI_EFFECT = 0.05;
 const CONTEXT_CHARS = 30;
 const IMEI_WORDS = new Set(['imei', 'imeis']);
 
-const HAS_SIX_DIGITS = /\d{6}/;
 const IMEI =
   /(?<![\p{L}\p{N}\p{M}_+]|\p{N}[-.,/: \u00a0]|[\p{L}\p{N}_]-)(?:(\d{2})([ \u00a0-])(\d{6})\2(\d{6})\2(\d)|(\d{8})([ \u00a0-])(\d{6})\7(\d)|(\d{15}))(?![\p{L}\p{N}\p{M}_]|[-.,/: \u00a0]\p{N}|-[\p{L}_])/gu;
 
@@ -43,7 +43,7 @@ export const deviceIdDetector: Detector = {
   version: '1',
   types: ['USERNAME'],
   detect(text) {
-    if (!HAS_SIX_DIGITS.test(text)) return [];
+    if (!hasDigitRun(text, 6)) return [];
     const out: Finding[] = [];
     for (const m of text.matchAll(IMEI)) {
       const compact = m[10] !== undefined;

@@ -65,6 +65,7 @@ import { isLowerWord, isPunct } from './address/token-checks';
 import { isFiveDigit, nlPostcodeAt } from './address/postcodes';
 import { type Cand, lineStartOf, segmentEndingAt, streetLine, tryEnglish, tryHouseAfter, tryPoBox, tryPreposition, tryTypeFirst, tryUnit } from './address/candidates';
 import { cueBefore, extendHead, extendTail, tryBlock, tryCorner, tryCue, tryMilitary, tryNameNumberCity } from './address/extend';
+import { hasDigitRun } from './text-scan';
 
 // The tokenizer and the helpers the postal-code detector and the tests use.
 export { tokenize, TK_MIXED, TK_NUM, TK_ORD, TK_PUNCT, TK_WORD, type Tokens } from './address/tokens';
@@ -248,7 +249,7 @@ export function detectStreetAddresses(text: string): Finding[] {
 }
 
 function scan(text: string): Finding[] {
-  const hasDigit = /[0-9]/.test(text);
+  const hasDigit = hasDigitRun(text, 1);
   if (!hasDigit && !/corner of/i.test(text)) return [];
   const T = tokenize(text);
   const filterWords = !text.includes('\u0130');

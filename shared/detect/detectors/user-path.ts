@@ -35,6 +35,7 @@
 import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { findingBuilder } from '../finding-builder';
+import { hasDigitRun } from './text-scan';
 
 
 const SCORE_PROFILE = 0.9;
@@ -340,7 +341,7 @@ const SERIAL_LABEL = new RegExp(
 
 function detectSerials(text: string, out: Finding[]): void {
   // The value always holds an ASCII digit.
-  if (!/[0-9]/.test(text) || !SERIAL_LABEL_HINT.test(text)) return;
+  if (!hasDigitRun(text, 1) || !SERIAL_LABEL_HINT.test(text)) return;
   const n = text.length;
   SERIAL_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitProfile } from '../../../shared/detect/detectors/text-scan';
+import { digitProfile, hasDigitRun } from '../../../shared/detect/detectors/text-scan';
 
 describe('digitProfile', () => {
   it('is all zero for a text without ASCII digits', () => {
@@ -27,5 +27,27 @@ describe('digitProfile', () => {
   it('reads runs at the very start and end of the text', () => {
     expect(digitProfile('A1')).toEqual({ digits: 1, digitRun: 1, alnumRun: 2 });
     expect(digitProfile('12 then 345abc')).toEqual({ digits: 5, digitRun: 3, alnumRun: 6 });
+  });
+});
+
+describe('hasDigitRun', () => {
+  it('finds a run of at least that many ASCII digits', () => {
+    expect(hasDigitRun('IMEI 490154203237518', 6)).toBe(true);
+    expect(hasDigitRun('order 1234', 4)).toBe(true);
+    expect(hasDigitRun('a1', 1)).toBe(true);
+  });
+
+  it('does not count digits that are not consecutive, or not ASCII', () => {
+    expect(hasDigitRun('12 34 56', 3)).toBe(false);
+    expect(hasDigitRun('１２３４５６', 1)).toBe(false);
+    expect(hasDigitRun('', 1)).toBe(false);
+  });
+
+  it('gives the same answer whether or not the text was profiled last', () => {
+    for (const text of ['call 555-0147 now', 'no digits', '12345 and 9']) {
+      const fresh = [1, 3, 4, 5, 6].map((n) => hasDigitRun(text, n));
+      digitProfile(text);
+      expect([1, 3, 4, 5, 6].map((n) => hasDigitRun(text, n))).toEqual(fresh);
+    }
   });
 });
