@@ -34,7 +34,7 @@ import { isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { cueBefore, type Cue } from './person/cues';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
-import { subjectAt } from './person/subject';
+import { subjectAt, vocativeAt } from './person/subject';
 import { continues, isInitial, isNameShape, isPluralOfCommon, isWord, looksLikeWord, plausibleWord, type PersonSpan } from './person/token-tests';
 
 export { HONORIFICS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PARTICLES, STREET_WORDS, isLegalSuffix, watchPersonCues } from './person/cue-words';
@@ -42,6 +42,8 @@ export { properNounAt } from './person/proper-noun';
 export type { PersonSpan } from './person/token-tests';
 
 type Ctx = { word: string; effect: number };
+
+const WELL_KNOWN_PLACE = COUNTRY | REGION | MAJOR_CITY;
 
 const MAX_RUN = 6;
 
@@ -147,7 +149,7 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
         t = pn;
         continue;
       }
-      const subject = cue === null ? subjectAt(tokens, g, t) : null;
+      const subject = cue === null ? (subjectAt(tokens, g, t) ?? vocativeAt(tokens, g, t)) : null;
       if (subject !== null) out.push(subject);
       t++;
       continue;
@@ -204,9 +206,11 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
     if (startLower && e > t) {
       // Lower-case continuation: known surnames, or one unknown word (not a verb form) right after the first name.
       const f = tokens.flags(e);
-      if (f & COMMON || (f & PLACE && !(f & NAME))) break;
+      // (GeoNames towns share many surnames: only well-known places stop it.)
+      if (f & COMMON || (f & WELL_KNOWN_PLACE && !(f & NAME))) break;
       if (!(f & NAME)) {
-        if (classes.length !== 1 || /(?:ing|ed|ly)$/.test(tokens.key(e))) break;
+        // ... and not an English word ("claudia concert").
+        if (classes.length !== 1 || /(?:ing|ed|ly)$/.test(tokens.key(e)) || tokens.englishWord(e)) break;
         classes.push(classify(tokens, g, e));
         e++;
         break;

@@ -29,10 +29,39 @@ describe('PERSON: sentence-subject (an unknown word opening a sentence, followed
     expect(found('Jews and Muslims celebrate it too.')).toEqual([]);
   });
   it('needs the verb right after the word, and the start of a sentence', () => {
-    expect(found('Tebogo, please call me.')).toEqual([]);
+    expect(detect('Tebogo, the invoice is wrong.').map((f) => f.explanation.pattern)).not.toContain('sentence-subject');
     expect(found('Kotoya Nagasaki temple is closed.')).not.toContain('Kotoya');
   });
   it('does not take an unknown lower-case word at the start of a sentence', () => {
     expect(found('kubectl is not installed on the node.')).toEqual([]);
+  });
+});
+
+describe('PERSON: vocative (an unknown word opening a sentence, then a comma and a request)', () => {
+  it('finds the name addressed', () => {
+    expect(found('Brianna, can you check the invoice again?')).toEqual(['Brianna']);
+    expect(detect('Mimount, thanks for the quick reply.')[0]?.explanation.pattern).toBe('vocative');
+  });
+  it('does not take ordinary words, software or places', () => {
+    expect(found('Unfortunately, I cannot log in.')).toEqual([]);
+    expect(found('Jira, can you believe it, is down again.')).toEqual([]);
+    expect(found('Berlin, is that right?')).toEqual([]);
+  });
+  it('needs the request word right after the comma', () => {
+    expect(found('Kubelet, the node agent, restarts every hour.')).toEqual([]);
+  });
+});
+
+describe('PERSON: lists and lower-case names', () => {
+  it('takes listed names that are also small towns, and a name-word listed after a colon', () => {
+    expect(found('Our founders: Abakumova, Wallace and Perez.')).toEqual(expect.arrayContaining(['Abakumova', 'Wallace']));
+    expect(found('They had three: Daisy, Christina and Sarah.')).toEqual(expect.arrayContaining(['Daisy', 'Christina', 'Sarah']));
+  });
+  it('does not take a listed common word opening a sentence after a full stop', () => {
+    expect(found('Done. Daisy, Christina and Sarah agreed.')).not.toContain('Done');
+  });
+  it('continues a lower-case name with an unknown word, not with an English word', () => {
+    expect(found('have you been to a claudia nakajima concert before?')).toEqual(['claudia nakajima']);
+    expect(found('i met claudia yesterday at the concert')).toEqual(['claudia']);
   });
 });

@@ -1,7 +1,8 @@
 /** `coordinated-name`: words listed with a found name are names too. */
 
 import {
-  COMMON, CUE_CONJUNCTION, CUE_LEGAL_SUFFIX, CUE_STREET, GAP_AMP, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, NAME, PLACE,
+  COMMON, COUNTRY, CUE_CONJUNCTION, CUE_LEGAL_SUFFIX, CUE_STREET, GAP_AMP, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE,
+  MAJOR_CITY, NAME, PLACE, REGION,
   SHAPE_LOWER, SHAPE_UPPER, TOK_GLUED, joined, sentenceInitial, type Tokens,
 } from '../../gazetteer';
 import { GREETINGS, SIGNOFF_FILLER, SIGNOFF_WORDS } from './cue-words';
@@ -11,6 +12,18 @@ import { isNameShape, type PersonSpan } from './token-tests';
  * "Kovalev, Lee and Phillips": a capitalised unknown word listed with found names (comma, "and", "und", "&", "et",
  * "y") is a name too.
  */
+/** Is the separator before token t a colon (with spaces)? */
+function afterColon(tokens: Tokens, t: number): boolean {
+  if (t === 0) return false;
+  const s = tokens.text;
+  for (let i = tokens.start[t]! - 1; i >= tokens.end[t - 1]!; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return false;
+}
+
 export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
   if (out.length === 0) return;
   const taken = new Set<number>();
@@ -25,11 +38,13 @@ export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
       if (tokens.shape[t] !== SHAPE_LOWER || (!(f & NAME) && (f & (COMMON | PLACE) || /(?:ing|ed|ly)$/.test(tokens.key(t))))) return;
     } else if (!isNameShape(tokens, t) || tokens.shape[t] === SHAPE_UPPER) return;
     // Common words and places are not names here, unless they are also names ("Lang and Fowler").
-    if (f & (COMMON | PLACE) && !(f & NAME)) return;
+    // (GeoNames towns share many surnames: "Abakumova, Wallace and Perez".)
+    if (f & (COMMON | COUNTRY | REGION | MAJOR_CITY) && !(f & NAME)) return;
     // nor is the last word of a greeting or sign-off ("Mit freundlichen Grüßen, Jonas Weber")
     const lowerWord = tokens.word(t).toLowerCase();
     if (SIGNOFF_WORDS.has(lowerWord) || GREETINGS.has(lowerWord) || SIGNOFF_FILLER.has(lowerWord)) return;
-    if (f & COMMON && sentenceInitial(tokens, t)) return;
+    // A name that is also a word opens a sentence: only after a colon ("They had three: Daisy, Sarah and Nina").
+    if (f & COMMON && sentenceInitial(tokens, t) && !afterColon(tokens, t)) return;
     const fn = t + 1 < tokens.count && joined(tokens, t + 1) ? tokens.flags(t + 1) : 0;
     if (fn & (CUE_STREET | CUE_LEGAL_SUFFIX)) return;
     if (t + 1 < tokens.count && joined(tokens, t + 1) && isNameShape(tokens, t + 1)) return;

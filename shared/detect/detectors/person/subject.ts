@@ -1,12 +1,20 @@
 /**
+ * Names that open a sentence, where a capital letter says nothing about them.
+ *
  * `sentence-subject`: a name that opens a sentence and is followed by a verb ("Tebogo is from Durban", "Kotoya
  * shouted at ...", "michael is on leave"). At the start of a sentence a capital letter says nothing, so the word
  * must be outside the English vocabulary (SCOWL) and, lower-case, a known given name or surname; the verb after it
  * says it is the subject. Ordinary words ("Reading is ..."), places ("Paris is ...") and the software vocabulary of
  * `common-words.ts` ("Okta is down", "Jira was slow") are not names here.
+ *
+ * `vocative`: a capitalised word outside the vocabulary, alone before a comma and a request or question, addresses
+ * someone ("Brianna, can you check the invoice?", "Mimount, thanks for ...").
  */
 
-import { COMMON, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens } from '../../gazetteer';
+import {
+  COMMON, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial,
+  type Gazetteer, type Tokens,
+} from '../../gazetteer';
 import { looksLikeWord, type PersonSpan } from './token-tests';
 
 /** Verbs (and adverbs before them) that follow a person as the subject of a sentence. */
@@ -19,10 +27,33 @@ export const SUBJECT_VERBS = new Set([
   'became', 'just', 'also', 'never', 'always', 'really', 'still', 'already',
 ]);
 
-export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
+/** Words after "Name," that make it a form of address. */
+export const VOCATIVE_NEXT = new Set([
+  'can', 'could', 'would', 'will', 'please', 'pls', 'do', 'did', 'are', 'have', 'thanks', 'thank', 'i', "i'm", 'we',
+  'you', 'just', 'sorry', 'hope', 'let', 'is', 'was', 'any', 'what', 'when', 'where', 'how', 'why',
+]);
+
+function span(tokens: Tokens, t: number, score: number, pattern: string, word: string): PersonSpan {
+  return {
+    startToken: t,
+    endToken: t + 1,
+    finding: {
+      start: tokens.start[t]!, end: tokens.end[t]!, type: 'PERSON', score, detector: 'person',
+      explanation: { pattern, validation: 'none', context: [{ word, effect: Math.round((score - 0.5) * 100) / 100 }] },
+    },
+  };
+}
+
+/** Is token t a word at the start of a sentence that may be a name opening it ("Tebogo", "michael")? */
+function openingWord(tokens: Tokens, t: number): boolean {
   const sh = tokens.shape[t];
-  if ((sh !== SHAPE_TITLE && sh !== SHAPE_LOWER) || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return null;
-  if (!sentenceInitial(tokens, t)) return null;
+  if ((sh !== SHAPE_TITLE && sh !== SHAPE_LOWER) || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return false;
+  return sentenceInitial(tokens, t);
+}
+
+export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
+  if (!openingWord(tokens, t)) return null;
+  const sh = tokens.shape[t];
   const v = t + 1;
   if (v >= tokens.count || !joined(tokens, v) || tokens.shape[v] !== SHAPE_LOWER || !SUBJECT_VERBS.has(tokens.key(v))) return null;
   const f = tokens.flags(t);
@@ -31,13 +62,14 @@ export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan |
   if (f & COMMON || tokens.englishWord(t)) return null;
   if (sh === SHAPE_LOWER && !(f & NAME)) return null;
   if (!(f & NAME) && looksLikeWord(tokens, g, t)) return null;
-  const score = sh === SHAPE_LOWER ? 0.5 : f & NAME ? 0.6 : 0.55;
-  return {
-    startToken: t,
-    endToken: t + 1,
-    finding: {
-      start: tokens.start[t]!, end: tokens.end[t]!, type: 'PERSON', score, detector: 'person',
-      explanation: { pattern: 'sentence-subject', validation: 'none', context: [{ word: tokens.key(v), effect: score - 0.5 }] },
-    },
-  };
+  return span(tokens, t, sh === SHAPE_LOWER ? 0.5 : f & NAME ? 0.6 : 0.55, 'sentence-subject', tokens.key(v));
+}
+
+export function vocativeAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
+  if (!openingWord(tokens, t) || tokens.shape[t] !== SHAPE_TITLE) return null;
+  const v = t + 1;
+  if (v >= tokens.count || (tokens.bits[v]! & (GAP_COMMA | GAP_NEWLINE | GAP_SENTENCE)) !== GAP_COMMA || !VOCATIVE_NEXT.has(tokens.key(v))) return null;
+  const f = tokens.flags(t);
+  if (f & (COMMON | PLACE) || tokens.englishWord(t) || looksLikeWord(tokens, g, t)) return null;
+  return span(tokens, t, 0.55, 'vocative', ',');
 }
