@@ -35,7 +35,7 @@
 
 import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
-import { hasDigitRun } from './text-scan';
+import { digitProfile, hasDigitRun } from './text-scan';
 
 export interface CaseNumberPattern {
   /** Shown as explanation.pattern. */
@@ -124,11 +124,25 @@ export const DEFAULT_CASE_NUMBER_PATTERNS: readonly CaseNumberPattern[] = [
   },
 ];
 
+/**
+ * The longest run of ASCII digits that every match of a built-in pattern holds (its reference number): a text
+ * without such a run is not scanned with that pattern. Custom patterns are always scanned.
+ */
+const DEFAULT_MIN_DIGIT_RUN: ReadonlyMap<CaseNumberPattern, number> = new Map(
+  DEFAULT_CASE_NUMBER_PATTERNS.map((p) => {
+    const run = { case: 3, 'service-request': 7, servicenow: 7, 'itsm-hyphen': 1, 'jira-key': 1, 'tracking-id': 10, ticket: 3, vorgang: 4, dossier: 4 }[p.name];
+    if (run === undefined) throw new Error(`no digit run for the built-in case number pattern ${p.name}`);
+    return [p, run];
+  }),
+);
+
 interface Compiled {
   readonly name: string;
   readonly re: RegExp;
   readonly score: number;
   readonly hasRef: boolean;
+  /** 0: always scanned. */
+  readonly minDigitRun: number;
 }
 
 function fail(name: string, why: string): never {
@@ -249,7 +263,7 @@ function compile(pattern: CaseNumberPattern, names: Set<string>): Compiled {
       if (m[0].length === 0) fail(name, 'it can match the empty string');
     }
   }
-  return { name, re, score, hasRef: /\(\?<ref>/.test(source) };
+  return { name, re, score, hasRef: /\(\?<ref>/.test(source), minDigitRun: DEFAULT_MIN_DIGIT_RUN.get(pattern) ?? 0 };
 }
 
 function compileAll(patterns: readonly CaseNumberPattern[]): Compiled[] {
@@ -264,6 +278,7 @@ function compileAll(patterns: readonly CaseNumberPattern[]): Compiled[] {
  */
 export function createCaseNumberDetector(patterns: readonly CaseNumberPattern[] = DEFAULT_CASE_NUMBER_PATTERNS): Detector {
   const compiled = compileAll(patterns);
+  const gated = compiled.some((p) => p.minDigitRun > 0);
   return {
     id: 'case-number',
     version: '1',
@@ -271,7 +286,9 @@ export function createCaseNumberDetector(patterns: readonly CaseNumberPattern[] 
     detect(text) {
       if (text.length === 0) return [];
       const out: Finding[] = [];
+      const digitRun = gated ? digitProfile(text).digitRun : 0;
       for (const p of compiled) {
+        if (p.minDigitRun > digitRun) continue;
         const re = p.re;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;

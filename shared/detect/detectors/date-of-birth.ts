@@ -27,6 +27,12 @@ import { hasDigitRun } from './text-scan';
 const BIRTH_WORDS =
   /(?<![\p{L}\p{N}])(date of birth|birth ?date|date de naissance|fecha de nacimiento|f\. ?nac\.|d\.o\.b\.?|dob|born(?: on)?|birthday|birth|b\.|geburtsdatum|geburtstag|geboren(?: am)?|geb\.|n[ée]e? le|n[ée]e? en|nacid[oa](?: el)?|nac\.)/giu;
 
+/**
+ * Every birth word holds one of these (same flags, so the same case folding): a text without any is not scanned
+ * for birth words at all.
+ */
+const BIRTH_WORD_HINT = /birth|naissance|nac|d\.o\.b|dob|born|b\.|geb|n[ée]e? (?:le|en)/iu;
+
 const EXPLICIT = new Set([
   'date of birth', 'birth date', 'birthdate', 'date de naissance', 'fecha de nacimiento', 'f. nac.', 'f.nac.', 'd.o.b.', 'd.o.b', 'dob',
   'geburtsdatum', 'geb.', 'geboren', 'geboren am', 'né le', 'née le', 'ne le', 'nee le', 'nacido', 'nacida', 'nacido el', 'nacida el',
@@ -158,7 +164,7 @@ function isLetter(ch: string): boolean {
 
 /** Finds dates of birth in `text`. `now` is injectable for tests. */
 export function detectDatesOfBirth(text: string, defaultRegion: string, now: Date = new Date()): Finding[] {
-  if (!hasDigitRun(text, 1)) return [];
+  if (!hasDigitRun(text, 1) || !BIRTH_WORD_HINT.test(text)) return [];
   const monthFirst = defaultRegion.toUpperCase() === 'US';
   const out: Finding[] = [];
   let lastEnd = -1;
