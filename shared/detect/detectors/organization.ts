@@ -28,11 +28,15 @@
 
 import type { Detector, Finding } from '../finding';
 import {
-  CUE_EMPLOYMENT_END, CUE_ORG_VERB, CUE_FROM_SUBJECT, CUE_OF_HEAD, CUE_ORG_AFTER, CUE_ORG_HEAD, CUE_ORG_PREP,
-  COMMON, GAP_AMP, GAP_COMMA, GAP_DOT, GAP_NEWLINE, GAP_OTHER, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_MIXED,
-  SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, TOK_DOT_AFTER, TOK_GLUED, TOK_LISTED, joined, sentenceInitial, tokenize,
-  type Gazetteer, type Tokens,
+  CUE_EMPLOYMENT_END, CUE_ORG_VERB, CUE_FROM_SUBJECT, CUE_OF_HEAD, CUE_ORG_AFTER, CUE_ORG_HEAD, CUE_ORG_PREP, COMMON,
+  GAP_AMP, GAP_COMMA, GAP_DOT, GAP_NEWLINE, GAP_OTHER, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_OTHER,
+  SHAPE_TITLE, SHAPE_UPPER, TOK_DOT_AFTER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer,
+  type Tokens,
 } from '../gazetteer';
+import {
+  EMPLOYMENT_LAST, FROM_SUBJECTS, acronymEnd, capRunEnd, cuedRunEnd, employmentCueBefore, fromCueBefore, isCapWord,
+  isKnownPersonOrPlace, isWord,
+} from './organization/runs';
 import { LEGAL_SUFFIXES, findPersonsCached, isLegalSuffix, properNounAt, watchPersonCues } from './person';
 
 type Ctx = { word: string; effect: number };
@@ -50,16 +54,6 @@ const LOWER_OK_SUFFIXES = new Set(['inc', 'ltd', 'llc', 'llp', 'plc', 'gmbh', 'c
 /** Head nouns that take "of": "University of Leeds", "Bank of Scotland". */
 const OF_HEADS = new Set(['university', 'bank', 'institute', 'college', 'school', 'department', 'ministry', 'museum', 'church', 'society', 'association', 'federation', 'council', 'academy', 'hospital']);
 
-const EMPLOYMENT: readonly (readonly string[])[] = [
-  ['works', 'at'], ['work', 'at'], ['working', 'at'], ['worked', 'at'], ['works', 'for'], ['work', 'for'],
-  ['working', 'for'], ['worked', 'for'], ['employed', 'by'], ['employed', 'at'], ['employee', 'of'], ['job', 'at'],
-  ['joined'], ['employer'], ['employer', 'is'], ['intern', 'at'], ['manager', 'at'], ['engineer', 'at'],
-  ['developer', 'at'], ['ceo', 'of'], ['founder', 'of'], ['cto', 'of'], ['on', 'behalf', 'of'], ['company', 'is'],
-  ['arbeite', 'bei'], ['arbeitet', 'bei'], ['arbeiten', 'bei'], ['tätig', 'bei'], ['angestellt', 'bei'],
-  ['beschäftigt', 'bei'], ['firma'], ['travaille', 'chez'], ['travaillons', 'chez'], ['travaille', 'pour'],
-  ['trabajo', 'en'], ['trabaja', 'en'], ['trabajo', 'para'], ['trabaja', 'para'], ['empresa'],
-];
-const EMPLOYMENT_LAST = new Set(EMPLOYMENT.map((p) => p[p.length - 1]!));
 
 /** Verbs after a company as subject; "is"/"was" phrases are checked word by word (`orgVerbAfter`). */
 const ORG_VERBS = new Set(['invested', 'invests', 'acquired', 'acquires', 'announced', 'announces', 'launched', 'launches',
@@ -75,15 +69,6 @@ const STRONG_HEADS = new Set(['technologies', 'robotics', 'biosciences', 'biosci
   'insurance', 'pharmaceuticals', 'therapeutics', 'diagnostics', 'analytics', 'logistics', 'laboratories', 'motors',
   'bancorp', 'biotech', 'telecom', 'aerospace', 'movers', 'realty']);
 const AFTER_WORDS = new Set(['office', 'offices', 'headquarters', 'hq', 'branch', 'subsidiary', 'inc', 'staff', 'employees']);
-
-function isCapWord(tokens: Tokens, t: number): boolean {
-  const sh = tokens.shape[t];
-  return (sh === SHAPE_TITLE || sh === SHAPE_UPPER || sh === SHAPE_MIXED) && (tokens.bits[t]! & TOK_GLUED) === 0;
-}
-
-function isWord(tokens: Tokens, t: number): boolean {
-  return t >= 0 && t < tokens.count && tokens.shape[t] !== SHAPE_OTHER && (tokens.bits[t]! & TOK_GLUED) === 0;
-}
 
 /** Dotted initials forming a suffix ("S.A.", "B.V.", "S.p.A."): returns [key, end token] or null. */
 function dottedSuffix(tokens: Tokens, t: number): { key: string; end: number } | null {
@@ -308,7 +293,7 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
     if (t >= lastEnd && t > 0 && isCapWord(tokens, t) && (tokens.bits[t]! & (GAP_NEWLINE | GAP_SENTENCE)) === 0) {
       const cue = employmentCueBefore(tokens, t);
       if (cue !== null) {
-        let e = capRunEnd(tokens, t);
+        let e = cuedRunEnd(tokens, t);
         let suffixed = e - 1 > t && isLegalSuffix(tokens, e - 1);
         if (!suffixed && e < n && isLegalSuffix(tokens, e) && (joined(tokens, e) || (tokens.bits[e]! & GAP_AMP) !== 0)) {
           suffixed = true;
@@ -324,7 +309,7 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
       // "Kelvin is from Innography", "I'm from Acme": a capitalised name the gazetteers do not know.
       const from = fromCueBefore(tokens, t);
       if (from !== null) {
-        const e2 = capRunEnd(tokens, t);
+        const e2 = cuedRunEnd(tokens, t);
         let unknownWords = true;
         for (let i = t; i < e2; i++) if (tokens.flags(i) & (COMMON | PLACE | NAME)) unknownWords = false;
         // Two capitalised words or more that are no known person or place ("Solar Census") count too.
@@ -337,7 +322,7 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
         }
       }
       // "a year at Solarlist", "recorded for Tuvalabs": an unknown proper noun after at/for/with (weak).
-      const pn = properNounAt(tokens, g, t);
+      const pn = tokens.shape[t] === SHAPE_UPPER ? acronymEnd(tokens, t) : properNounAt(tokens, g, t);
       if (pn > t && t > 0 && tokens.flags(t - 1) & CUE_ORG_PREP && joined(tokens, t)) {
         out.push(make(tokens, t, pn, 0.5, 'proper-noun-after-preposition', [{ word: tokens.key(t - 1), effect: 0 }]));
         lastEnd = pn;
@@ -521,60 +506,6 @@ function addCoordinatedOrgs(text: string, g: Gazetteer, tokens: Tokens, out: Fin
       }
     }
   }
-}
-
-function employmentCueBefore(tokens: Tokens, t: number): string | null {
-  const p = t - 1;
-  if (!isWord(tokens, p) || !(tokens.flags(p) & CUE_EMPLOYMENT_END)) return null;
-  const k = tokens.key(p);
-  for (const phrase of EMPLOYMENT) {
-    const m = phrase.length;
-    if (phrase[m - 1] !== k || p - m + 1 < 0) continue;
-    let ok = true;
-    for (let i = 0; i < m - 1; i++) {
-      const x = p - m + 1 + i;
-      if (!isWord(tokens, x) || tokens.key(x) !== phrase[i]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return phrase.join(' ');
-  }
-  return null;
-}
-
-const FROM_SUBJECTS = new Set(['is', 'am', "i'm", 'im', 'are', "we're", "he's", "she's", 'was', 'were', 'calling', 'writing']);
-
-/** "X is from", "I'm from", "calling from": the word before 'from' is a form of be or a calling verb. */
-function fromCueBefore(tokens: Tokens, t: number): string | null {
-  const p = t - 1;
-  if (!isWord(tokens, p) || !(tokens.flags(p) & CUE_FROM_SUBJECT) || tokens.key(p) !== 'from' || !isWord(tokens, p - 1)) return null;
-  if (!(tokens.flags(p - 1) & CUE_FROM_SUBJECT)) return null;
-  const k = tokens.key(p - 1);
-  return (tokens.bits[p]! & (GAP_NEWLINE | GAP_SENTENCE)) === 0 ? `${k} from` : null;
-}
-
-/** End of a run of capitalised words (max 4) starting at t, allowing "&" and "and" between capitalised words. */
-function capRunEnd(tokens: Tokens, t: number): number {
-  let e = t;
-  while (e < tokens.count && e - t < 4) {
-    if (e > t && !(joined(tokens, e) || (tokens.bits[e]! & GAP_AMP && !(tokens.bits[e]! & (GAP_NEWLINE | GAP_COMMA | GAP_SENTENCE))))) break;
-    if (!isCapWord(tokens, e)) break;
-    const f = tokens.flags(e);
-    if (e > t && f & COMMON && !(f & (NAME | PLACE)) && tokens.shape[e] === SHAPE_TITLE && !(f & CUE_ORG_HEAD)) break;
-    e++;
-  }
-  return e;
-}
-
-function isKnownPersonOrPlace(tokens: Tokens, g: Gazetteer, a: number, e: number): boolean {
-  // Two words with a known given name first: a person ("works for John Smith").
-  const f = tokens.flags(a);
-  if (e - a >= 2 && f & NAME && !(f & COMMON)) return true;
-  if (e - a === 1 && f & (PLACE | NAME) && !(f & COMMON)) return true;
-  if (e - a === 1 && f & COMMON) return true;
-  void g;
-  return false;
 }
 
 /** A line of capitalised words after a person's name line (signature block). */
