@@ -45,7 +45,9 @@ export function createDetectorRegistry(detectors: readonly Detector[] = []): Det
       if (text.length === 0) return [];
       const all: Finding[] = [];
       for (const d of list) {
-        for (const f of d.detect(text, context)) {
+        const found = d.detect(text, context);
+        for (let i = 0; i < found.length; i++) {
+          const f = found[i]!;
           if (Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end > f.start && f.end <= text.length) {
             all.push(f);
           }
@@ -71,6 +73,20 @@ export function compareFindingRank(a: Finding, b: Finding): number {
   );
 }
 
+/** Spans up to this many UTF-16 units share one owner array across calls; longer ones get their own. */
+const SHARED_OWNER_MAX = 1 << 16;
+let sharedOwner = new Int32Array(1 << 10);
+
+/**
+ * An owner array of `length` entries, all -1. Allocating a typed array for every text cost more than resolving
+ * its overlaps, so one array is reused (resolveOverlaps never runs inside itself).
+ */
+function ownerMap(length: number): Int32Array {
+  if (length > SHARED_OWNER_MAX) return new Int32Array(length).fill(-1);
+  if (length > sharedOwner.length) sharedOwner = new Int32Array(Math.min(SHARED_OWNER_MAX, Math.max(length, sharedOwner.length * 2)));
+  return sharedOwner.fill(-1, 0, length);
+}
+
 /**
  * Greedy, deterministic overlap resolution (see the file comment). Runs in O(n log n) plus the total
  * length of the candidate spans.
@@ -88,7 +104,7 @@ export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
     if (f.end > hi) hi = f.end;
   }
   // Which accepted finding covers each UTF-16 unit of [lo, hi) (-1: none). Accepted spans are disjoint.
-  const owner = new Int32Array(hi - lo).fill(-1);
+  const owner = ownerMap(hi - lo);
   const accepted: (Finding | undefined)[] = [];
   for (const f of ranked) {
     const s = f.start - lo;

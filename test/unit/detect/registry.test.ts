@@ -115,3 +115,13 @@ describe('overlap resolution', () => {
     expect(disjoint).toBe(true);
   }, 10_000);
 });
+
+describe('overlap resolution, call after call', () => {
+  it('resolves each call on its own, whatever the calls before covered', () => {
+    expect(spans(resolveOverlaps([f(0, 10, 0.9, 'a'), f(20, 30, 0.9, 'b'), f(25, 28, 0.5, 'c')]))).toEqual([[0, 10, 'a'], [20, 30, 'b']]);
+    expect(spans(resolveOverlaps([f(5, 8, 0.6, 'd'), f(21, 25, 0.6, 'e')]))).toEqual([[5, 8, 'd'], [21, 25, 'e']]);
+    // a span far longer than any before, then short ones again
+    expect(spans(resolveOverlaps([f(0, 200_000, 0.7, 'long'), f(10, 20, 0.9, 'inner'), f(199_990, 200_010, 0.8, 'edge')]))).toEqual([[10, 20, 'inner'], [199_990, 200_010, 'edge']]);
+    expect(spans(resolveOverlaps([f(3, 4, 0.5, 'x'), f(4, 6, 0.5, 'y')]))).toEqual([[3, 4, 'x'], [4, 6, 'y']]);
+  });
+});
