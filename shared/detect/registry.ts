@@ -14,6 +14,7 @@
  */
 
 import type { DetectContext, Detector, Finding } from './finding';
+import { compactText } from './compact-text';
 
 export interface DetectorRegistry {
   /** The registered detectors, in registration order. */
@@ -41,8 +42,10 @@ export function createDetectorRegistry(detectors: readonly Detector[] = []): Det
       return list.slice();
     },
     register,
-    detect(text: string, context: DetectContext): Finding[] {
-      if (text.length === 0) return [];
+    detect(input: string, context: DetectContext): Finding[] {
+      if (input.length === 0) return [];
+      // the same text, in the representation the detectors' regexes scan fastest (see compact-text.ts)
+      const text = compactText(input);
       const all: Finding[] = [];
       for (const d of list) {
         const found = d.detect(text, context);
