@@ -508,9 +508,26 @@ function addCoordinatedOrgs(text: string, g: Gazetteer, tokens: Tokens, out: Fin
   }
 }
 
+/**
+ * Is there a short line (a name: at most 8 tokens) followed by another short line (at most 6 tokens)? Signature
+ * blocks need one; the check spares finding the persons of most values.
+ */
+function hasShortLinePair(tokens: Tokens): boolean {
+  let prevStart = -1;
+  let start = 0;
+  for (let t = 1; t <= tokens.count; t++) {
+    if (t < tokens.count && !(tokens.bits[t]! & GAP_NEWLINE)) continue;
+    // [start, t) is a line; [prevStart, start) the one before it.
+    if (prevStart >= 0 && start - prevStart <= 8 && t - start <= 6) return true;
+    prevStart = start;
+    start = t;
+  }
+  return false;
+}
+
 /** A line of capitalised words after a person's name line (signature block). */
 function addSignatureOrgs(text: string, g: Gazetteer, tokens: Tokens, out: Finding[]): void {
-  if (text.indexOf('\n') === -1) return;
+  if (text.indexOf('\n') === -1 || !hasShortLinePair(tokens)) return;
   const persons = findPersonsCached(text, g);
   if (persons.length === 0) return;
   const taken = (a: number, b: number): boolean => out.some((f) => f.start < tokens.end[b - 1]! && tokens.start[a]! < f.end);

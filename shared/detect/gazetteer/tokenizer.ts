@@ -169,11 +169,14 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   let newlines = 0;
   let spaceRun = 0;
   let punct = false;
+  // The last separator character read (text[s - 1] when a token starts at s), and the character that ended a token.
+  let prev = 0;
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
     if (c0 === 0x20) {
       spaceRun++;
+      prev = 0x20;
       i++;
       continue;
     }
@@ -193,6 +196,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
         else if (c0 === 0x26) gap |= GAP_AMP;
         else gap |= GAP_OTHER;
       }
+      prev = c0;
       i++;
       continue;
     }
@@ -205,6 +209,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     let escaped = false;
     let inner = false;
     let possessive = 0;
+    let stop = 0;
     let h = Math.imul(FNV_OFFSET ^ (cls === 2 ? c0 + 32 : c0), FNV_PRIME);
     const firstUpper = cls === 2;
     i++;
@@ -241,6 +246,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
           // Possessive 's / ’s at the end of a word: not part of the name.
           if (isApostrophe(c) && (text.charCodeAt(i + 1 + skip) | 0x20) === 0x73 && (i + 2 + skip >= n || charClass(text, i + 2 + skip) === 0)) {
             possessive = 2 + skip;
+            stop = skip === 1 ? 0x5c : c;
             break;
           }
           h = Math.imul(h ^ (isApostrophe(c) ? 0x27 : 0x2d), FNV_PRIME);
@@ -250,6 +256,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
           continue;
         }
       }
+      stop = skip === 1 ? 0x5c : c;
       break;
     }
     const e = i;
@@ -269,8 +276,8 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     if (!punct && newlines === 0 && spaceRun > 0) gap |= GAP_SPACE;
     let b = gap;
     // Glued: joined to an e-mail, URL, path, handle or identifier.
-    const before = s > 0 ? text.charCodeAt(s - 1) : 0;
-    const after = e < n ? text.charCodeAt(e) : 0;
+    const before = prev;
+    const after = stop;
     if (
       ((before < 0x80 && GLUE_CHAR[before] === 1) || (after < 0x80 && GLUE_CHAR[after] === 1)) &&
       (before === 0x40 || before === 0x5f || before === 0x2f || before === 0x5c || before === 0x23 || before === 0x3d ||

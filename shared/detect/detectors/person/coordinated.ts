@@ -26,11 +26,16 @@ function afterColon(tokens: Tokens, t: number): boolean {
 
 export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
   if (out.length === 0) return;
-  const taken = new Set<number>();
-  for (const s of out) for (let i = s.startToken; i < s.endToken; i++) taken.add(i);
   const extra: PersonSpan[] = [];
+  // The tokens inside found spans, built on the first candidate (most values have none).
+  let taken: Set<number> | null = null;
   const tryAt = (t: number, lower: boolean): void => {
-    if (t < 0 || t >= tokens.count || taken.has(t) || (tokens.bits[t]! & TOK_GLUED) !== 0) return;
+    if (t < 0 || t >= tokens.count || (tokens.bits[t]! & TOK_GLUED) !== 0) return;
+    if (taken === null) {
+      taken = new Set<number>();
+      for (const s of out) for (let i = s.startToken; i < s.endToken; i++) taken.add(i);
+    }
+    if (taken.has(t)) return;
     if (tokens.end[t]! - tokens.start[t]! < (lower ? 3 : 2)) return;
     const f = tokens.flags(t);
     if (lower) {
@@ -48,7 +53,6 @@ export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
     const fn = t + 1 < tokens.count && joined(tokens, t + 1) ? tokens.flags(t + 1) : 0;
     if (fn & (CUE_STREET | CUE_LEGAL_SUFFIX)) return;
     if (t + 1 < tokens.count && joined(tokens, t + 1) && isNameShape(tokens, t + 1)) return;
-    taken.add(t);
     const added: PersonSpan = {
       startToken: t,
       endToken: t + 1,
@@ -57,6 +61,7 @@ export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
         explanation: { pattern: 'coordinated-name', validation: 'none', context: [{ word: 'listed with a name', effect: 0.1 }] },
       },
     };
+    taken.add(t);
     extra.push(added);
     queue.push(added);
   };
@@ -81,6 +86,6 @@ export function addCoordinated(tokens: Tokens, out: PersonSpan[]): void {
       else if (b & GAP_AMP && !(b & GAP_NEWLINE)) tryAt(p, lower);
     }
   }
-  out.push(...extra);
+  for (const x of extra) out.push(x);
 }
 
