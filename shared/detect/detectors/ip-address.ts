@@ -193,8 +193,11 @@ function checkV4Run(text: string, s: number, e: number, out: Finding[]): void {
   if (e < runEnd && isWordUnit(text, runEnd)) return;
   if (e <= s) return;
   if (isWordUnit(text, s - 1) || isWordUnit(text, e)) return;
+  // four parts: exactly three dots (counted before any string is cut)
+  let dots = 0;
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 0x2e) dots++;
+  if (dots !== 3) return;
   const parts = text.slice(s, e).split('.');
-  if (parts.length !== 4) return;
   let leadingZero = false;
   for (const p of parts) {
     if (p.length === 0 || p.length > 3) return;
