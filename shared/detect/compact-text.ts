@@ -11,6 +11,8 @@
 
 /** Longer texts are left as they are: the copy's buffer would be large, and the scans are linear anyway. */
 const MAX_COPY_LENGTH = 1 << 16;
+/** Shorter texts are left as they are too: their scans are so short that the copy would cost more than it saves. */
+const MIN_COPY_LENGTH = 16;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -18,7 +20,7 @@ let bytes = new Uint8Array(1 << 12);
 
 /** `text`, or a copy of it equal to it (===) in the most compact representation V8 gives a decoded string. */
 export function compactText(text: string): string {
-  if (text.length > MAX_COPY_LENGTH || text.length === 0) return text;
+  if (text.length > MAX_COPY_LENGTH || text.length < MIN_COPY_LENGTH) return text;
   // UTF-8 needs at most three bytes per UTF-16 unit
   if (bytes.length < text.length * 3) bytes = new Uint8Array(Math.max(text.length * 3, bytes.length * 2));
   const { written } = encoder.encodeInto(text, bytes);
