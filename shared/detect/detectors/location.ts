@@ -28,6 +28,7 @@ import {
   sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { isLegalSuffix, watchPersonCues } from './person';
+import { unknownAfterPreposition } from './location/unknown-place';
 
 type Ctx = { word: string; effect: number };
 
@@ -138,7 +139,9 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
     const m = f0 & (PLACE | PREFIX) ? longestMatch(tokens, g, t, PLACE) : null;
     if (m === null || tokens.end[m.end - 1]! - tokens.start[t]! < 3) {
       // Not in the gazetteer: a capitalised word after a strong place phrase ("grew up in Kalatsova").
-      const u = t > 0 && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || (sh === SHAPE_LOWER && tokens.bits[t - 1]! & TOK_CONTEXT)) ? unknownAfterPlacePhrase(tokens, t) : null;
+      const u = t > 0 && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || (sh === SHAPE_LOWER && tokens.bits[t - 1]! & TOK_CONTEXT))
+        ? (unknownAfterPlacePhrase(tokens, t) ?? (sh !== SHAPE_LOWER ? unknownAfterPreposition(tokens, g, t) : null))
+        : null;
       if (u !== null) {
         out.push(u);
         t = tokenAfter(tokens, u.end, t);

@@ -1,0 +1,36 @@
+/**
+ * `unknown-after-preposition`: "the clubs in Annerstad", "a farm near KAUFMANNBERG". After an English place
+ * preposition, in an English sentence (the word before the preposition is an English word), a capitalised word that
+ * no list knows, that is outside the English vocabulary (SCOWL) and the software vocabulary ("in Jira", "in
+ * Outlook"), is a place. Weak evidence (0.55). German, French and Spanish prepositions are left out: their nouns
+ * are capitalised or unknown to the lists ("in Zukunft").
+ */
+
+import type { Finding } from '../../finding';
+import { SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, type Gazetteer, type Tokens } from '../../gazetteer';
+import { PRODUCT_NOUNS } from '../person/cue-words';
+import { looksLikeWord } from '../person/token-tests';
+
+const ENGLISH_PLACE_PREPS = new Set(['in', 'near', 'around', 'outside', 'across', 'throughout', 'towards', 'toward']);
+
+export function unknownAfterPreposition(tokens: Tokens, g: Gazetteer, t: number): Finding | null {
+  const p = t - 1;
+  if (p < 1 || !joined(tokens, t) || !ENGLISH_PLACE_PREPS.has(tokens.key(p))) return null;
+  if (tokens.shape[p - 1] === undefined || !tokens.englishWord(p - 1) || !joined(tokens, p)) return null;
+  const sh = tokens.shape[t];
+  if ((sh !== SHAPE_TITLE && sh !== SHAPE_UPPER) || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 4) return null;
+  if (tokens.flags(t) !== 0 || tokens.knownWord(t) || looksLikeWord(tokens, g, t)) return null;
+  // One word only: "in Zorbix Cloud", "in Frobnik app" are products; a capitalised word after it makes a name.
+  const n = t + 1;
+  if (n < tokens.count && joined(tokens, n)) {
+    if (tokens.shape[n] !== SHAPE_LOWER || PRODUCT_NOUNS.has(tokens.key(n))) return null;
+  }
+  return {
+    start: tokens.start[t]!,
+    end: tokens.end[t]!,
+    type: 'LOCATION',
+    score: 0.55,
+    detector: 'location',
+    explanation: { pattern: 'unknown-after-preposition', validation: 'none', context: [{ word: tokens.key(p), effect: 0.05 }] },
+  };
+}
