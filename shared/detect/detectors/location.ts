@@ -28,7 +28,7 @@ import {
   sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { isLegalSuffix, watchPersonCues } from './person';
-import { unknownAfterPreposition } from './location/unknown-place';
+import { placeFinding, unknownAfterPreposition } from './location/unknown-place';
 
 type Ctx = { word: string; effect: number };
 
@@ -218,14 +218,7 @@ function unknownAfterPlacePhrase(tokens: Tokens, t: number): Finding | null {
   if (tokens.shape[t] === SHAPE_LOWER) {
     // "grew up in onnezies": a lower-case word that is not a common word, alone.
     if (f & (COMMON | AMBIGUOUS) || tokens.end[t]! - tokens.start[t]! < 4 || /(?:ing|ed|ly)$/.test(tokens.key(t))) return null;
-    return {
-      start: tokens.start[t]!,
-      end: tokens.end[t]!,
-      type: 'LOCATION',
-      score: 0.55,
-      detector: 'location',
-      explanation: { pattern: 'place-phrase', validation: 'none', context: [{ word: phrase, effect: 0.05 }] },
-    };
+    return placeFinding(tokens, t, t + 1, 0.55, 'place-phrase', phrase);
   }
   let e = t + 1;
   while (e < tokens.count && e - t < 4 && joined(tokens, e) && !(tokens.bits[e]! & TOK_GLUED)) {
@@ -240,14 +233,7 @@ function unknownAfterPlacePhrase(tokens: Tokens, t: number): Finding | null {
   }
   const fn = e < tokens.count && joined(tokens, e) ? tokens.flags(e) : 0;
   if (fn & CUE_STREET || isLegalSuffix(tokens, e)) return null;
-  return {
-    start: tokens.start[t]!,
-    end: tokens.end[e - 1]!,
-    type: 'LOCATION',
-    score: 0.6,
-    detector: 'location',
-    explanation: { pattern: 'place-phrase', validation: 'none', context: [{ word: phrase, effect: 0.1 }] },
-  };
+  return placeFinding(tokens, t, e, 0.6, 'place-phrase', phrase);
 }
 
 const MONTHS_AND_DAYS = new Set([

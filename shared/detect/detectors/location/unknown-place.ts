@@ -11,6 +11,18 @@ import { SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, type Gazettee
 import { PRODUCT_NOUNS } from '../person/cue-words';
 import { looksLikeWord } from '../person/token-tests';
 
+/** A LOCATION finding over tokens [t, e) with one context word. */
+export function placeFinding(tokens: Tokens, t: number, e: number, score: number, pattern: string, word: string): Finding {
+  return {
+    start: tokens.start[t]!,
+    end: tokens.end[e - 1]!,
+    type: 'LOCATION',
+    score,
+    detector: 'location',
+    explanation: { pattern, validation: 'none', context: [{ word, effect: Math.round((score - 0.5) * 100) / 100 }] },
+  };
+}
+
 const ENGLISH_PLACE_PREPS = new Set(['in', 'near', 'around', 'outside', 'across', 'throughout', 'towards', 'toward']);
 
 export function unknownAfterPreposition(tokens: Tokens, g: Gazetteer, t: number): Finding | null {
@@ -25,12 +37,5 @@ export function unknownAfterPreposition(tokens: Tokens, g: Gazetteer, t: number)
   if (n < tokens.count && joined(tokens, n)) {
     if (tokens.shape[n] !== SHAPE_LOWER || PRODUCT_NOUNS.has(tokens.key(n))) return null;
   }
-  return {
-    start: tokens.start[t]!,
-    end: tokens.end[t]!,
-    type: 'LOCATION',
-    score: 0.55,
-    detector: 'location',
-    explanation: { pattern: 'unknown-after-preposition', validation: 'none', context: [{ word: tokens.key(p), effect: 0.05 }] },
-  };
+  return placeFinding(tokens, t, t + 1, 0.55, 'unknown-after-preposition', tokens.key(p));
 }
