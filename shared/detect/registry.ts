@@ -109,18 +109,28 @@ export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   // Which accepted finding covers each UTF-16 unit of [lo, hi) (-1: none). Accepted spans are disjoint.
   const owner = ownerMap(hi - lo);
   const accepted: (Finding | undefined)[] = [];
+  // The accepted findings this one overlaps, each once: an accepted span's units are contiguous in `owner`, so a
+  // repeated owner is always the one just seen.
+  const overlapped: number[] = [];
   for (const f of ranked) {
     const s = f.start - lo;
     const e = f.end - lo;
-    let overlapped: Set<number> | undefined;
-    for (let i = s; i < e; i++) if (owner[i]! >= 0) (overlapped ??= new Set()).add(owner[i]!);
-    if (overlapped) {
+    overlapped.length = 0;
+    for (let i = s; i < e; i++) {
+      const o = owner[i]!;
+      if (o >= 0 && o !== overlapped[overlapped.length - 1]) overlapped.push(o);
+    }
+    if (overlapped.length > 0) {
       // absorb only when every overlapped finding lies wholly inside this one, and is shorter
       const length = f.end - f.start;
-      const inside = [...overlapped].every((k) => {
+      let inside = true;
+      for (const k of overlapped) {
         const old = accepted[k]!;
-        return old.start >= f.start && old.end <= f.end && old.end - old.start < length;
-      });
+        if (old.start < f.start || old.end > f.end || old.end - old.start >= length) {
+          inside = false;
+          break;
+        }
+      }
       if (!inside) continue;
       for (const k of overlapped) {
         const old = accepted[k]!;
