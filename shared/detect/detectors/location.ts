@@ -28,7 +28,7 @@ import {
   sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { isLegalSuffix, watchPersonCues } from './person';
-import { placeFinding, unknownAfterPreposition } from './location/unknown-place';
+import { afterPlaceLabel, placeFinding, unknownAfterPreposition } from './location/unknown-place';
 
 type Ctx = { word: string; effect: number };
 
@@ -131,6 +131,15 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
     if (sh === SHAPE_OTHER || tokens.bits[t]! & TOK_GLUED) {
       t++;
       continue;
+    }
+    if (sh !== SHAPE_LOWER && t > 0 && tokens.bits[t]! & GAP_SENTENCE) {
+      // "Location: Limont", "Where: Malmesbury Country Club"
+      const labelled = afterPlaceLabel(tokens, t);
+      if (labelled !== null) {
+        out.push(labelled);
+        t = tokenAfter(tokens, labelled.end, t);
+        continue;
+      }
     }
     const listed = (tokens.bits[t]! & TOK_LISTED) !== 0;
     // Lower-case words are looked up only after a preposition ("from bahrain").

@@ -23,3 +23,19 @@ describe('LOCATION: an unknown word after an English place preposition', () => {
     expect(found('Das Paket ist in Zustellung.')).toEqual([]);
   });
 });
+
+describe('LOCATION: place-label ("Location: ...", "Where: ...")', () => {
+  it('takes the capitalised words after a place label', () => {
+    expect(found('When: 2021-03-04 10:00 Where: Limont Country Club.')).toEqual(['Limont Country Club']);
+    expect(found('Location: Kwaxuma\nPriority: high')).toEqual(['Kwaxuma']);
+    expect(detect('Ort: Kleinwalsertal')[0]?.explanation.pattern).toBe('place-label');
+  });
+  it('needs a colon right after the label, and no person after it', () => {
+    expect(found('where the Limont team sits')).toEqual([]);
+    expect(found('Location - Kwaxuma')).not.toContain('Kwaxuma');
+    expect(found('Where: Michael Jensen')).toEqual([]);
+  });
+  it('does not take a lower-case label in mid-sentence', () => {
+    expect(found('the new location: Kwaxuma')).toEqual([]);
+  });
+});

@@ -4,10 +4,15 @@
  * no list knows, that is outside the English vocabulary (SCOWL) and the software vocabulary ("in Jira", "in
  * Outlook"), is a place. Weak evidence (0.55). German, French and Spanish prepositions are left out: their nouns
  * are capitalised or unknown to the lists ("in Zukunft").
+ *
+ * `place-label`: a form label at the start of a line or sentence ("Location: Limont", "Where: St Hyacinthe Country
+ * Club", "Ort: Kleinwalsertal") followed by capitalised words that are no known person — 0.6.
  */
 
 import type { Finding } from '../../finding';
-import { SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, type Gazetteer, type Tokens } from '../../gazetteer';
+import {
+  GAP_NEWLINE, NAME, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
+} from '../../gazetteer';
 import { PRODUCT_NOUNS } from '../person/cue-words';
 import { looksLikeWord } from '../person/token-tests';
 
@@ -38,4 +43,30 @@ export function unknownAfterPreposition(tokens: Tokens, g: Gazetteer, t: number)
     if (tokens.shape[n] !== SHAPE_LOWER || PRODUCT_NOUNS.has(tokens.key(n))) return null;
   }
   return placeFinding(tokens, t, t + 1, 0.55, 'unknown-after-preposition', tokens.key(p));
+}
+
+/** Labels of a place in forms and templates (English, German, French, Spanish). */
+const PLACE_LABELS = new Set(['where', 'location', 'city', 'town', 'place', 'venue', 'ort', 'standort', 'wohnort', 'stadt', 'lieu', 'ville', 'ciudad', 'lugar', 'ubicación']);
+
+export function afterPlaceLabel(tokens: Tokens, t: number): Finding | null {
+  const p = t - 1;
+  if (p < 0 || tokens.bits[t]! & GAP_NEWLINE || tokens.text.charCodeAt(tokens.end[p]!) !== 0x3a) return null;
+  // A label: capitalised, or at the start of a line or sentence; only a colon (and spaces) before the value.
+  if (!PLACE_LABELS.has(tokens.key(p)) || (tokens.shape[p] === SHAPE_LOWER && !sentenceInitial(tokens, p))) return null;
+  const text = tokens.text;
+  let colon = false;
+  for (let i = tokens.end[p]!; i < tokens.start[t]!; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a && !colon) colon = true;
+    else if (c !== 0x20 && c !== 0x09) return null;
+  }
+  if (!colon) return null;
+  let e = t;
+  while (e < tokens.count && e - t < 5 && (e === t || joined(tokens, e)) && !(tokens.bits[e]! & TOK_GLUED)) {
+    const sh = tokens.shape[e];
+    if (sh !== SHAPE_TITLE && sh !== SHAPE_UPPER) break;
+    e++;
+  }
+  if (e === t || tokens.flags(t) & NAME) return null;
+  return placeFinding(tokens, t, e, 0.6, 'place-label', tokens.key(p));
 }
