@@ -30,7 +30,7 @@ import {
   GAP_START, GIVEN, MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME,
   TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
-import { isLegalSuffix, watchPersonCues } from './person/cue-words';
+import { NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { cueBefore, type Cue } from './person/cues';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
@@ -292,7 +292,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       // Case says nothing: after a naming phrase or an honorific any plausible word counts, otherwise only known names.
       const open = naming || cue.kind === 'honorific';
       if (!open && known === 0) return null;
-      if (open && !plausibleWord(tokens, t, cue.kind === 'honorific')) return null;
+      // (After an honorific or a form label a name that is also a word counts: "mrs. dawn", "Name: heather".)
+      if (open && !plausibleWord(tokens, t, cue.kind === 'honorific' || cue.kind === 'label')) return null;
     } else if (known === 0 && ambiguous === 0 && words === 1 && !hasParticle && cue.strength === 'medium' && cue.kind === 'phrase') {
       // "I am Unable", "this is Urgent": a medium phrase needs a known (or ambiguous) name or two capitalised words.
       return null;
@@ -352,8 +353,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       } else if (score > 0) score += 0.05;
       if (score > 0) context.push({ word: next, effect: 0.05 });
     }
-    // Speaker label at the start of a line: "Kalman: Who are you?"
-    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1))) {
+    // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:").
+    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && NAME_LABELS.has(tokens.key(t)))) {
       score = known > 0 || ambiguous > 0 ? 0.75 : 0.55;
       pattern = 'speaker-label';
       context.push({ word: ':', effect: 0.1 });

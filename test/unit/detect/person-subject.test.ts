@@ -65,3 +65,19 @@ describe('PERSON: lists and lower-case names', () => {
     expect(found('i met claudia yesterday at the concert')).toEqual(['claudia']);
   });
 });
+
+describe('PERSON: form labels ("Name: ...", "Customer: ...")', () => {
+  it('takes the name after a label, also lower-case or a name that is also a word', () => {
+    expect(found('Date: 1984-06-15 09:13:24 Name: Crystal Grant Phone: 555 0100')).toEqual(['Crystal Grant']);
+    expect(found('Customer: heather pustivšek')).toEqual(['heather pustivšek']);
+    expect(found('Ansprechpartner: Jonas Weber')).toEqual(['Jonas Weber']);
+    expect(detect('Name: Brittney Ivanović')[0]?.explanation.pattern).toBe('label');
+  });
+  it('does not take the label itself, nor ordinary words after it', () => {
+    expect(found('Name: Support Team')).toEqual([]);
+    expect(found('Customer: unknown')).toEqual([]);
+  });
+  it('needs the colon right after the label', () => {
+    expect(detect('the customer Crystal Grant').map((f) => f.explanation.pattern)).not.toContain('label');
+  });
+});

@@ -148,6 +148,12 @@ export const DETERMINERS = new Set([
 
 /** Address words that end a name run ("Ms. Holly Prošková Apt. 370"). */
 export const ADDRESS_STOP = new Set(['apt', 'suite', 'ste', 'unit', 'box', 'po', 'flat', 'floor', 'bldg', 'building', 'room', 'dept']);
+/** Form labels before a person's name ("Name: ...", "Customer: ..."), English, German, French and Spanish. */
+export const NAME_LABELS = new Set([
+  'name', 'customer', 'contact', 'requester', 'caller', 'reporter', 'assignee', 'kunde', 'kundin', 'ansprechpartner',
+  'ansprechpartnerin', 'anrufer', 'anruferin', 'nom', 'client', 'cliente', 'nombre', 'contacto', 'solicitante',
+]);
+
 /** Conjunctions that join listed names ("Kovalev, Lee and Phillips"). */
 export const CONJ = new Set(['and', 'und', 'et', 'y', 'or', 'oder', 'ou', 'o']);
 
@@ -157,6 +163,7 @@ export function watchPersonCues(g: Gazetteer): void {
   // the other cues are looked up from a candidate.
   g.watch(HONORIFICS, CUE_HONORIFIC);
   g.watch(NAMING_PHRASES.map((p) => p[p.length - 1]!), CUE_PHRASE_END);
+  g.watch(NAME_LABELS, CUE_PHRASE_END); // in the filter: a lower-case name after "Name:" is looked at
   g.watch(GREETINGS, CUE_GREETING, false);
   g.watch(SIGNOFF_WORDS, CUE_SIGNOFF, false);
   g.watch([...SIGNOFF_FILLER, 'you', 'thank'], CUE_SIGNOFF_FILLER, false);

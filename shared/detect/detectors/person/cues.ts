@@ -2,9 +2,9 @@
 
 import {
   CUE_GREETING, CUE_HONORIFIC, CUE_PHRASE_END, CUE_SIGNOFF, CUE_SIGNOFF_FILLER, GAP_COMMA, GAP_DOT, GAP_NEWLINE,
-  GAP_SENTENCE, TOK_DOT_AFTER, type Tokens,
+  GAP_SENTENCE, SHAPE_LOWER, TOK_DOT_AFTER, sentenceInitial, type Tokens,
 } from '../../gazetteer';
-import { PHRASES_BY_LAST, WEAK_HONORIFICS, type Phrase } from './cue-words';
+import { NAME_LABELS, PHRASES_BY_LAST, WEAK_HONORIFICS, type Phrase } from './cue-words';
 import { isNameShape, isWord } from './token-tests';
 
 /** Does a known phrase end at token `last`? Returns it (longest first) or null. */
@@ -43,7 +43,7 @@ function signOffLineEndingAt(tokens: Tokens, last: number): boolean {
 }
 
 export interface Cue {
-  readonly kind: 'honorific' | 'phrase' | 'greeting' | 'sign-off';
+  readonly kind: 'honorific' | 'phrase' | 'label' | 'greeting' | 'sign-off';
   readonly strength: 'naming' | 'strong' | 'medium';
   /** First token of the cue (the span starts there for honorifics). */
   readonly from: number;
@@ -51,6 +51,20 @@ export interface Cue {
 }
 
 /** The cue directly before token t, if any. */
+/**
+ * Is token p a form label before token t: only a colon (and spaces) between them, and the label capitalised or at
+ * the start of a line or sentence ("Name: ...", "... 09:13:24 Name: ...")?
+ */
+function labelBefore(tokens: Tokens, p: number, t: number): boolean {
+  const text = tokens.text;
+  if (text.charCodeAt(tokens.end[p]!) !== 0x3a) return false;
+  for (let i = tokens.end[p]! + 1; i < tokens.start[t]!; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return tokens.shape[p] !== SHAPE_LOWER || sentenceInitial(tokens, p);
+}
+
 export function cueBefore(tokens: Tokens, t: number): Cue | null {
   const p = t - 1;
   if (p < 0 || !isWord(tokens, p)) return null;
@@ -66,6 +80,10 @@ export function cueBefore(tokens: Tokens, t: number): Cue | null {
     if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t))) {
       return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
     }
+  }
+  if (sameLine && fp & CUE_PHRASE_END && gapBits & GAP_SENTENCE && NAME_LABELS.has(k) && labelBefore(tokens, p, t)) {
+    // "Name: Crystal Grant", "Customer: heather pustivšek", "Ansprechpartner: Jonas Weber"
+    return { kind: 'label', strength: 'naming', from: p, word: `${tokens.word(p)}:` };
   }
   if (sameLine && (gapBits & GAP_SENTENCE) === 0) {
     const phrase = fp & CUE_PHRASE_END ? phraseEndingAt(tokens, p) : null;

@@ -60,6 +60,8 @@ export function plausibleWord(tokens: Tokens, t: number, honorific: boolean): bo
   if (len < 2) return false;
   const f = tokens.flags(t);
   if (f & COMMON && !(f & NAME)) return false;
+  // An English word in lower case that no name list knows ("Customer: unknown").
+  if (tokens.shape[t] === SHAPE_LOWER && !(f & NAME) && tokens.englishWord(t)) return false;
   // "mrs. dawn": after an honorific a name that is also a word still counts
   if (f & AMBIGUOUS && tokens.shape[t] === SHAPE_LOWER && !honorific) return false;
   return true;
