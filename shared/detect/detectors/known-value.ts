@@ -33,7 +33,8 @@ export const knownValueDetector: Detector = {
 const COMPOUND_JOINER = /^[-\u2010\u2011'\u2019]$/;
 
 /** Parts of one known value written as a compound are one finding, not "[PERSON]-[PERSON]". */
-function joinCompounds(text: string, matches: readonly KnownValueMatch[]): KnownValueMatch[] {
+function joinCompounds(text: string, matches: KnownValueMatch[]): KnownValueMatch[] {
+  if (matches.length < 2) return matches;
   const out: KnownValueMatch[] = [];
   for (const m of [...matches].sort((a, b) => a.start - b.start)) {
     const prev = out[out.length - 1];
