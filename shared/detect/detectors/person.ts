@@ -34,7 +34,7 @@ import { NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words'
 import { cueBefore, type Cue } from './person/cues';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
-import { subjectAt, vocativeAt } from './person/subject';
+import { pairedSubjectAt, subjectAt, vocativeAt } from './person/subject';
 import { continues, isInitial, isNameShape, isPluralOfCommon, isWord, looksLikeWord, plausibleWord, type PersonSpan } from './person/token-tests';
 
 export { HONORIFICS, LEGAL_SUFFIXES, ORG_HEAD_NOUNS, PARTICLES, STREET_WORDS, isLegalSuffix, watchPersonCues } from './person/cue-words';
@@ -147,6 +147,12 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
           },
         });
         t = pn;
+        continue;
+      }
+      const pair = cue === null && cap ? pairedSubjectAt(tokens, t) : null;
+      if (pair !== null) {
+        out.push(...pair);
+        t += 3;
         continue;
       }
       const subject = cue === null ? (subjectAt(tokens, g, t) ?? vocativeAt(tokens, g, t)) : null;

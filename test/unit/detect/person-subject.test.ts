@@ -81,3 +81,14 @@ describe('PERSON: form labels ("Name: ...", "Customer: ...")', () => {
     expect(detect('the customer Crystal Grant').map((f) => f.explanation.pattern)).not.toContain('label');
   });
 });
+
+describe('PERSON: paired-subject ("Egede and Walker were ...")', () => {
+  it('takes two names joined by "and" before a plural verb', () => {
+    expect(found('Sigursteinsson and Dean were on the call.')).toEqual(['Sigursteinsson', 'Dean']);
+    expect(detect('Egede and Mazzi have the same problem.').map((f) => f.explanation.pattern)).toEqual(['paired-subject', 'paired-subject']);
+  });
+  it('does not take software, departments or ordinary words', () => {
+    expect(found('Jira and Confluence are down.')).toEqual([]);
+    expect(found('Sales and Marketing were informed.')).toEqual([]);
+  });
+});

@@ -7,6 +7,10 @@
  * says it is the subject. Ordinary words ("Reading is ..."), places ("Paris is ...") and the software vocabulary of
  * `common-words.ts` ("Okta is down", "Jira was slow") are not names here.
  *
+ * `paired-subject`: two capitalised words joined by "and" open a sentence before a plural verb ("Egede and Walker
+ * were ...", "Mazzi and Bowman have ..."); each is a name or outside the vocabulary, and one is a known name or both
+ * are unknown — 0.6.
+ *
  * `vocative`: a capitalised word outside the vocabulary, alone before a comma and a request or question, addresses
  * someone ("Brianna, can you check the invoice?", "Mimount, thanks for ...").
  */
@@ -72,4 +76,27 @@ export function vocativeAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan 
   const f = tokens.flags(t);
   if (f & (COMMON | PLACE) || tokens.englishWord(t) || looksLikeWord(tokens, g, t)) return null;
   return span(tokens, t, 0.55, 'vocative', ',');
+}
+
+/** Verbs after two people as the subject. */
+const PLURAL_VERBS = new Set(['were', 'are', 'have', 'had', 'said', 'met', 'went', 'both', 'will', 'would', 'can', 'could', 'did', 'do', 'called', 'asked', 'agreed']);
+
+/** Is token t a word that may be one of two names in a paired subject? 1 a known name, 2 unknown, 0 neither. */
+function pairedWord(tokens: Tokens, t: number): number {
+  if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return 0;
+  const f = tokens.flags(t);
+  if (f & NAME) return 1;
+  if (f & (COMMON | PLACE) || tokens.englishWord(t)) return 0;
+  return 2;
+}
+
+export function pairedSubjectAt(tokens: Tokens, t: number): PersonSpan[] | null {
+  if (t + 3 >= tokens.count || !sentenceInitial(tokens, t)) return null;
+  if (!joined(tokens, t + 1) || tokens.key(t + 1) !== 'and' || !joined(tokens, t + 2) || !joined(tokens, t + 3)) return null;
+  if (tokens.shape[t + 3] !== SHAPE_LOWER || !PLURAL_VERBS.has(tokens.key(t + 3))) return null;
+  const a = pairedWord(tokens, t);
+  const b = pairedWord(tokens, t + 2);
+  if (a === 0 || b === 0) return null;
+  const verb = tokens.key(t + 3);
+  return [span(tokens, t, 0.6, 'paired-subject', verb), span(tokens, t + 2, 0.6, 'paired-subject', verb)];
 }
