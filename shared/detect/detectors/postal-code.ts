@@ -50,6 +50,7 @@ import {
   ukPostcodeAt,
   type Tokens,
 } from './street-address';
+import { hasDigitRun } from './text-scan';
 
 
 /** A postcode word right before the code (applied to at most 40 characters). */
@@ -227,14 +228,19 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
 }
 
 /**
- * Every candidate holds four digits in a row (five-digit, ZIP+4, four-digit, NL, "D-10115"), a letter right
- * before a digit (UK, CA: "SW1A", "K1A"; the letter may be one that upper-cases to ASCII, so any non-ASCII unit
- * counts) or the "GIR 0AA" outward code. Texts with none of these are not tokenised at all.
+ * Every postcode holds an ASCII digit, and every candidate holds four digits in a row (five-digit, ZIP+4,
+ * four-digit, NL, "D-10115"), a letter right before a digit (UK, CA: "SW1A", "K1A"; the letter may be one that
+ * upper-cases to ASCII, so any non-ASCII unit counts) or the "GIR 0AA" outward code. Texts with none of these are
+ * not tokenised at all. The digit checks read the text's digit profile when the detectors before have made it.
  */
-const MAY_HOLD_POSTCODE = /[0-9]{4}|[A-Za-z\u0080-\uffff][0-9]|gir/i;
+function mayHoldPostcode(text: string): boolean {
+  if (!hasDigitRun(text, 1)) return false;
+  return hasDigitRun(text, 4) || LETTER_DIGIT_OR_GIR.test(text);
+}
+const LETTER_DIGIT_OR_GIR = /[A-Za-z\u0080-\uffff][0-9]|gir/i;
 
 export function detectPostalCodes(text: string): Finding[] {
-  if (!MAY_HOLD_POSTCODE.test(text)) return [];
+  if (!mayHoldPostcode(text)) return [];
   const T = tokenize(text);
   const out: Finding[] = [];
   // Whole street addresses of the same text (cached by the street-address detector), sorted by start. Asked
