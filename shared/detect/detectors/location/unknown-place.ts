@@ -11,7 +11,7 @@
 
 import type { Finding } from '../../finding';
 import {
-  GAP_NEWLINE, NAME, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
+  CUE_PREP_STRONG, GAP_NEWLINE, NAME, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_CONTEXT, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
 } from '../../gazetteer';
 import { PRODUCT_NOUNS } from '../person/cue-words';
 import { looksLikeWord } from '../person/token-tests';
@@ -32,7 +32,9 @@ const ENGLISH_PLACE_PREPS = new Set(['in', 'near', 'around', 'outside', 'across'
 
 export function unknownAfterPreposition(tokens: Tokens, g: Gazetteer, t: number): Finding | null {
   const p = t - 1;
-  if (p < 1 || !joined(tokens, t) || !ENGLISH_PLACE_PREPS.has(tokens.key(p))) return null;
+  // (The prepositions are watched as CUE_PREP_STRONG in the small context filter: two bit tests before a string.)
+  if (p < 1 || !(tokens.bits[p]! & TOK_CONTEXT) || !joined(tokens, t) || !(tokens.flags(p) & CUE_PREP_STRONG)) return null;
+  if (!ENGLISH_PLACE_PREPS.has(tokens.key(p))) return null;
   if (tokens.shape[p - 1] === undefined || !tokens.englishWord(p - 1) || !joined(tokens, p)) return null;
   const sh = tokens.shape[t];
   if ((sh !== SHAPE_TITLE && sh !== SHAPE_UPPER) || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 4) return null;
