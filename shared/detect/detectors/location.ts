@@ -15,6 +15,9 @@
  *    ("in May") are never places;
  *  - `place-phrase`: after "grew up in", "lives in", "moved here from", "originally from", "I am in", "wohne in",
  *    "j'habite à", "vivo en" ... a capitalised word the gazetteer does not know counts too (0.6; lower-case 0.55);
+ *  - `unknown-after-preposition`: after an English place preposition in an English sentence, a capitalised word
+ *    outside every list and the English vocabulary ("the depot in Kwaxuma") — 0.55; `place-label`: "Location:",
+ *    "Where:", "Ort:", "Lieu:" before capitalised words — 0.6 (`location/unknown-place.ts`);
  *  - a place that is also a given name ("Victoria", "Jordan") is left to the PERSON detector unless a place
  *    preposition precedes it; one followed by a street word ("Washington Street") is an address, not a place.
  * Evidence words are listed in `explanation.context`.

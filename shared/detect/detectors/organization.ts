@@ -13,7 +13,9 @@
  *  - signature blocks: a line of capitalised words right after a line that is a person's name (optionally with a
  *    job-title line between) — 0.6;
  *  - "X is from <Name>", "I'm from <Name>" with a name no list knows (or two capitalised words that are not a known
- *    person or place) — 0.55; an unknown proper noun after "at", "for" or "with" ("a year at Solarlist") — 0.5;
+ *    person or place) — 0.55; an unknown proper noun or acronym after "at", "for" or "with" ("a year at Solarlist",
+ *    "at BBC") — 0.5. After an employment or "is from" cue the run also takes capitalised common words ("Amazon Web
+ *    Services");
  *  - `org-verb`: a capitalised run that is no known person or place, followed by a verb that companies do
  *    ("invested", "acquired", "announced", "is headquartered", "is the brainchild") — 0.6;
  *  - strong head nouns (Technologies, Robotics, Biosciences, Networks, Airlines, Insurance ...) also after ordinary

@@ -15,9 +15,14 @@
  *    `gazetteer-surname` alone — 0.6 (0.5); lower-case only for a known given name (0.5, with a surname 0.6–0.7);
  *  - `reporting-verb` after it ("Kovalev said"), `speaker-label` at a line start ("Kalman: ..."), and
  *    `coordinated-name` ("Kovalev, Lee and Phillips": listed with a found name) — 0.5–0.75;
- *  - `proper-noun`: a capitalised word in mid-sentence that no list knows, not in a headline, not after a
- *    determiner, not before a product noun ("Teams app") and without an ordinary-word ending — 0.5, the weakest rule
- *    (a profile with minScore above 0.5 drops it).
+ *  - `label`: a form label before the name ("Name: Crystal Grant", "Customer: heather pustivšek", "Kunde:") — 0.85;
+ *  - at the start of a sentence, where a capital says nothing (`person/subject.ts`): `sentence-subject`, a word
+ *    outside the English vocabulary (SCOWL) and the hand-made lists before a verb ("Tebogo is ...", "michael is"
+ *    for a known lower-case given name) — 0.5–0.6; `vocative` ("Brianna, can you ...") — 0.55; `paired-subject`
+ *    ("Egede and Walker were ...") — 0.6;
+ *  - `proper-noun`: a capitalised word in mid-sentence that no list knows and that is outside the English
+ *    vocabulary, not in a headline, not after a determiner, not before a product noun ("Teams app") and without an
+ *    ordinary-word ending — 0.5, the weakest rule (a profile with minScore above 0.5 drops it).
  * A name that is also a common word (Will, Mark, Grace, May, Bill) is *ambiguous*: alone it needs a cue.
  * ALL-CAPS words count only as known names or next to a cue. Runs followed by a street word ("Halsey Road"), a
  * legal-form suffix ("Smith Ltd") or an organisation noun ("Clinton Foundation") are left to the other detectors.
