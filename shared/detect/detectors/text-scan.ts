@@ -53,6 +53,17 @@ export function hasDigitRun(text: string, run: number): boolean {
   return re.test(text);
 }
 
+const ANY_DIGIT = /[0-9]/;
+
+/**
+ * False only when `text` surely holds fewer than `count` ASCII digits: exact when `text` was the last text profiled,
+ * otherwise it only checks that there is a digit at all.
+ */
+export function mayHoldDigits(text: string, count: number): boolean {
+  if (text === profiledText) return profile.digits >= count;
+  return count <= 0 || ANY_DIGIT.test(text);
+}
+
 /** One regex scan from digit to digit, plus the letters and digits around each. */
 function profileDigits(text: string): DigitProfile {
   DIGIT.lastIndex = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitProfile, hasDigitRun } from '../../../shared/detect/detectors/text-scan';
+import { digitProfile, hasDigitRun, mayHoldDigits } from '../../../shared/detect/detectors/text-scan';
 
 describe('digitProfile', () => {
   it('is all zero for a text without ASCII digits', () => {
@@ -49,5 +49,21 @@ describe('hasDigitRun', () => {
       digitProfile(text);
       expect([1, 3, 4, 5, 6].map((n) => hasDigitRun(text, n))).toEqual(fresh);
     }
+  });
+});
+
+describe('mayHoldDigits', () => {
+  it('counts exactly for the text profiled last', () => {
+    const text = 'order 12, room 345';
+    digitProfile(text);
+    expect(mayHoldDigits(text, 5)).toBe(true);
+    expect(mayHoldDigits(text, 6)).toBe(false);
+  });
+
+  it('otherwise only rules out a text without any ASCII digit', () => {
+    digitProfile('something else');
+    expect(mayHoldDigits('room 3', 6)).toBe(true);
+    expect(mayHoldDigits('no digits at all', 1)).toBe(false);
+    expect(mayHoldDigits('no digits at all', 0)).toBe(true);
   });
 });
