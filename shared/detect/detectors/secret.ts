@@ -40,6 +40,7 @@
 import type { Detector, Explanation, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { findingBuilder, round2 } from '../finding-builder';
+import { mayHoldDigits } from './text-scan';
 
 type Validation = Explanation['validation'];
 
@@ -196,7 +197,8 @@ const AWS_CONTEXT = /aws|secret/i;
 const AWS_CONTEXT_CHARS = 80;
 
 function detectAwsSecret(text: string, out: Finding[]): void {
-  if (!AWS_CONTEXT.test(text)) return;
+  // a key holds a digit (see below)
+  if (!mayHoldDigits(text, 1) || !AWS_CONTEXT.test(text)) return;
   const n = text.length;
   let i = 0;
   while (i < n) {
