@@ -252,8 +252,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
   while (cut > 0 && classes[cut - 1] === C_PARTICLE && !(tokens.flags(t + cut - 1) & CUE_NAME_SUFFIX)) cut--;
   if (cut === 0) return null;
   const end = t + cut;
-  classes.length = cut;
-  const cls = classes;
+  // (Truncating with `length =` is a runtime call; a cut is rare.)
+  const cls = cut === classes.length ? classes : classes.slice(0, cut);
 
   // Context after the run.
   // Only watched words matter after a run (street words, suffixes, head nouns, reporting verbs, conjunctions).
