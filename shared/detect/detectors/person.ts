@@ -316,7 +316,9 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
   } else if (startLower) {
     // Lower-case names without a cue: a known, unambiguous given name, alone (weak) or with a surname.
     const c0 = cls[0]!;
-    if (!(c0 & C_KNOWN_GIVEN) || c0 & C_PLACE || tokens.end[t]! - tokens.start[t]! < 3) return null;
+    if (!(c0 & C_KNOWN_GIVEN) || tokens.end[t]! - tokens.start[t]! < 3) return null;
+    // A given name that is also a well-known place ("michael" is a region) needs a surname after it.
+    if (c0 & C_PLACE && !(words >= 2 && (known >= 2 || unknown >= 1))) return null;
     if (words >= 2 && (known >= 2 || unknown >= 1)) {
       score = known >= 2 ? 0.7 : 0.6;
       pattern = 'gazetteer-full-name-lower';

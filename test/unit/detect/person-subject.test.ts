@@ -92,3 +92,12 @@ describe('PERSON: paired-subject ("Egede and Walker were ...")', () => {
     expect(found('Sales and Marketing were informed.')).toEqual([]);
   });
 });
+
+describe('PERSON: lower-case given names that are also places', () => {
+  it('takes one with a surname after it', () => {
+    expect(found('you can tell he was a huge michael košelnik fan')).toEqual(['michael košelnik']);
+  });
+  it('does not take one alone in mid-sentence', () => {
+    expect(found('the office in georgia is closed')).toEqual([]);
+  });
+});
