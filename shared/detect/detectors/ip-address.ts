@@ -14,7 +14,7 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Detector, Finding } from '../finding';
-import { digitProfile } from './text-scan';
+import { hasDigitRun } from './text-scan';
 
 const BASE_SCORE = 0.85;
 const LEADING_ZERO_SCORE = 0.3;
@@ -231,8 +231,7 @@ export const ipAddressDetector: Detector = {
     const hasColon = text.includes(':');
     const hasDot = text.includes('.');
     // an IPv4 address is digits, and an IPv6 one must hold a digit too (see checkV6Run)
-    // (the digit profile made here is kept for the detectors after this one)
-    if ((!hasColon && !hasDot) || digitProfile(text).digits === 0) return [];
+    if ((!hasColon && !hasDot) || !hasDigitRun(text, 1)) return [];
     const v6: Finding[] = [];
     if (hasColon) detectIpv6(text, v6);
     const out = v6.slice();

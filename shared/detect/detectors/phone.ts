@@ -35,7 +35,6 @@ import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumb
 import { detach } from '../../util/detach-string';
 import type { Detector, Finding } from '../finding';
 import { extensionEnd, hashBefore, labelAfter, labelBefore, letterBefore, nearestWordIn } from './phone-context';
-import { mayHoldDigits } from './text-scan';
 
 const SCORE_VALID = 0.9;
 const SCORE_VALID_UNFORMATTED = 0.85;
@@ -483,8 +482,6 @@ export const phoneDetector: Detector = {
   version: '1',
   types: ['PHONE'],
   detect(text, ctx) {
-    // every phone number holds MIN_CONTEXT_DIGITS digits
-    if (!mayHoldDigits(text, MIN_CONTEXT_DIGITS)) return [];
     DIGIT.lastIndex = 0;
     if (!DIGIT.test(text)) return [];
     const firstDigit = DIGIT.lastIndex - 1;
