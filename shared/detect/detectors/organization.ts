@@ -37,7 +37,7 @@ import {
 } from '../gazetteer';
 import {
   EMPLOYMENT_LAST, FROM_SUBJECTS, acronymEnd, capRunEnd, cuedRunEnd, employmentCueBefore, fromCueBefore, isCapWord,
-  isKnownPersonOrPlace, isWord,
+  isKnownPersonOrPlace, isWord, unknownRunAfterPreposition,
 } from './organization/runs';
 import { LEGAL_SUFFIXES, findPersonsCached, isLegalSuffix, properNounAt, watchPersonCues } from './person';
 
@@ -324,8 +324,9 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
         }
       }
       // "a year at Solarlist", "recorded for Tuvalabs": an unknown proper noun after at/for/with (weak).
-      const pn = tokens.shape[t] === SHAPE_UPPER ? acronymEnd(tokens, t) : properNounAt(tokens, g, t);
-      if (pn > t && t > 0 && tokens.flags(t - 1) & CUE_ORG_PREP && joined(tokens, t)) {
+      const afterPrep = t > 0 && (tokens.flags(t - 1) & CUE_ORG_PREP) !== 0 && joined(tokens, t);
+      const pn = !afterPrep ? t : tokens.shape[t] === SHAPE_UPPER ? acronymEnd(tokens, t) : Math.max(properNounAt(tokens, g, t), unknownRunAfterPreposition(tokens, g, t));
+      if (pn > t) {
         out.push(make(tokens, t, pn, 0.5, 'proper-noun-after-preposition', [{ word: tokens.key(t - 1), effect: 0 }]));
         lastEnd = pn;
         t = pn - 1;

@@ -27,3 +27,14 @@ describe('ORGANIZATION: an acronym after at/for/with', () => {
     expect(found('We met at NOON.')).toEqual([]);
   });
 });
+
+describe('ORGANIZATION: an unknown name and the capitalised words after it, after at/for/with', () => {
+  it('takes the whole name', () => {
+    expect(found('Jouko spent a year at Inrix Traffic as an assistant.')).toEqual(['Inrix Traffic']);
+  });
+  it('does not take known words, software or streets', () => {
+    expect(found('We met at Central Station.')).toEqual([]);
+    expect(found('I logged in with Okta Verify.')).toEqual([]);
+    expect(found('Drop it off at Kwaxuma Road tomorrow.')).not.toContain('Kwaxuma Road');
+  });
+});

@@ -1,10 +1,11 @@
 /** Cue phrases before a company (employment, "is from") and the capitalised runs they take. */
 
 import {
-  CUE_EMPLOYMENT_END, CUE_FROM_SUBJECT, CUE_ORG_HEAD, COMMON, GAP_AMP, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, NAME,
+  CUE_EMPLOYMENT_END, CUE_FROM_SUBJECT, CUE_ORG_HEAD, CUE_STREET, COMMON, GAP_AMP, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, NAME,
   PLACE, SHAPE_LOWER, SHAPE_MIXED, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, type Gazetteer,
   type Tokens,
 } from '../../gazetteer';
+import { looksLikeWord } from '../person/token-tests';
 
 /** Phrases before an employer ("works at", "arbeite bei", "travaille chez"). */
 export const EMPLOYMENT: readonly (readonly string[])[] = [
@@ -103,3 +104,16 @@ export function isKnownPersonOrPlace(tokens: Tokens, g: Gazetteer, a: number, e:
   return false;
 }
 
+
+/**
+ * "a year at Inrix Traffic", "worked with Bradstreet Partners Group": after at/for/with, a capitalised word outside
+ * every list and the English vocabulary, with the capitalised words after it (up to four words, not a street).
+ */
+export function unknownRunAfterPreposition(tokens: Tokens, g: Gazetteer, t: number): number {
+  if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return t;
+  if (tokens.flags(t) !== 0 || tokens.knownWord(t) || looksLikeWord(tokens, g, t)) return t;
+  let e = t + 1;
+  while (e < tokens.count && e - t < 4 && joined(tokens, e) && tokens.shape[e] === SHAPE_TITLE && !(tokens.bits[e]! & TOK_GLUED) && !(tokens.flags(e) & CUE_STREET)) e++;
+  if (e < tokens.count && joined(tokens, e) && tokens.flags(e) & CUE_STREET) return t;
+  return e;
+}
