@@ -267,6 +267,7 @@ paypal twilio mailchimp trello asana notion airtable clickup figma miro tableau 
 matlab jupyter vscode intellij xcode chromebook thinkpad macos ipados watchos tvos safari edge opera brave vivaldi
 teamviewer anydesk putty filezilla winscp wireshark postman grafana kibana splunk datadog sentry pagerduty
 opsgenie jamf intune sccm entra keycloak auth0 onelogin duo yubikey sso saml oauth ldap mfa totp
+prometheus nagios zabbix jaeger terraform ansible kubelet helm argocd traefik haproxy envoy istio grafana
 `;
 
 /**

@@ -17,6 +17,7 @@ describe('LOCATION: an unknown word after an English place preposition', () => {
     expect(found('The error shows up in Jira and in Zendesk.')).toEqual([]);
     expect(found('I saw it in Settings and in Reports.')).toEqual([]);
     expect(found('The bug is in Frobnik app and in Zorbix Cloud.')).toEqual([]);
+    expect(found('Grafana shows high memory usage in Prometheus.')).toEqual([]);
   });
   it('leaves German, French and Spanish sentences alone', () => {
     expect(found('Wir melden uns in Kürze bei Ihnen.')).toEqual([]);
@@ -34,6 +35,7 @@ describe('LOCATION: place-label ("Location: ...", "Where: ...")', () => {
     expect(found('where the Limont team sits')).toEqual([]);
     expect(found('Location - Kwaxuma')).not.toContain('Kwaxuma');
     expect(found('Where: Michael Jensen')).toEqual([]);
+    expect(found('Location: Building 4, Floor 2')).toEqual([]);
   });
   it('does not take a lower-case label in mid-sentence', () => {
     expect(found('the new location: Kwaxuma')).toEqual([]);

@@ -24,6 +24,7 @@ describe('PERSON: sentence-subject (an unknown word opening a sentence, followed
   it('does not take software, ordinary words or places for names', () => {
     expect(found('Okta is down again. Jira was slow all morning.')).toEqual([]);
     expect(found('Outlook keeps crashing when I open the calendar.')).toEqual([]);
+    expect(found('Frobnicator is broken since yesterday.')).toEqual([]);
     expect(found('Reading is hard on this screen.')).toEqual([]);
     expect(detect('Paris is lovely in spring.').map((f) => f.explanation.pattern)).not.toContain('sentence-subject');
     expect(found('Jews and Muslims celebrate it too.')).toEqual([]);

@@ -11,7 +11,7 @@
 
 import type { Finding } from '../../finding';
 import {
-  CUE_PREP_STRONG, GAP_NEWLINE, NAME, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_CONTEXT, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
+  CUE_PREP_STRONG, GAP_NEWLINE, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_CONTEXT, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
 } from '../../gazetteer';
 import { PRODUCT_NOUNS } from '../person/cue-words';
 import { looksLikeWord } from '../person/token-tests';
@@ -70,5 +70,9 @@ export function afterPlaceLabel(tokens: Tokens, t: number): Finding | null {
     e++;
   }
   if (e === t || tokens.flags(t) & NAME) return null;
+  // Ordinary words only ("Location: Building 4") are no place name.
+  let named = false;
+  for (let i = t; i < e && !named; i++) named = (tokens.flags(i) & PLACE) !== 0 || !tokens.knownWord(i);
+  if (!named) return null;
   return placeFinding(tokens, t, e, 0.6, 'place-label', tokens.key(p));
 }

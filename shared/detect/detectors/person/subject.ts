@@ -55,6 +55,8 @@ function openingWord(tokens: Tokens, t: number): boolean {
   return sentenceInitial(tokens, t);
 }
 
+const AGENT_NOUN = /(?:ator|izer|iser|ifier)$/;
+
 export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
   if (!openingWord(tokens, t)) return null;
   const sh = tokens.shape[t];
@@ -65,7 +67,8 @@ export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan |
   // Words of SCOWL or of the hand-made lists (German, French, Spanish, software: "Jira" is also a given name).
   if (f & COMMON || tokens.englishWord(t)) return null;
   if (sh === SHAPE_LOWER && !(f & NAME)) return null;
-  if (!(f & NAME) && looksLikeWord(tokens, g, t)) return null;
+  // (Agent nouns are products and tools more often than names: "Frobnicator is broken".)
+  if (!(f & NAME) && (looksLikeWord(tokens, g, t) || AGENT_NOUN.test(tokens.key(t)))) return null;
   return span(tokens, t, sh === SHAPE_LOWER ? 0.5 : f & NAME ? 0.6 : 0.55, 'sentence-subject', tokens.key(v));
 }
 
