@@ -102,3 +102,12 @@ describe('PERSON: lower-case given names that are also places', () => {
     expect(found('the office in georgia is closed')).toEqual([]);
   });
 });
+
+describe('PERSON: a lower-case surname after a reporting verb', () => {
+  it('takes a known surname after "says"', () => {
+    expect(found('"we are moving in that direction," says jonsson.')).toEqual(['jonsson']);
+  });
+  it('does not take an ordinary word', () => {
+    expect(found('the log says timeout and the agent said yes')).toEqual([]);
+  });
+});

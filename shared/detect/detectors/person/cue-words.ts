@@ -168,6 +168,8 @@ export function watchPersonCues(g: Gazetteer): void {
   g.watch(SIGNOFF_WORDS, CUE_SIGNOFF, false);
   g.watch([...SIGNOFF_FILLER, 'you', 'thank'], CUE_SIGNOFF_FILLER, false);
   g.watch(PHRASE_LAST, CUE_PHRASE_END, false);
+  // "says jonsson": a lower-case surname after a reporting phrase is looked at (the filter admits it).
+  g.watch(['says', 'said', 'sagt', 'sagte', 'dit', 'dijo'], CUE_PHRASE_END);
   g.watch(PARTICLES, CUE_PARTICLE, false);
   g.watch(NAME_SUFFIXES, CUE_NAME_SUFFIX, false);
   g.watch(ADDRESS_STOP, CUE_ADDRESS, false);
