@@ -20,7 +20,7 @@
 
 import { ValidationErrorsIBAN, electronicFormatIBAN, getCountrySpecifications, validateIBAN } from 'ibantools';
 import type { Detector, Finding } from '../finding';
-import { hasDigitRun } from './text-scan';
+import { keptDigitProfile } from './text-scan';
 
 const SCORE_VALID = 0.92;
 const SCORE_FAILED = 0.3;
@@ -116,8 +116,9 @@ export const ibanDetector: Detector = {
   version: '1',
   types: ['IBAN'],
   detect(text) {
-    // two digits after the country code: read from the kept digit profile before the letter scan
-    if (!hasDigitRun(text, 2) || !HAS_START.test(text)) return [];
+    // two digits after the country code: read from the kept digit profile, if there is one, before the letter scan
+    const kept = keptDigitProfile(text);
+    if ((kept !== undefined && kept.digitRun < 2) || !HAS_START.test(text)) return [];
     const out: Finding[] = [];
     START.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -14,7 +14,6 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Detector, Finding } from '../finding';
-import { hasDigitRun } from './text-scan';
 
 const BASE_SCORE = 0.85;
 const LEADING_ZERO_SCORE = 0.3;
@@ -230,8 +229,7 @@ export const ipAddressDetector: Detector = {
   detect(text) {
     const hasColon = text.includes(':');
     const hasDot = text.includes('.');
-    // an IPv4 address is digits, and an IPv6 one must hold a digit too (see checkV6Run)
-    if ((!hasColon && !hasDot) || !hasDigitRun(text, 1)) return [];
+    if (!hasColon && !hasDot) return [];
     const v6: Finding[] = [];
     if (hasColon) detectIpv6(text, v6);
     const out = v6.slice();

@@ -50,7 +50,7 @@ import {
   ukPostcodeAt,
   type Tokens,
 } from './street-address';
-import { hasDigitRun } from './text-scan';
+import { keptDigitProfile } from './text-scan';
 
 
 /** A postcode word right before the code (applied to at most 40 characters). */
@@ -234,9 +234,12 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
  * not tokenised at all. The digit checks read the text's digit profile when the detectors before have made it.
  */
 function mayHoldPostcode(text: string): boolean {
-  if (!hasDigitRun(text, 1)) return false;
-  return hasDigitRun(text, 4) || LETTER_DIGIT_OR_GIR.test(text);
+  const kept = keptDigitProfile(text);
+  if (kept === undefined) return MAY_HOLD_POSTCODE.test(text);
+  if (kept.digits === 0) return false;
+  return kept.digitRun >= 4 || LETTER_DIGIT_OR_GIR.test(text);
 }
+const MAY_HOLD_POSTCODE = /[0-9]{4}|[A-Za-z\u0080-\uffff][0-9]|gir/i;
 const LETTER_DIGIT_OR_GIR = /[A-Za-z\u0080-\uffff][0-9]|gir/i;
 
 export function detectPostalCodes(text: string): Finding[] {

@@ -40,7 +40,7 @@
 import type { Detector, Explanation, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { findingBuilder, round2 } from '../finding-builder';
-import { mayHoldDigits } from './text-scan';
+import { keptDigitProfile } from './text-scan';
 
 type Validation = Explanation['validation'];
 
@@ -198,7 +198,7 @@ const AWS_CONTEXT_CHARS = 80;
 
 function detectAwsSecret(text: string, out: Finding[]): void {
   // a key holds a digit (see below)
-  if (!mayHoldDigits(text, 1) || !AWS_CONTEXT.test(text)) return;
+  if (keptDigitProfile(text)?.digits === 0 || !AWS_CONTEXT.test(text)) return;
   const n = text.length;
   let i = 0;
   while (i < n) {

@@ -53,15 +53,12 @@ export function hasDigitRun(text: string, run: number): boolean {
   return re.test(text);
 }
 
-const ANY_DIGIT = /[0-9]/;
-
 /**
- * False only when `text` surely holds fewer than `count` ASCII digits: exact when `text` was the last text profiled,
- * otherwise it only checks that there is a digit at all.
+ * The digit profile of `text` if it is the one kept (the last text profiled), else undefined: for a prefilter that
+ * is worth reading from the profile when the detectors before have made it, but not worth a scan of its own.
  */
-export function mayHoldDigits(text: string, count: number): boolean {
-  if (text === profiledText) return profile.digits >= count;
-  return count <= 0 || ANY_DIGIT.test(text);
+export function keptDigitProfile(text: string): DigitProfile | undefined {
+  return text === profiledText ? profile : undefined;
 }
 
 /** One regex scan from digit to digit, plus the letters and digits around each. */

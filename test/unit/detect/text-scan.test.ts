@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitProfile, hasDigitRun, mayHoldDigits } from '../../../shared/detect/detectors/text-scan';
+import { digitProfile, hasDigitRun, keptDigitProfile } from '../../../shared/detect/detectors/text-scan';
 
 describe('digitProfile', () => {
   it('is all zero for a text without ASCII digits', () => {
@@ -52,18 +52,17 @@ describe('hasDigitRun', () => {
   });
 });
 
-describe('mayHoldDigits', () => {
-  it('counts exactly for the text profiled last', () => {
+describe('keptDigitProfile', () => {
+  it('is the profile of the text profiled last', () => {
     const text = 'order 12, room 345';
-    digitProfile(text);
-    expect(mayHoldDigits(text, 5)).toBe(true);
-    expect(mayHoldDigits(text, 6)).toBe(false);
+    const profile = digitProfile(text);
+    expect(keptDigitProfile(text)).toEqual({ digits: 5, digitRun: 3, alnumRun: 3 });
+    expect(keptDigitProfile(text)).toBe(profile);
   });
 
-  it('otherwise only rules out a text without any ASCII digit', () => {
+  it('is undefined for any other text, without scanning it', () => {
     digitProfile('something else');
-    expect(mayHoldDigits('room 3', 6)).toBe(true);
-    expect(mayHoldDigits('no digits at all', 1)).toBe(false);
-    expect(mayHoldDigits('no digits at all', 0)).toBe(true);
+    expect(keptDigitProfile('room 3')).toBeUndefined();
+    expect(keptDigitProfile('')).toBeUndefined();
   });
 });
