@@ -15,6 +15,11 @@ describe('PERSON: sentence-subject (an unknown word opening a sentence, followed
     expect(f[0]!.score).toBe(0.55);
     expect(found('The invoice was wrong. Kotoya called twice about it.')).toContain('Kotoya');
   });
+  it('finds a given name that is also a word before a verb that only people do', () => {
+    expect(found('Sue spent the morning on the phone with us.')).toEqual(['Sue']);
+    expect(found('Mark replied within the hour.')).toEqual(['Mark']);
+    expect(found('Mark is not a valid status.')).toEqual([]);
+  });
   it('finds a known given name before a verb', () => {
     expect(found('Tyrone has the same problem.')).toEqual(['Tyrone']);
   });

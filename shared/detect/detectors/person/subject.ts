@@ -16,7 +16,7 @@
  */
 
 import {
-  COMMON, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial,
+  COMMON, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, GIVEN, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial,
   type Gazetteer, type Tokens,
 } from '../../gazetteer';
 import { looksLikeWord, type PersonSpan } from './token-tests';
@@ -55,6 +55,12 @@ function openingWord(tokens: Tokens, t: number): boolean {
   return sentenceInitial(tokens, t);
 }
 
+/** Verbs that only people do, after which a given name that is also a word is a name. */
+const HUMAN_VERBS = new Set([
+  'said', 'says', 'told', 'asked', 'wrote', 'replied', 'shouted', 'spent', 'knew', 'thinks', 'thought', 'wants',
+  'wanted', 'loves', 'loved', 'likes', 'liked', 'lives', 'lived', 'mentioned', 'explained', 'confirmed', 'noticed',
+]);
+
 const AGENT_NOUN = /(?:ator|izer|iser|ifier)$/;
 
 export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
@@ -64,8 +70,12 @@ export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan |
   if (v >= tokens.count || !joined(tokens, v) || tokens.shape[v] !== SHAPE_LOWER || !SUBJECT_VERBS.has(tokens.key(v))) return null;
   const f = tokens.flags(t);
   if (f & PLACE && !(f & NAME)) return null;
-  // Words of SCOWL or of the hand-made lists (German, French, Spanish, software: "Jira" is also a given name).
-  if (f & COMMON || tokens.englishWord(t)) return null;
+  // Words of SCOWL or of the hand-made lists (German, French, Spanish, software: "Jira" is also a given name), unless
+  // a known given name does what only people do ("Sue spent", "Mark replied", "Julio shouted").
+  if (f & COMMON || tokens.englishWord(t)) {
+    if (sh !== SHAPE_TITLE || !(f & GIVEN) || !HUMAN_VERBS.has(tokens.key(v))) return null;
+    return span(tokens, t, 0.55, 'sentence-subject', tokens.key(v));
+  }
   if (sh === SHAPE_LOWER && !(f & NAME)) return null;
   // (Agent nouns are products and tools more often than names: "Frobnicator is broken".)
   if (!(f & NAME) && (looksLikeWord(tokens, g, t) || AGENT_NOUN.test(tokens.key(t)))) return null;
