@@ -125,3 +125,15 @@ describe('overlap resolution, call after call', () => {
     expect(spans(resolveOverlaps([f(3, 4, 0.5, 'x'), f(4, 6, 0.5, 'y')]))).toEqual([[3, 4, 'x'], [4, 6, 'y']]);
   });
 });
+
+describe('overlap resolution without overlaps', () => {
+  it('keeps every finding, sorted by start, whatever the order given', () => {
+    const many = Array.from({ length: 40 }, (_, i) => f((39 - i) * 3, (39 - i) * 3 + 2, 0.5 + (i % 5) / 10, `d${i}`));
+    expect(resolveOverlaps(many).map((x) => x.start)).toEqual(Array.from({ length: 40 }, (_, i) => i * 3));
+    expect(spans(resolveOverlaps([f(10, 12, 0.5, 'b'), f(0, 10, 0.9, 'a'), f(12, 13, 0.7, 'c')]))).toEqual([[0, 10, 'a'], [10, 12, 'b'], [12, 13, 'c']]);
+  });
+
+  it('still resolves findings that share a start (the longer absorbs the one inside it)', () => {
+    expect(spans(resolveOverlaps([f(5, 9, 0.6, 'long'), f(5, 6, 0.9, 'short')]))).toEqual([[5, 9, 'long']]);
+  });
+});
