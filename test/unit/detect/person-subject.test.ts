@@ -15,6 +15,10 @@ describe('PERSON: sentence-subject (an unknown word opening a sentence, followed
     expect(f[0]!.score).toBe(0.55);
     expect(found('The invoice was wrong. Kotoya called twice about it.')).toContain('Kotoya');
   });
+  it('finds an unknown word opening a clause before a verb', () => {
+    expect(found('The log shows that Trifonov was logged in twice.')).toEqual(['Trifonov']);
+    expect(found('It failed because I was offline and because Okta was down.')).toEqual([]);
+  });
   it('finds a given name that is also a word before a verb that only people do', () => {
     expect(found('Sue spent the morning on the phone with us.')).toEqual(['Sue']);
     expect(found('Mark replied within the hour.')).toEqual(['Mark']);

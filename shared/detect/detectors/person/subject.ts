@@ -7,6 +7,8 @@
  * says it is the subject. Ordinary words ("Reading is ..."), places ("Paris is ...") and the software vocabulary of
  * `common-words.ts` ("Okta is down", "Jira was slow") are not names here.
  *
+ * The same holds for a capitalised word opening a clause ("stated that Trifonov was ...", "because Womble had ...").
+ *
  * `paired-subject`: two capitalised words joined by "and" open a sentence before a plural verb ("Egede and Walker
  * were ...", "Mazzi and Bowman have ..."); each is a name or outside the vocabulary, and one is a known name or both
  * are unknown — 0.6.
@@ -63,8 +65,17 @@ const HUMAN_VERBS = new Set([
 
 const AGENT_NOUN = /(?:ator|izer|iser|ifier)$/;
 
+/** Words that open a clause inside a sentence ("stated that Trifonov was ..."). */
+const CLAUSE_OPENERS = new Set(['that', 'because', 'when', 'while', 'if', 'since', 'until', 'although', 'but', 'so']);
+
+/** Does a clause open at token t (a capitalised word right after "that", "because", ...)? */
+function clauseOpening(tokens: Tokens, t: number): boolean {
+  if (t === 0 || tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || !joined(tokens, t) || tokens.end[t]! - tokens.start[t]! < 3) return false;
+  return tokens.shape[t - 1] === SHAPE_LOWER && CLAUSE_OPENERS.has(tokens.key(t - 1));
+}
+
 export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan | null {
-  if (!openingWord(tokens, t)) return null;
+  if (!openingWord(tokens, t) && !clauseOpening(tokens, t)) return null;
   const sh = tokens.shape[t];
   const v = t + 1;
   if (v >= tokens.count || !joined(tokens, v) || tokens.shape[v] !== SHAPE_LOWER || !SUBJECT_VERBS.has(tokens.key(v))) return null;
