@@ -25,6 +25,7 @@ import { secretDetector } from './detectors/secret';
 import { caseNumberDetector, createCaseNumberDetector, type CaseNumberPattern } from './detectors/case-number';
 import { userPathDetector } from './detectors/user-path';
 import { hostnameDetector } from './detectors/hostname';
+import { createStreetNameDetector } from './detectors/street-name';
 import { createGazetteer, type Gazetteer } from './gazetteer';
 // Built by scripts/build-gazetteers.mjs (npm prepare); bundled into the CLI and the app.
 import gazetteerData from './data/gazetteers.generated.json';
@@ -47,7 +48,7 @@ export function defaultDetectors(options: DefaultDetectorOptions = {}): Detector
     creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
     streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
     createOrganizationDetector(defaultGazetteer()),
-    secretDetector, caseNumbers, userPathDetector, hostnameDetector];
+    secretDetector, caseNumbers, userPathDetector, hostnameDetector, createStreetNameDetector(defaultGazetteer())];
 }
 
 /** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */
