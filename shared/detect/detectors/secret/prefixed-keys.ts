@@ -1,0 +1,103 @@
+/** SECRET: tokens found by a literal prefix (AWS key ids, GitHub, GitLab, Slack, Stripe, Google, npm, SendGrid). */
+
+import type { Explanation, Finding } from '../../finding';
+import { SCORE_PREFIX, SCORE_WEAKER, SCORE_WEBHOOK, finding } from './scores';
+
+type Validation = Explanation['validation'];
+
+interface PrefixRule {
+  readonly pattern: string;
+  /** Cheap literal check before the regex runs at all. */
+  readonly literals: readonly string[];
+  readonly re: RegExp;
+  readonly score: number;
+  readonly validate?: (match: string) => { validation: Validation; score: number };
+}
+
+const AWS_BASE32 = /^[A-Z2-7]+$/;
+
+const PREFIX_RULES: readonly PrefixRule[] = [
+  {
+    pattern: 'aws-access-key-id',
+    literals: ['AKIA', 'ASIA'],
+    re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    score: SCORE_PREFIX,
+    validate: (m) =>
+      AWS_BASE32.test(m.slice(4)) ? { validation: 'passed', score: SCORE_PREFIX } : { validation: 'failed', score: SCORE_WEAKER },
+  },
+  {
+    pattern: 'github-token',
+    literals: ['gh'],
+    re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,242})(?![A-Za-z0-9_])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'gitlab-token',
+    literals: ['gl'],
+    re: /(?<![A-Za-z0-9_-])gl(?:pat|dt|rt|ptt|ft|soat|cbt)-[A-Za-z0-9_-]{20,64}(?:\.[A-Za-z0-9_-]{1,64}){0,3}(?![A-Za-z0-9_-])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'slack-token',
+    literals: ['xox'],
+    re: /(?<![A-Za-z0-9_-])xox[bpaesr]-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9_-])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'slack-webhook',
+    literals: ['hooks.slack.com'],
+    re: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{8,300}/g,
+    score: SCORE_WEBHOOK,
+  },
+  {
+    pattern: 'stripe-key',
+    literals: ['_live_', '_test_', 'whsec_'],
+    re: /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)|pk_live|whsec)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9_])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'google-api-key',
+    literals: ['AIza'],
+    re: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'npm-token',
+    literals: ['npm_'],
+    re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    score: SCORE_PREFIX,
+  },
+  {
+    pattern: 'sendgrid-key',
+    literals: ['SG.'],
+    re: /(?<![A-Za-z0-9_.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    score: SCORE_PREFIX,
+  },
+];
+
+/**
+ * One scan for every prefix rule: each rule's regex needs one of these literal starts, so a text without any of
+ * them skips the rules (and their per-rule literal checks) at once.
+ */
+const PREFIX_ANCHORS = /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[bpaesr]-|hooks\.slack\.com|_live_|_test_|whsec_|AIza|npm_|SG\./;
+
+export function detectPrefixRules(text: string, out: Finding[]): void {
+  if (!PREFIX_ANCHORS.test(text)) return;
+  for (const rule of PREFIX_RULES) {
+    let hit = false;
+    for (const l of rule.literals) {
+      if (text.includes(l)) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) continue;
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const v = rule.validate ? rule.validate(m[0]) : { validation: 'none' as const, score: rule.score };
+      out.push(finding(m.index, m.index + m[0].length, v.score, rule.pattern, v.validation));
+    }
+  }
+}
