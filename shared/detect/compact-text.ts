@@ -18,12 +18,17 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 let bytes = new Uint8Array(1 << 12);
 
+/** The last copy made: handed in again (the pipeline compacts a field, then the registry sees it), it is returned as is. */
+let lastCopy = '';
+
 /** `text`, or a copy of it equal to it (===) in the most compact representation V8 gives a decoded string. */
 export function compactText(text: string): string {
-  if (text.length > MAX_COPY_LENGTH || text.length < MIN_COPY_LENGTH) return text;
+  if (text.length > MAX_COPY_LENGTH || text.length < MIN_COPY_LENGTH || text === lastCopy) return text;
   // UTF-8 needs at most three bytes per UTF-16 unit
   if (bytes.length < text.length * 3) bytes = new Uint8Array(Math.max(text.length * 3, bytes.length * 2));
   const { written } = encoder.encodeInto(text, bytes);
   const copy = decoder.decode(bytes.subarray(0, written));
-  return copy === text ? copy : text;
+  if (copy !== text) return text;
+  lastCopy = copy;
+  return copy;
 }

@@ -7,6 +7,7 @@
 import { knownValueDetector } from '../detect/detectors/known-value';
 import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
 import type { KnownValueIndex } from '../detect/known-values';
+import { compactText } from '../detect/compact-text';
 import { resolveOverlaps } from '../detect/registry';
 import type { SourceRecord } from '../formats/record';
 
@@ -51,6 +52,7 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
   const fields = record.fields;
   learnIdentityValues(record, columns, d.known);
   const found: Finding[][] = [];
+  const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
@@ -59,20 +61,22 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
       continue;
     }
     const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
-    const kept = d.detect(field.value, context).filter((f) => d.keep(f, field.value));
+    // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
+    const value = (values[i] = compactText(field.value));
+    const kept = d.detect(value, context).filter((f) => d.keep(f, value));
     found.push(kept);
     for (const f of kept) {
       if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'column-value') {
-        d.known.learn(field.value.slice(f.start, f.end), f.type, `${field.path} (${f.detector})`);
+        d.known.learn(value.slice(f.start, f.end), f.type, `${field.path} (${f.detector})`);
       }
     }
   }
   if (d.known.size === 0) return found;
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    if (field.value.length < 2) continue;
-    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
-    const known = knownValueDetector.detect(field.value, context).filter((f) => d.keep(f, field.value));
+    const value = values[i] ?? fields[i]!.value;
+    if (value.length < 2) continue;
+    const context: DetectContext = { field: fields[i]!.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
+    const known = knownValueDetector.detect(value, context).filter((f) => d.keep(f, value));
     if (known.length > 0) found[i] = resolveOverlaps([...found[i]!, ...known]);
   }
   return found;
