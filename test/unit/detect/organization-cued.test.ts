@@ -38,3 +38,15 @@ describe('ORGANIZATION: an unknown name and the capitalised words after it, afte
     expect(found('Drop it off at Kwaxuma Road tomorrow.')).not.toContain('Kwaxuma Road');
   });
 });
+
+describe('ORGANIZATION: an unknown name after at/for/with', () => {
+  it('takes names that end like English words, since the vocabulary already knows the English words', () => {
+    expect(found('Niklas spent a year at Solarlist as the assistant.')).toEqual(['Solarlist']);
+    expect(found('We will meet at Costquest tomorrow.')).toEqual(['Costquest']);
+    expect(found('She worked with Citysourced on the launch.')).toEqual(['Citysourced']);
+  });
+  it('leaves English words, their plurals and capitalised ordinary words alone', () => {
+    expect(found('We met at Tuesdays after the Meetings.')).toEqual([]);
+    expect(found('I waited for Processing to finish.')).toEqual([]);
+  });
+});

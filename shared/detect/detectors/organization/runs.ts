@@ -5,7 +5,7 @@ import {
   PLACE, SHAPE_LOWER, SHAPE_MIXED, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, type Gazetteer,
   type Tokens,
 } from '../../gazetteer';
-import { looksLikeWord } from '../person/token-tests';
+import { isPluralOfCommon } from '../person/token-tests';
 
 /** Phrases before an employer ("works at", "arbeite bei", "travaille chez"). */
 export const EMPLOYMENT: readonly (readonly string[])[] = [
@@ -111,7 +111,8 @@ export function isKnownPersonOrPlace(tokens: Tokens, g: Gazetteer, a: number, e:
  */
 export function unknownRunAfterPreposition(tokens: Tokens, g: Gazetteer, t: number): number {
   if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return t;
-  if (tokens.flags(t) !== 0 || tokens.knownWord(t) || looksLikeWord(tokens, g, t)) return t;
+  // (no suffix test: "Solarlist", "Costquest", "Citysourced" are names; English words are in the vocabulary)
+  if (tokens.flags(t) !== 0 || tokens.knownWord(t) || isPluralOfCommon(tokens, g, t)) return t;
   let e = t + 1;
   while (e < tokens.count && e - t < 4 && joined(tokens, e) && tokens.shape[e] === SHAPE_TITLE && !(tokens.bits[e]! & TOK_GLUED) && !(tokens.flags(e) & CUE_STREET)) e++;
   if (e < tokens.count && joined(tokens, e) && tokens.flags(e) & CUE_STREET) return t;
