@@ -37,6 +37,7 @@ import {
 } from '../gazetteer';
 import { NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { cueBefore, type Cue } from './person/cues';
+import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
 import { pairedSubjectAt, subjectAt, vocativeAt } from './person/subject';
@@ -169,6 +170,7 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
     t = res.endToken;
   }
   addCoordinated(tokens, out);
+  addListedAfterLabel(tokens, out);
   return out;
 }
 
@@ -366,8 +368,9 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       } else if (score > 0) score += 0.05;
       if (score > 0) context.push({ word: next, effect: 0.05 });
     }
-    // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:").
-    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && NAME_LABELS.has(tokens.key(t)))) {
+    // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:", nor a
+    // list label: "Attendees:").
+    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && (NAME_LABELS.has(tokens.key(t)) || PEOPLE_NOUNS.has(tokens.key(t))))) {
       score = known > 0 || ambiguous > 0 ? 0.75 : 0.55;
       pattern = 'speaker-label';
       context.push({ word: ':', effect: 0.1 });

@@ -63,6 +63,13 @@ describe('PERSON: cues', () => {
     expect(found("Bonjour, je m'appelle Aurélie.")).toEqual(['Aurélie']);
     expect(found('Hola, me llamo Ximena.')).toEqual(['Ximena']);
   });
+  it('naming phrases with an object before the name: "calls me", "named him", "goes by"', () => {
+    expect(found('My name is Joseph Beckenbauer but everyone calls me Christian')).toEqual(['Joseph Beckenbauer', 'Christian']);
+    expect(found('She named him Mark')).toEqual(['Mark']);
+    expect(found('He goes by Okonkwo in the office')).toEqual(['Okonkwo']);
+    expect(found('Alle nennen mich Jan')).toEqual(['Jan']);
+    expect(found('Please call him when the order is ready')).toEqual([]);
+  });
   it('other phrases need a capital or a known name', () => {
     expect(found('I spoke with Okonkwo yesterday.')).toEqual(['Okonkwo']);
     expect(found('I spoke with someone yesterday.')).toEqual([]);

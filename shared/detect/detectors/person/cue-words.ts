@@ -52,7 +52,8 @@ export interface Phrase {
 export const NAMING_PHRASES: readonly (readonly string[])[] = [
   ['my', 'name', 'is'], ['my', 'name', "'s"], ['name', 'is'], ['call', 'me'], ['named'], ['ich', 'bin'],
   ['mein', 'name', 'ist'], ['name', 'ist'], ['ich', 'heiße'], ['ich', 'heisse'], ['je', "m'appelle"], ['moi', "c'est"],
-  ['me', 'llamo'], ['mi', 'nombre', 'es'], ['name', 'on', 'the', 'account', 'is'],
+  ['me', 'llamo'], ['mi', 'nombre', 'es'], ['name', 'on', 'the', 'account', 'is'], ['calls', 'me'], ['named', 'him'],
+  ['named', 'her'], ['call', 'him'], ['call', 'her'], ['goes', 'by'], ['nennt', 'mich'], ['nennen', 'mich'],
 ];
 /** Phrases before a person: an unknown capitalised word counts, a lower-case one only if it is a known name. */
 export const STRONG_PHRASES: readonly (readonly string[])[] = [
