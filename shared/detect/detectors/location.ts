@@ -32,6 +32,7 @@ import {
 } from '../gazetteer';
 import { isLegalSuffix, watchPersonCues } from './person';
 import { afterPlaceLabel, placeFinding, unknownAfterPreposition } from './location/unknown-place';
+import { COMMON_WORDS } from '../data/common-words';
 
 type Ctx = { word: string; effect: number };
 
@@ -295,6 +296,9 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
 
   // "in May", "in August": a month or weekday, not a place.
   if (single && ambiguous && MONTHS_AND_DAYS.has(tokens.key(t))) return null;
+  // "stuck in Outlook", "open it in Teams": software named like a town needs the town's region or country after it
+  // ("Outlook, Saskatchewan").
+  if (single && ambiguous && TECH_WORDS.has(tokens.key(t)) && !regionOrCountryAfter(tokens, end)) return null;
   const ctx = contextAround(tokens, g, t, end);
   const initial = sentenceInitial(tokens, t);
   const words = ctx.words.slice();
@@ -360,6 +364,14 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
     detector: 'location',
     explanation: { pattern, validation: 'none', context: words },
   };
+}
+
+/** Software and support vocabulary (Outlook, Teams, Office, …), some of which are also towns. */
+const TECH_WORDS: ReadonlySet<string> = new Set(COMMON_WORDS.tech);
+
+/** A region or country right after token `end - 1`, after a comma ("Outlook, Saskatchewan"). */
+function regionOrCountryAfter(tokens: Tokens, end: number): boolean {
+  return end < tokens.count && (tokens.bits[end]! & GAP_COMMA) !== 0 && (tokens.flags(end) & (REGION | COUNTRY)) !== 0;
 }
 
 export function createLocationDetector(g: Gazetteer): Detector {

@@ -38,6 +38,11 @@ describe('LOCATION: gazetteer', () => {
 });
 
 describe('LOCATION: context for small or ambiguous places', () => {
+  it('software named like a town is no place, unless its region or country follows', () => {
+    expect(found('The mail is stuck in Outlook since Monday.')).toEqual([]);
+    expect(found('Our office in Office is closed.')).toEqual([]);
+    expect(found('She moved to Outlook, Saskatchewan last year.')).toEqual(['Outlook', 'Saskatchewan']);
+  });
   it('ambiguous city names need a place preposition', () => {
     expect(found('I live in Reading.')).toEqual(['Reading']);
     expect(found('Reading the manual did not help.')).toEqual([]);
