@@ -168,10 +168,28 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
       t++;
       continue;
     }
-    out.push(found);
+    out.push(m.flags & COUNTRY ? withStateForm(text, found) : found);
     t = m.end;
   }
   return out;
+}
+
+/**
+ * The long form of a country's name before it: "Kingdom of the Netherlands", "Federated States of Micronesia",
+ * "Democratic Republic of the Congo", "République de Guinée". Bounded: at most 60 characters before the name.
+ */
+const STATE_FORM = new RegExp(
+  "(?<![\\p{L}\\p{N}])(?:(?:democratic|federal|federated|islamic|people'?s|united|socialist|plurinational|bolivarian|arab|independent|cooperative)[ \\t]+){0,3}" +
+    "(?:kingdom|republic|states|commonwealth|state|principality|grand[ \\t]+duchy|sultanate|emirates|union|république|königreich|republik|república|reino)" +
+    "[ \\t]+(?:of|de|del|des|du|der|von)(?:[ \\t]+(?:the|la|l'|las|los))?[ \\t]+$",
+  'iu',
+);
+
+function withStateForm(text: string, found: Finding): Finding {
+  const before = text.slice(Math.max(0, found.start - 60), found.start);
+  const m = STATE_FORM.exec(before);
+  if (m === null) return found;
+  return { ...found, start: found.start - m[0].length };
 }
 
 /** Phrases that announce a place even for a word the gazetteer does not know. */

@@ -28,6 +28,13 @@ describe('LOCATION: gazetteer', () => {
     expect(found('Vivo en Sevilla, cerca de Málaga.')).toEqual(['Sevilla', 'Málaga']);
     expect(found('Der Kunde sitzt in Bayern.')).toEqual(['Bayern']);
   });
+  it("takes a country's long state form before it into the span", () => {
+    expect(found('Send it to Kingdom of the Netherlands 37521')).toEqual(['Kingdom of the Netherlands']);
+    expect(found('Archerwill, Federated States of Micronesia')).toContain('Federated States of Micronesia');
+    expect(found('the Democratic Republic of the Congo is large')).toEqual(['Democratic Republic of the Congo']);
+    expect(found('I live in the Netherlands')).toEqual(['Netherlands']);
+    expect(found('thekingdom of Spain')).toEqual(['Spain']);
+  });
   it('takes a state code after a comma into the span', () => {
     expect(found('Ship to Austin, TX 78701')).toEqual(['Austin, TX']);
   });
