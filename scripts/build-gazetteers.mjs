@@ -69,6 +69,19 @@ async function loadCommonWords() {
   return mod.allCommonWords().map((w) => key(w)).filter(Boolean);
 }
 
+async function loadGazetteerModule() {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [path.join(root, 'shared/detect/gazetteer.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
+
 async function loadFaker() {
   const faker = await import(pathToFileURL(require.resolve('@faker-js/faker')).href);
   const locales = faker.allLocales;
@@ -226,6 +239,9 @@ const data = {
   // One string rather than an array: 40,000 small strings would stay on the heap for the life of the process.
   englishWords: sorted(englishWords).join(' '),
 };
+// The keys and flags that shared/detect/gazetteer.ts derives from these lists, precomputed: start-up then only
+// hashes them (it ignores them, and derives its own, if common-words.ts or the derivation has changed since).
+data.compiled = (await loadGazetteerModule()).compileGazetteer(data);
 const json = JSON.stringify(data);
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 const tmp = `${outFile}.${process.pid}.tmp`;

@@ -13,7 +13,7 @@
 
 import { allCommonWords } from './data/common-words';
 import { AMBIGUOUS, CITY, COMMON, COUNTRY, GIVEN, MAJOR_CITY, NAME, PLACE, PREFIX, REGION, SURNAME } from './gazetteer/flags';
-import { FILTER_BITS, SMALL_FILTER_BITS, filterAdd, hashKey, hashKey2, smallFilterAdd } from './gazetteer/hashing';
+import { FILTER_BITS, SMALL_FILTER_BITS, filterAdd, hashKey, hashKey2, hashRange, smallFilterAdd } from './gazetteer/hashing';
 import { fold, isAscii, normaliseKey } from './gazetteer/normalise';
 import { resetTokenCache } from './gazetteer/tokenizer';
 import { WordSet } from './gazetteer/word-set';
@@ -34,6 +34,8 @@ export interface GazetteerData {
   readonly ambiguous?: readonly string[];
   /** Common English words (SCOWL), lower-case, separated by single spaces. */
   readonly englishWords?: string;
+  /** The keys and flags derived from the lists, precomputed (see `CompiledGazetteer`). */
+  readonly compiled?: CompiledGazetteer;
 }
 
 export interface Gazetteer {
@@ -78,7 +80,37 @@ export interface Gazetteer {
 
 // ------------------------------------------------------------------------------------------ gazetteer
 
-export function createGazetteer(data: GazetteerData, commonWords: readonly string[] = allCommonWords()): Gazetteer {
+/**
+ * The gazetteer's keys with their final flags, as `createGazetteer` derives them from the lists (folded and
+ * space-separated variants, prefixes, common words), computed once by scripts/build-gazetteers.mjs so that start-up
+ * only hashes them. Used only if `stamp` matches the common words and derivation of this build.
+ */
+export interface CompiledGazetteer {
+  readonly stamp: string;
+  readonly maxWords: number;
+  /** Number of keys. */
+  readonly count: number;
+  /** Flags (decimal) → the keys with exactly those flags, sorted, separated by "\n". */
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+/** Bump when the derivation of keys and flags in `deriveKeys` changes: compiled data of another version is ignored. */
+const COMPILED_FORMAT = 1;
+
+/** Identifies the derivation and the common-word list a compiled form was made with. */
+function compiledStamp(commonWords: readonly string[]): string {
+  let h = 0x811c9dc5;
+  let chars = 0;
+  for (const w of commonWords) {
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x0a, 0x01000193);
+    chars += w.length;
+  }
+  return `${COMPILED_FORMAT}:${commonWords.length}:${chars}:${(h >>> 0).toString(16)}`;
+}
+
+/** Every key of the gazetteer with its category bits, derived from the lists and the common words. */
+function deriveKeys(data: GazetteerData, commonWords: readonly string[]): { map: Map<string, number>; maxWords: number } {
   const map = new Map<string, number>();
   let maxWords = 1;
 
@@ -124,16 +156,59 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
     const f = fold(k);
     if (f !== k) map.set(f, (map.get(f) ?? 0) | COMMON | ((map.get(f) ?? 0) & (NAME | PLACE) ? AMBIGUOUS : 0));
   }
+  return { map, maxWords };
+}
+
+/** The compiled form of `data` (see `CompiledGazetteer`), for scripts/build-gazetteers.mjs. */
+export function compileGazetteer(data: GazetteerData, commonWords: readonly string[] = allCommonWords()): CompiledGazetteer {
+  const { map, maxWords } = deriveKeys(data, commonWords);
+  const groups = new Map<number, string[]>();
+  for (const [k, bits] of map) {
+    let g = groups.get(bits);
+    if (!g) groups.set(bits, (g = []));
+    g.push(k);
+  }
+  const keys: Record<string, string> = {};
+  for (const bits of [...groups.keys()].sort((a, b) => a - b)) keys[String(bits)] = groups.get(bits)!.sort().join('\n');
+  return { stamp: compiledStamp(commonWords), maxWords, count: map.size, keys };
+}
+
+/** Calls `each(text, start, end, bits)` for every key of the compiled form, without making a string of it. */
+function forEachCompiledKey(compiled: CompiledGazetteer, each: (text: string, start: number, end: number, bits: number) => void): void {
+  for (const [flags, text] of Object.entries(compiled.keys)) {
+    const bits = Number(flags);
+    let from = 0;
+    while (from < text.length) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = text.length;
+      if (to > from) each(text, from, to, bits);
+      from = to + 1;
+    }
+  }
+}
+
+/** Whether `key` holds an ASCII capital: keys are lower-case, and the hash table's second hash ignores ASCII case. */
+function hasAsciiUpper(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+export function createGazetteer(data: GazetteerData, commonWords: readonly string[] = allCommonWords()): Gazetteer {
+  const compiled = data.compiled !== undefined && data.compiled.stamp === compiledStamp(commonWords) ? data.compiled : undefined;
+  const derived = compiled === undefined ? deriveKeys(data, commonWords) : undefined;
+  const maxWords = compiled?.maxWords ?? derived!.maxWords;
+  const keyCount = compiled?.count ?? derived!.map.size;
 
   const filter = new Uint32Array(FILTER_BITS >>> 5);
   const contextFilter = new Uint32Array(SMALL_FILTER_BITS >>> 5);
-  // Lower-case words that may matter on their own: unambiguous given names, countries and major cities.
-  for (const [k, bits] of map) if (bits & (GIVEN | COUNTRY | MAJOR_CITY) && !(bits & (COMMON | AMBIGUOUS))) filterAdd(filter, hashKey(k));
-  // Open-addressing table over the hashes of the ASCII keys (most lookups), for `flagsAt`. One slot is four int32s
-  // [FNV-1a hash, second hash mixed with the length, flags, 0], so a probe touches one cache line: the key strings are
-  // not read (two independent 32-bit hashes and the length confirm a match).
+  // Every key lives in an open-addressing table over key hashes: one slot is four int32s [FNV-1a hash, second hash
+  // mixed with the length, flags, 0], so a probe touches one cache line and no key string is kept or read (two
+  // independent 32-bit hashes and the length confirm a match).
   let slots = 1;
-  while (slots < map.size * 2 + 8192) slots <<= 1;
+  while (slots < keyCount * 2 + 8192) slots <<= 1;
   let slotMask = slots - 1;
   let table = new Int32Array(slots * 4);
   let used = 0;
@@ -156,8 +231,8 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       i = (i + 1) & slotMask;
     }
   };
-  const tablePut = (k: string, bits: number): void => {
-    if (!isAscii(k) || bits === 0) return;
+  const tablePutAt = (text: string, start: number, end: number, bits: number): void => {
+    if (bits === 0) return;
     if ((used + 1) * 4 >= slots * 3) {
       // Grow (only `watch` after creation can get here).
       const old = table;
@@ -167,9 +242,13 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       used = 0;
       for (let o = 0; o < old.length; o += 4) if (old[o + 2] !== 0) tableInsert(old[o]!, old[o + 1]!, old[o + 2]!);
     }
-    tableInsert(hashKey(k), hashKey2(k, 0, k.length), bits);
+    const h = hashRange(text, start, end);
+    // Lower-case words that may matter on their own: unambiguous given names, countries and major cities.
+    if (bits & (GIVEN | COUNTRY | MAJOR_CITY) && !(bits & (COMMON | AMBIGUOUS))) filterAdd(filter, h);
+    tableInsert(h, hashKey2(text, start, end), bits);
   };
-  for (const [k, bits] of map) tablePut(k, bits);
+  if (compiled !== undefined) forEachCompiledKey(compiled, tablePutAt);
+  else for (const [k, bits] of derived!.map) tablePutAt(k, 0, k.length, bits);
   const flagsAt = (text: string, start: number, end: number, hash: number): number => {
     const tbl = table;
     const mask = slotMask;
@@ -190,14 +269,16 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       i = (i + 1) & mask;
     }
   };
+  /** Flags of a normalised key (0 for one with an ASCII capital: no key has one). */
+  const flagsOf = (k: string): number => (hasAsciiUpper(k) ? 0 : flagsAt(k, 0, k.length, hashRange(k, 0, k.length)));
   const foldedCache = new Map<string, number>();
   const lookupWord = (k: string): number => {
-    const f = map.get(k) ?? 0;
+    const f = flagsOf(k);
     if (f !== 0 || isAscii(k)) return f;
     let g = foldedCache.get(k);
     if (g === undefined) {
       const folded = fold(k);
-      g = folded !== k ? (map.get(folded) ?? 0) & ~(COMMON | AMBIGUOUS) : 0;
+      g = folded !== k ? flagsOf(folded) & ~(COMMON | AMBIGUOUS) : 0;
       if (foldedCache.size >= 50_000) foldedCache.clear();
       foldedCache.set(k, g);
     }
@@ -215,19 +296,17 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
         const k = w.toLowerCase();
         if (inFilter === 'context') smallFilterAdd(contextFilter, hashKey(k));
         else if (inFilter) filterAdd(filter, hashKey(k));
-        put(k, bit);
-        tablePut(k, bit);
+        tablePutAt(k, 0, k.length, bit);
       }
       foldedCache.clear();
       resetTokenCache();
     },
-    flags: (key) => map.get(key) ?? 0,
-    lookup: (raw) => map.get(normaliseKey(raw)) ?? 0,
-    isCommon: (key) => ((map.get(key) ?? 0) & COMMON) !== 0,
+    flags: flagsOf,
+    lookup: (raw) => flagsOf(normaliseKey(raw)),
+    isCommon: (key) => (flagsOf(key) & COMMON) !== 0,
     maxWords,
     get size() {
-      return map.size;
+      return used;
     },
   };
 }
-

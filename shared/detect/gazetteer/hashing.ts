@@ -7,8 +7,13 @@ const FILTER_MASK = FILTER_BITS - 1;
 
 /** FNV-1a over the UTF-16 units of a lower-case key; the tokeniser computes the same hash while it scans. */
 export function hashKey(key: string): number {
+  return hashRange(key, 0, key.length);
+}
+
+/** `hashKey` of text[start, end), without making a string of it. */
+export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
