@@ -63,6 +63,15 @@ describe('PERSON: cues', () => {
     expect(found("Bonjour, je m'appelle Aurélie.")).toEqual(['Aurélie']);
     expect(found('Hola, me llamo Ximena.')).toEqual(['Ximena']);
   });
+  it('titles and offices before a name, but not before an ordinary word', () => {
+    expect(found('DJ Khaled dropped a new album')).toEqual(['DJ Khaled']);
+    expect(found('President Obama said so')).toEqual(['President Obama']);
+    expect(found('Uncle Bob fixed it')).toEqual(['Uncle Bob']);
+    expect(found('The Agent Portal is down')).toEqual([]);
+    expect(found('General Electric is a company')).toEqual([]);
+    expect(found('King Street is closed')).toEqual([]);
+    expect(found('The general manager called')).toEqual([]);
+  });
   it('naming phrases with an object before the name: "calls me", "named him", "goes by"', () => {
     expect(found('My name is Joseph Beckenbauer but everyone calls me Christian')).toEqual(['Joseph Beckenbauer', 'Christian']);
     expect(found('She named him Mark')).toEqual(['Mark']);

@@ -6,13 +6,23 @@ import {
   CUE_STREET, SHAPE_LOWER, SHAPE_OTHER, type Gazetteer, type Tokens,
 } from '../../gazetteer';
 
+/**
+ * Titles and offices before a name ("DJ Khaled", "Lord Hanuman", "President Obama", "agent Smith"). They are ordinary
+ * words too, so the word after them must be a name, not an ordinary word ("Agent Portal", "General Electric").
+ */
+export const TITLES: ReadonlySet<string> = new Set([
+  'dj', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'president', 'senator', 'governor', 'mayor', 'judge',
+  'coach', 'captain', 'capt', 'sergeant', 'sgt', 'lieutenant', 'lt', 'colonel', 'col', 'general', 'gen', 'officer',
+  'detective', 'agent', 'pastor', 'father', 'sister', 'brother', 'rabbi', 'imam', 'uncle', 'aunt', 'auntie',
+]);
 export const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'mister', 'frau', 'herr', 'herrn', 'hr',
   'fr', 'monsieur', 'madame', 'mme', 'mlle', 'mademoiselle', 'señor', 'senor', 'señora', 'senora', 'señorita', 'sr',
   'sra', 'srta', 'doña', 'signor', 'signora', 'sig', 'dott', 'ing', 'mag',
+  ...TITLES,
 ]);
 /** Honorifics that are also ordinary words or names: only followed by a capitalised word. */
-export const WEAK_HONORIFICS = new Set(['miss', 'sir', 'dame', 'fr', 'hr', 'ing', 'mag', 'sig', 'professor']);
+export const WEAK_HONORIFICS = new Set(['miss', 'sir', 'dame', 'fr', 'hr', 'ing', 'mag', 'sig', 'professor', ...TITLES]);
 
 /** Name particles allowed inside (or, before a capitalised surname, at the start of) a name. */
 export const PARTICLES = new Set([

@@ -2,9 +2,9 @@
 
 import {
   CUE_GREETING, CUE_HONORIFIC, CUE_PHRASE_END, CUE_SIGNOFF, CUE_SIGNOFF_FILLER, GAP_COMMA, GAP_DOT, GAP_NEWLINE,
-  GAP_SENTENCE, SHAPE_LOWER, TOK_DOT_AFTER, sentenceInitial, type Tokens,
+  GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, TOK_DOT_AFTER, sentenceInitial, type Tokens,
 } from '../../gazetteer';
-import { NAME_LABELS, PHRASES_BY_LAST, WEAK_HONORIFICS, type Phrase } from './cue-words';
+import { NAME_LABELS, PHRASES_BY_LAST, TITLES, WEAK_HONORIFICS, type Phrase } from './cue-words';
 import { isNameShape, isWord } from './token-tests';
 
 /** Does a known phrase end at token `last`? Returns it (longest first) or null. */
@@ -77,7 +77,10 @@ export function cueBefore(tokens: Tokens, t: number): Cue | null {
     // "Mr Smith", "Mr. Smith"; a sentence end between them does not count (except the abbreviation dot).
     const b = gapBits & ~GAP_DOT;
     const dotOnly = (b & (GAP_COMMA | GAP_SENTENCE)) === 0 || ((gapBits & GAP_DOT) !== 0 && (tokens.bits[p]! & TOK_DOT_AFTER) !== 0 && (b & GAP_COMMA) === 0);
-    if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t))) {
+    // a title ("Agent", "General") is followed by a name, not by an ordinary word ("Agent Portal", "General Electric")
+    const ft = TITLES.has(k) ? tokens.flags(t) : 0;
+    const nameAfterTitle = !TITLES.has(k) || !tokens.knownWord(t) || ((ft & NAME) !== 0 && (ft & PLACE) === 0);
+    if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t)) && nameAfterTitle) {
       return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
     }
   }
