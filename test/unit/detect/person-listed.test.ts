@@ -27,3 +27,13 @@ describe('PERSON: a list of names after a plural noun for people and a colon', (
     expect(persons('Our founders: Leehy, Quarrington. Then Next Steps and Goals')).toEqual(['Leehy', 'Quarrington']);
   });
 });
+
+describe('PERSON lists: hostile input', () => {
+  it('stays linear on 1 MB of labelled lists', () => {
+    for (const input of ['Founders: Leehy, Quarrington. '.repeat(35_000), 'attendees: '.repeat(90_000), 'Members: A, B, C, D, E, F, G, H, I, J, K, L, M, N '.repeat(20_000)]) {
+      const t0 = performance.now();
+      detect(input);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  }, 20_000);
+});

@@ -59,3 +59,13 @@ describe('STREET_ADDRESS without a house number', () => {
     expect(streets).toEqual([['221B Baker Street, London NW1 6XE', 'street-address'], ['Bezrukov Street', 'street-name']]);
   });
 });
+
+describe('STREET_ADDRESS without a house number: hostile input', () => {
+  it('stays linear on 1 MB of street words', () => {
+    for (const input of ['Adams Street '.repeat(80_000), 'on on on Street '.repeat(65_000), 'rue de la '.repeat(100_000), 'in der Goethestraße '.repeat(50_000)]) {
+      const t0 = performance.now();
+      detector.detect(input, ctx);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  }, 20_000);
+});

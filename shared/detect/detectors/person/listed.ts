@@ -74,6 +74,8 @@ export function addListedAfterLabel(tokens: Tokens, out: PersonSpan[]): void {
   const text = tokens.text;
   if (text.indexOf(':') === -1) return;
   let lowerText: boolean | null = null;
+  // tokens inside spans found before, marked when the first list is met (most texts have none)
+  let taken: Uint8Array | null = null;
   for (let t = 0; t + 1 < tokens.count; t++) {
     if (tokens.bits[t]! & TOK_ASCII ? !NOUN_HASHES.has(tokens.hash(t)) : tokens.end[t]! - tokens.start[t]! < 7) continue;
     if (!PEOPLE_NOUNS.has(tokens.key(t)) || !colonBefore(tokens, t + 1)) continue;
@@ -81,8 +83,12 @@ export function addListedAfterLabel(tokens: Tokens, out: PersonSpan[]): void {
     const items = listItems(tokens, t + 1, lowerText);
     // "Members: Sales, Marketing and Support": a list made mostly of ordinary words names teams, not people
     if (items === null || 2 * items.filter(([s, e]) => allOrdinary(tokens, s, e)).length > items.length) continue;
+    if (taken === null) {
+      taken = new Uint8Array(tokens.count);
+      for (const p of out) taken.fill(1, p.startToken, p.endToken);
+    }
     for (const [s, e] of items) {
-      if (out.some((p) => p.startToken < e && s < p.endToken)) continue;
+      if (taken.subarray(s, e).includes(1)) continue;
       const finding: Finding = {
         start: tokens.start[s]!,
         end: tokens.end[e - 1]!,
