@@ -149,8 +149,10 @@ function detectDefaultNames(text: string, out: Finding[]): void {
 /* ------------------------------------------------------------------------------------------------------------ */
 
 const B = '[ \\t\\u00a0]';
+// (No lookbehind at the start: a regex that opens with one tests it at every position of the text. The word
+// boundary before the label is checked in code, see `labelStartsWord`.)
 const HOST_LABEL = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<label>host${B}?name|host[_-]name|computer${B}?name|computer[_-]name|machine${B}?name|machine[_-]name|` +
+  `(?<label>host${B}?name|host[_-]name|computer${B}?name|computer[_-]name|machine${B}?name|machine[_-]name|` +
     `device${B}?name|device[_-]name|server${B}?name|server[_-]name|fqdn|netbios${B}name|dns${B}name|rechnername|` +
     `gerätename|geraetename|hostname|nom${B}d['’]hôte|nom${B}de${B}l['’]ordinateur|nombre${B}del${B}equipo|` +
     `nombre${B}de${B}host|server|host|workstation)(?![\\p{L}\\p{N}_])${B}{0,3}(?:[:=#]${B}{0,3})?["'“]?`,
@@ -163,11 +165,31 @@ function endsWithPublicSuffix(host: string): boolean {
   return PUBLIC_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
 }
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** No letter, digit or underscore right before `i` (what the label's lookbehind used to say). */
+function labelStartsWord(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+  // a letter outside the BMP ends in a low surrogate: test the whole code point
+  const start = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/** Every label above holds one of these (with the same flags): texts without any are skipped. */
+const LABEL_HINT = /host|name|fqdn|server|workstation|hôte|ordinateur|equipo/iu;
+
 function detectLabelled(text: string, out: Finding[]): void {
+  if (!LABEL_HINT.test(text)) return;
   const n = text.length;
   HOST_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HOST_LABEL.exec(text)) !== null) {
+    if (!labelStartsWord(text, m.index)) {
+      HOST_LABEL.lastIndex = m.index + 1;
+      continue;
+    }
     const label = (m.groups?.label ?? '').toLowerCase().replace(/[\s_-]+/g, ' ');
     const weak = WEAK_LABELS.has(label);
     const s = m.index + m[0].length;
