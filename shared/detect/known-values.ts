@@ -103,11 +103,17 @@ export class KnownValueIndex implements KnownValueLookup {
    * other words without making a string of each. Forgotten keys may leave a hash behind; that only costs a lookup.
    */
   private wordHashes = new Set<number>();
+  /** One bit per hash value modulo its size, set for each of `wordHashes`: most words are skipped on one read. */
+  private wordBits = new Int32Array(WORD_BITS >>> 5);
 
   private noteWord(word: string): void {
-    this.wordHashes.add(hashWord(word, 0, word.length));
+    const h = hashWord(word, 0, word.length);
+    this.wordHashes.add(h);
+    this.wordBits[(h & WORD_BITS_MASK) >>> 5]! |= 1 << (h & 31);
     if (this.wordHashes.size > 2 * this.maxEntries) {
       this.wordHashes = new Set([...this.parts.keys(), ...this.phraseLengths.keys()].map((w) => hashWord(w, 0, w.length)));
+      this.wordBits = new Int32Array(WORD_BITS >>> 5);
+      for (const x of this.wordHashes) this.wordBits[(x & WORD_BITS_MASK) >>> 5]! |= 1 << (x & 31);
     }
   }
 
@@ -151,42 +157,40 @@ export class KnownValueIndex implements KnownValueLookup {
 
   /**
    * Known phrases and parts among the words of `text`. Words are found with a character scan, not a regex, and
-   * each is looked up once: this runs on every field of every record once anything is known.
+   * each is looked up once: this runs on every field of every record once anything is known. The scan hashes each
+   * ASCII word as it goes, lower-casing it on the fly, so the text is lower-cased (and a word's string made) only
+   * for a word whose hash is known or that holds a character beyond ASCII.
    */
   private findWords(text: string, out: KnownValueMatch[]): void {
-    const lower = text.toLowerCase();
+    const count = this.scanWords(text);
+    if (count === 0) return;
     // lower-casing keeps offsets unless a character changes length ("İ"); then each word is lower-cased alone
-    const aligned = lower.length === text.length;
-    const starts = this.wordStarts;
-    const ends = this.wordEnds;
-    let count = 0;
-    const n = text.length;
-    for (let i = 0; i < n; ) {
-      let width = wordCharWidth(text, i);
-      if (width === 0) {
-        i++;
-        continue;
+    let lower: string | undefined;
+    let aligned = false;
+    const lowerText = (): string => {
+      if (lower === undefined) {
+        lower = text.toLowerCase();
+        aligned = lower.length === text.length;
       }
-      const s = i;
-      while (width > 0) {
-        i += width;
-        width = i < n ? wordCharWidth(text, i) : 0;
-      }
-      // an apostrophe inside a word: "o'brien", "d’arcy"
-      const c = text.charCodeAt(i);
-      if ((c === APOSTROPHE || c === RIGHT_QUOTE) && i + 1 < n && isLetterAt(text, i + 1)) {
-        i++;
-        while (i < n && isLetterAt(text, i)) i++;
-      }
-      starts[count] = s;
-      ends[count] = i;
-      count++;
-      if (count === starts.length) this.growWordBuffers();
-    }
-    const word = (k: number) => (aligned ? lower.slice(this.wordStarts[k], this.wordEnds[k]) : text.slice(this.wordStarts[k], this.wordEnds[k]).toLowerCase());
+      return lower;
+    };
+    const word = (k: number): string => {
+      const s = this.wordStarts[k]!;
+      const e = this.wordEnds[k]!;
+      // an ASCII word lower-cases alone as it does within the text
+      if (this.wordHashBuf[k] !== -1) return lower !== undefined && aligned ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
+      const l = lowerText();
+      return aligned ? l.slice(s, e) : text.slice(s, e).toLowerCase();
+    };
     const hashes = this.wordHashes;
+    const bits = this.wordBits;
     for (let k = 0; k < count; k++) {
-      if (aligned && !hashes.has(hashWord(lower, this.wordStarts[k]!, this.wordEnds[k]!))) continue;
+      let h = this.wordHashBuf[k]!;
+      if (h === -1) {
+        lowerText();
+        if (aligned) h = hashWord(lower!, this.wordStarts[k]!, this.wordEnds[k]!);
+      }
+      if (h !== -1 && ((bits[(h & WORD_BITS_MASK) >>> 5]! & (1 << (h & 31))) === 0 || !hashes.has(h))) continue;
       const first = word(k);
       const lengths = this.phraseLengths.get(first);
       if (lengths) {
@@ -223,6 +227,98 @@ export class KnownValueIndex implements KnownValueLookup {
 
   private wordStarts = new Int32Array(1024);
   private wordEnds = new Int32Array(1024);
+  /** Each word's `hashWord` if it is ASCII, else -1. */
+  private wordHashBuf = new Int32Array(1024);
+
+  /**
+   * Finds the words of `text` into wordStarts/wordEnds/wordHashBuf and returns how many there are. Texts that are
+   * all ASCII (most) are scanned as bytes: `TextEncoder` copies them out at memory speed, and a byte array reads
+   * faster than `charCodeAt`.
+   */
+  private scanWords(text: string): number {
+    const n = text.length;
+    // UTF-8 needs at most three bytes per UTF-16 unit, and only ASCII takes one byte per unit
+    if (scanBytes.length < n * 3) scanBytes = new Uint8Array(Math.max(n * 3, scanBytes.length * 2));
+    return encoder.encodeInto(text, scanBytes).written === n ? this.scanAsciiWords(scanBytes, n) : this.scanTextWords(text);
+  }
+
+  /** `scanWords` over the bytes of an ASCII text (the same words and hashes as `scanTextWords`). */
+  private scanAsciiWords(b: Uint8Array, n: number): number {
+    let count = 0;
+    let starts = this.wordStarts;
+    for (let i = 0; i < n; ) {
+      if (ASCII_ALNUM[b[i]!] === 0) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let h = FNV_OFFSET;
+      for (; i < n && ASCII_ALNUM[b[i]!] === 1; i++) h = Math.imul(h ^ ASCII_LOWER[b[i]!]!, FNV_PRIME);
+      // an apostrophe inside a word: "o'brien"
+      if (i + 1 < n && b[i] === APOSTROPHE && ASCII_LETTER[b[i + 1]!] === 1) {
+        h = Math.imul(h ^ APOSTROPHE, FNV_PRIME);
+        for (i++; i < n && ASCII_LETTER[b[i]!] === 1; i++) h = Math.imul(h ^ ASCII_LOWER[b[i]!]!, FNV_PRIME);
+      }
+      starts[count] = s;
+      this.wordEnds[count] = i;
+      this.wordHashBuf[count] = h & HASH_MASK;
+      count++;
+      if (count === starts.length) {
+        this.growWordBuffers();
+        starts = this.wordStarts;
+      }
+    }
+    return count;
+  }
+
+  /** `scanWords` over any text. */
+  private scanTextWords(text: string): number {
+    let count = 0;
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      const c0 = text.charCodeAt(i);
+      if (c0 < 0x80 ? ASCII_ALNUM[c0] === 0 : wordCharWidth(text, i) === 0) {
+        i++;
+        continue;
+      }
+      const s = i;
+      // FNV-1a of the lower-cased word (`hashWord` of what `word` below returns), if it is all ASCII
+      let h = FNV_OFFSET;
+      let ascii = true;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if (ASCII_ALNUM[c] === 0) break;
+          h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 32 : c), FNV_PRIME);
+          i++;
+        } else {
+          const width = wordCharWidth(text, i);
+          if (width === 0) break;
+          ascii = false;
+          i += width;
+        }
+      }
+      // an apostrophe inside a word: "o'brien", "d’arcy"
+      const c = text.charCodeAt(i);
+      if ((c === APOSTROPHE || c === RIGHT_QUOTE) && i + 1 < n && isLetterAt(text, i + 1)) {
+        if (c === RIGHT_QUOTE) ascii = false;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+        while (i < n && isLetterAt(text, i)) {
+          const d = text.charCodeAt(i);
+          if (d >= 0x80) ascii = false;
+          h = Math.imul(h ^ (d <= 0x5a ? d + 32 : d), FNV_PRIME);
+          i++;
+        }
+      }
+      this.wordStarts[count] = s;
+      this.wordEnds[count] = i;
+      this.wordHashBuf[count] = ascii ? h & HASH_MASK : -1;
+      count++;
+      if (count === this.wordStarts.length) this.growWordBuffers();
+    }
+    return count;
+  }
 
   private growWordBuffers(): void {
     const grow = (a: Int32Array) => {
@@ -232,15 +328,28 @@ export class KnownValueIndex implements KnownValueLookup {
     };
     this.wordStarts = grow(this.wordStarts);
     this.wordEnds = grow(this.wordEnds);
+    this.wordHashBuf = grow(this.wordHashBuf);
   }
 }
 
 /** A 32-bit hash of `text[start, end)` (already lower case). */
 function hashWord(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff; // a small integer: no number is allocated for the set lookup
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h & HASH_MASK;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Hashes are kept to small integers: no number is allocated for the set lookup. */
+const HASH_MASK = 0x3fffffff;
+/** Size of the bit filter in front of the set of word hashes (64 KiB). */
+const WORD_BITS = 1 << 19;
+const WORD_BITS_MASK = WORD_BITS - 1;
+
+const encoder = new TextEncoder();
+/** The UTF-8 bytes of the text being scanned (reused). */
+let scanBytes = new Uint8Array(1 << 12);
 
 const DOT = 0x2e;
 const APOSTROPHE = 0x27;
@@ -251,6 +360,14 @@ const LETTER = /\p{L}/u;
 /** ASCII letters and digits. */
 const ASCII_ALNUM = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** ASCII letters; and every ASCII character lower-cased. */
+const ASCII_LETTER = new Uint8Array(128);
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_LETTER[c] = /[A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0;
+  ASCII_LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
 
 function isAsciiAlnum(c: number): boolean {
   return c < 0x80 && ASCII_ALNUM[c] === 1;

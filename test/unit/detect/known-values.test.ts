@@ -26,6 +26,52 @@ describe('known values', () => {
     ]);
   });
 
+  it('matches words in any case, with apostrophes, accents and characters beyond the BMP', () => {
+    const k = new KnownValueIndex();
+    k.learn("Seán O'Brien", 'PERSON', 'requester_name');
+    k.learn('D’Arcy Øvergård', 'PERSON', 'requester_name');
+    k.learn('Zoë 𝒳avier', 'PERSON', 'requester_name');
+    expect(show(k, "SEÁN O'BRIEN, o'brien and Seán; d’arcy ØVERGÅRD; zoë 𝒳avier, 𝒳avier ZOË")).toEqual([
+      ["SEÁN O'BRIEN", 'PERSON', 'whole', 'requester_name'],
+      ["o'brien", 'PERSON', 'part', 'requester_name'],
+      ['Seán', 'PERSON', 'part', 'requester_name'],
+      ['d’arcy ØVERGÅRD', 'PERSON', 'whole', 'requester_name'],
+      ['zoë 𝒳avier', 'PERSON', 'whole', 'requester_name'],
+      ['𝒳avier', 'PERSON', 'part', 'requester_name'],
+      ['ZOË', 'PERSON', 'part', 'requester_name'],
+    ]);
+  });
+
+  it('keeps offsets in a text whose lower-case form is longer ("İ")', () => {
+    const k = new KnownValueIndex();
+    k.learn('Anna Weber', 'PERSON', 'requester_name');
+    k.learn('Jürgen Öztürk', 'PERSON', 'requester_name');
+    expect(show(k, 'İstanbul: ANNA WEBER, anna and Jürgen ÖZTÜRK')).toEqual([
+      ['ANNA WEBER', 'PERSON', 'whole', 'requester_name'],
+      ['anna', 'PERSON', 'part', 'requester_name'],
+      ['Jürgen ÖZTÜRK', 'PERSON', 'whole', 'requester_name'],
+    ]);
+  });
+
+  it('finds the same words in an ASCII text as in the same text with a character beyond ASCII after it', () => {
+    const k = new KnownValueIndex();
+    k.learn("Liam O'Brien", 'PERSON', 'requester_name');
+    k.learn('Ann-Kathrin Smith', 'PERSON', 'requester_name');
+    k.learn('agent7', 'USERNAME', 'login');
+    const pieces = ["O'BRIEN", "o'brien's", 'liam', 'LIAM', 'Smith', 'ann', 'kathrin', 'agent7', 'Agent7x', "'", '-', ' ', '  ', ', ', '\n', "x'", '9'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % pieces.length;
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      for (let i = 0; i < 12; i++) text += pieces[next()];
+      expect(show(k, `${text} é`), text).toEqual(show(k, text));
+    }
+    expect(show(k, "Ask liam o'brien or O'Brien'")).toEqual([
+      ["liam o'brien", 'PERSON', 'whole', 'requester_name'],
+      ["O'Brien", 'PERSON', 'part', 'requester_name'],
+    ]);
+  });
+
   it('matches a known phone number written another way', () => {
     const k = new KnownValueIndex();
     k.learn('+44 20 7946 0958', 'PHONE', 'phone');
