@@ -24,18 +24,22 @@ export { hashKey, hashKey2 } from './gazetteer/hashing';
 export * from './gazetteer/tokenizer';
 export { WordSet } from './gazetteer/word-set';
 
+/**
+ * The name lists, or their compiled form (what the generated file holds: see scripts/build-gazetteers.mjs). With
+ * both, the compiled form is used if its format is this build's.
+ */
 export interface GazetteerData {
-  readonly givenNames: readonly string[];
-  readonly surnames: readonly string[];
-  readonly countries: readonly string[];
-  readonly regions: readonly string[];
-  readonly majorCities: readonly string[];
-  readonly cities: readonly string[];
+  readonly givenNames?: readonly string[];
+  readonly surnames?: readonly string[];
+  readonly countries?: readonly string[];
+  readonly regions?: readonly string[];
+  readonly majorCities?: readonly string[];
+  readonly cities?: readonly string[];
   readonly ambiguous?: readonly string[];
   /** Common English words (SCOWL), lower-case, separated by single spaces. */
   readonly englishWords?: string;
-  /** The keys and flags derived from the lists, precomputed (see `CompiledGazetteer`). */
-  readonly compiled?: CompiledGazetteer;
+  /** The keys and flags derived from the lists, precomputed (see `CompiledGazetteer`); partial if of another format. */
+  readonly compiled?: Partial<CompiledGazetteer>;
 }
 
 export interface Gazetteer {
@@ -81,36 +85,26 @@ export interface Gazetteer {
 // ------------------------------------------------------------------------------------------ gazetteer
 
 /**
- * The gazetteer's keys with their final flags, as `createGazetteer` derives them from the lists (folded and
- * space-separated variants, prefixes, common words), computed once by scripts/build-gazetteers.mjs so that start-up
- * only hashes them. Used only if `stamp` matches the common words and derivation of this build.
+ * The keys that the lists give, with their flags, as `deriveKeys` derives them (folded and space-separated
+ * variants, prefixes of multi-word entries), computed once by scripts/build-gazetteers.mjs: start-up then only hashes
+ * them into the table, and the generated file (bundled into the CLI and the app) need not hold the lists as well.
  */
 export interface CompiledGazetteer {
-  readonly stamp: string;
+  /** `COMPILED_FORMAT` of the code that made it. */
+  readonly format: number;
   readonly maxWords: number;
   /** Number of keys. */
   readonly count: number;
-  /** Flags (decimal) → the keys with exactly those flags, sorted, separated by "\n". */
+  /** Flags (decimal) → the keys with exactly those flags, sorted, separated by "|" (no key holds one). */
   readonly keys: Readonly<Record<string, string>>;
 }
 
-/** Bump when the derivation of keys and flags in `deriveKeys` changes: compiled data of another version is ignored. */
-const COMPILED_FORMAT = 1;
+/** Bump when `deriveKeys` derives other keys or flags: a compiled form of another format is not used. */
+const COMPILED_FORMAT = 2;
+const KEY_SEPARATOR = '|';
 
-/** Identifies the derivation and the common-word list a compiled form was made with. */
-function compiledStamp(commonWords: readonly string[]): string {
-  let h = 0x811c9dc5;
-  let chars = 0;
-  for (const w of commonWords) {
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x0a, 0x01000193);
-    chars += w.length;
-  }
-  return `${COMPILED_FORMAT}:${commonWords.length}:${chars}:${(h >>> 0).toString(16)}`;
-}
-
-/** Every key of the gazetteer with its category bits, derived from the lists and the common words. */
-function deriveKeys(data: GazetteerData, commonWords: readonly string[]): { map: Map<string, number>; maxWords: number } {
+/** Every key that the lists give, with its category bits (common words are added by `createGazetteer`). */
+function deriveKeys(data: GazetteerData): { map: Map<string, number>; maxWords: number } {
   const map = new Map<string, number>();
   let maxWords = 1;
 
@@ -147,30 +141,22 @@ function deriveKeys(data: GazetteerData, commonWords: readonly string[]): { map:
   addList(data.majorCities, MAJOR_CITY);
   addList(data.cities, CITY);
   addList(data.ambiguous, AMBIGUOUS);
-  for (const w of commonWords) {
-    const k = normaliseKey(w);
-    if (k.length === 0) continue;
-    const bits = map.get(k) ?? 0;
-    // A name that is also a common word is ambiguous even if the data did not say so.
-    map.set(k, bits | COMMON | (bits & (NAME | PLACE) ? AMBIGUOUS : 0));
-    const f = fold(k);
-    if (f !== k) map.set(f, (map.get(f) ?? 0) | COMMON | ((map.get(f) ?? 0) & (NAME | PLACE) ? AMBIGUOUS : 0));
-  }
   return { map, maxWords };
 }
 
-/** The compiled form of `data` (see `CompiledGazetteer`), for scripts/build-gazetteers.mjs. */
-export function compileGazetteer(data: GazetteerData, commonWords: readonly string[] = allCommonWords()): CompiledGazetteer {
-  const { map, maxWords } = deriveKeys(data, commonWords);
+/** The compiled form of the lists of `data` (see `CompiledGazetteer`), for scripts/build-gazetteers.mjs. */
+export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
+  const { map, maxWords } = deriveKeys(data);
   const groups = new Map<number, string[]>();
   for (const [k, bits] of map) {
+    if (k.includes(KEY_SEPARATOR)) throw new Error(`gazetteer key with "${KEY_SEPARATOR}": ${k}`);
     let g = groups.get(bits);
     if (!g) groups.set(bits, (g = []));
     g.push(k);
   }
   const keys: Record<string, string> = {};
-  for (const bits of [...groups.keys()].sort((a, b) => a - b)) keys[String(bits)] = groups.get(bits)!.sort().join('\n');
-  return { stamp: compiledStamp(commonWords), maxWords, count: map.size, keys };
+  for (const bits of [...groups.keys()].sort((a, b) => a - b)) keys[String(bits)] = groups.get(bits)!.sort().join(KEY_SEPARATOR);
+  return { format: COMPILED_FORMAT, maxWords, count: map.size, keys };
 }
 
 /** Calls `each(text, start, end, bits)` for every key of the compiled form, without making a string of it. */
@@ -179,7 +165,7 @@ function forEachCompiledKey(compiled: CompiledGazetteer, each: (text: string, st
     const bits = Number(flags);
     let from = 0;
     while (from < text.length) {
-      let to = text.indexOf('\n', from);
+      let to = text.indexOf(KEY_SEPARATOR, from);
       if (to === -1) to = text.length;
       if (to > from) each(text, from, to, bits);
       from = to + 1;
@@ -197,10 +183,13 @@ function hasAsciiUpper(key: string): boolean {
 }
 
 export function createGazetteer(data: GazetteerData, commonWords: readonly string[] = allCommonWords()): Gazetteer {
-  const compiled = data.compiled !== undefined && data.compiled.stamp === compiledStamp(commonWords) ? data.compiled : undefined;
-  const derived = compiled === undefined ? deriveKeys(data, commonWords) : undefined;
+  const compiled = data.compiled?.format === COMPILED_FORMAT ? (data.compiled as CompiledGazetteer) : undefined;
+  if (compiled === undefined && data.compiled !== undefined && data.givenNames === undefined) {
+    throw new Error('The gazetteer data was compiled by another version: run node scripts/build-gazetteers.mjs');
+  }
+  const derived = compiled === undefined ? deriveKeys(data) : undefined;
   const maxWords = compiled?.maxWords ?? derived!.maxWords;
-  const keyCount = compiled?.count ?? derived!.map.size;
+  const keyCount = (compiled?.count ?? derived!.map.size) + 2 * commonWords.length;
 
   const filter = new Uint32Array(FILTER_BITS >>> 5);
   const contextFilter = new Uint32Array(SMALL_FILTER_BITS >>> 5);
@@ -242,10 +231,7 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       used = 0;
       for (let o = 0; o < old.length; o += 4) if (old[o + 2] !== 0) tableInsert(old[o]!, old[o + 1]!, old[o + 2]!);
     }
-    const h = hashRange(text, start, end);
-    // Lower-case words that may matter on their own: unambiguous given names, countries and major cities.
-    if (bits & (GIVEN | COUNTRY | MAJOR_CITY) && !(bits & (COMMON | AMBIGUOUS))) filterAdd(filter, h);
-    tableInsert(h, hashKey2(text, start, end), bits);
+    tableInsert(hashRange(text, start, end), hashKey2(text, start, end), bits);
   };
   if (compiled !== undefined) forEachCompiledKey(compiled, tablePutAt);
   else for (const [k, bits] of derived!.map) tablePutAt(k, 0, k.length, bits);
@@ -271,6 +257,19 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
   };
   /** Flags of a normalised key (0 for one with an ASCII capital: no key has one). */
   const flagsOf = (k: string): number => (hasAsciiUpper(k) ? 0 : flagsAt(k, 0, k.length, hashRange(k, 0, k.length)));
+  for (const w of commonWords) {
+    const k = normaliseKey(w);
+    if (k.length === 0) continue;
+    // A name that is also a common word is ambiguous even if the data did not say so.
+    tablePutAt(k, 0, k.length, COMMON | (flagsOf(k) & (NAME | PLACE) ? AMBIGUOUS : 0));
+    const f = fold(k);
+    if (f !== k) tablePutAt(f, 0, f.length, COMMON | (flagsOf(f) & (NAME | PLACE) ? AMBIGUOUS : 0));
+  }
+  // Lower-case words that may matter on their own: unambiguous given names, countries and major cities.
+  for (let o = 0; o < table.length; o += 4) {
+    const bits = table[o + 2]!;
+    if (bits & (GIVEN | COUNTRY | MAJOR_CITY) && !(bits & (COMMON | AMBIGUOUS))) filterAdd(filter, table[o]!);
+  }
   const foldedCache = new Map<string, number>();
   const lookupWord = (k: string): number => {
     const f = flagsOf(k);
