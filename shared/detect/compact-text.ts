@@ -28,7 +28,8 @@ export function compactText(text: string): string {
   if (bytes.length < text.length * 3) bytes = new Uint8Array(Math.max(text.length * 3, bytes.length * 2));
   const { written } = encoder.encodeInto(text, bytes);
   const copy = decoder.decode(bytes.subarray(0, written));
-  if (copy !== text) return text;
+  // one byte per unit: all ASCII, which always survives the round trip (the comparison costs a pass over the text)
+  if (written !== text.length && copy !== text) return text;
   lastCopy = copy;
   return copy;
 }
