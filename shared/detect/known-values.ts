@@ -44,14 +44,18 @@ export class KnownValueIndex implements KnownValueLookup {
   private readonly phones = new Map<string, Entry>();
 
   /** One Entry object per (type, column): entries are shared, not allocated per key. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<EntityType, Map<string, Entry>>();
 
   constructor(private readonly maxEntries = DEFAULT_MAX_KNOWN) {}
 
   private entry(type: EntityType, column: string): Entry {
-    const id = `${type} ${column}`;
-    let e = this.entries.get(id);
-    if (!e) this.entries.set(id, (e = { type, column: detach(column) }));
+    let byColumn = this.entries.get(type);
+    if (!byColumn) this.entries.set(type, (byColumn = new Map()));
+    let e = byColumn.get(column);
+    if (!e) {
+      e = { type, column: detach(column) };
+      byColumn.set(e.column, e);
+    }
     return e;
   }
 
