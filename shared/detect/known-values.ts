@@ -25,6 +25,8 @@ const TOO_COMMON = new Set(
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Global regexes run with exec loops from lastIndex 0 (matchAll would copy the regex on every call); neither can
+// match the empty string.
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const DIGIT_RUN = /\+?\d[\d\s()./-]{5,}\d/g;
 
@@ -74,7 +76,8 @@ export class KnownValueIndex implements KnownValueLookup {
       return;
     }
     if (type === 'EMAIL') {
-      for (const m of trimmed.matchAll(EMAIL)) {
+      EMAIL.lastIndex = 0;
+      for (let m = EMAIL.exec(trimmed); m !== null; m = EMAIL.exec(trimmed)) {
         const address = m[0].toLowerCase();
         this.put(this.emails, address, entry);
         const local = address.slice(0, address.indexOf('@'));
@@ -136,7 +139,8 @@ export class KnownValueIndex implements KnownValueLookup {
     const out: KnownValueMatch[] = [];
     if (this.emails.size > 0) this.findEmails(text, out);
     if (this.phones.size > 0) {
-      for (const m of text.matchAll(DIGIT_RUN)) {
+      DIGIT_RUN.lastIndex = 0;
+      for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
         const e = this.phones.get(m[0].replace(/\D/g, ''));
         if (e) out.push({ start: m.index, end: m.index + m[0].length, type: e.type, column: e.column, part: 'whole' });
       }
