@@ -19,6 +19,7 @@
  */
 
 import type { Detector, Finding } from '../finding';
+import { findingBuilder } from '../finding-builder';
 import {
   GAP_START, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_ASCII, TOK_GLUED, hashKey, joined, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
@@ -45,15 +46,10 @@ function isCapitalised(tokens: Tokens, t: number): boolean {
   return (sh === SHAPE_TITLE || sh === SHAPE_UPPER) && !(tokens.bits[t]! & TOK_GLUED);
 }
 
+const build = findingBuilder('street-name', 'STREET_ADDRESS', 'none');
+
 function finding(tokens: Tokens, first: number, last: number, score: number, pattern: string, context: string | undefined): Finding {
-  return {
-    start: tokens.start[first]!,
-    end: tokens.end[last]!,
-    type: 'STREET_ADDRESS',
-    score,
-    detector: 'street-name',
-    explanation: { pattern, validation: 'none', context: context ? [{ word: context, effect: 0.1 }] : [] },
-  };
+  return build(tokens.start[first]!, tokens.end[last]!, score, pattern, 'none', context ? [{ word: context, effect: 0.1 }] : []);
 }
 
 /** The preposition right before token `t`, if it is a place preposition on the same line. */
