@@ -385,6 +385,18 @@ class TokenView implements Tokens {
   }
 }
 
+/** Is there exactly one colon, with spaces or tabs only, between tokens t-1 and t ("Attendees: Anna")? */
+export function colonBetween(tokens: Tokens, t: number): boolean {
+  const text = tokens.text;
+  let colon = false;
+  for (let i = tokens.end[t - 1]!; i < tokens.start[t]!; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a && !colon) colon = true;
+    else if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return colon;
+}
+
 /** Are tokens t-1 and t joined by only horizontal space (or '. ' after a one-letter initial)? */
 export function joined(tokens: Tokens, t: number): boolean {
   return (tokens.bits[t]! & (GAP_SPACE | GAP_NEWLINE | GAP_COMMA | GAP_OTHER | GAP_SENTENCE | GAP_AMP)) === GAP_SPACE;

@@ -11,7 +11,7 @@
 
 import type { Finding } from '../../finding';
 import {
-  CUE_PREP_STRONG, GAP_NEWLINE, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_CONTEXT, TOK_GLUED, joined, sentenceInitial, type Gazetteer, type Tokens,
+  CUE_PREP_STRONG, GAP_NEWLINE, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_CONTEXT, TOK_GLUED, colonBetween, joined, sentenceInitial, type Gazetteer, type Tokens,
 } from '../../gazetteer';
 import { PRODUCT_NOUNS } from '../person/cue-words';
 import { looksLikeWord } from '../person/token-tests';
@@ -55,14 +55,7 @@ export function afterPlaceLabel(tokens: Tokens, t: number): Finding | null {
   if (p < 0 || tokens.bits[t]! & GAP_NEWLINE || tokens.text.charCodeAt(tokens.end[p]!) !== 0x3a) return null;
   // A label: capitalised, or at the start of a line or sentence; only a colon (and spaces) before the value.
   if (!PLACE_LABELS.has(tokens.key(p)) || (tokens.shape[p] === SHAPE_LOWER && !sentenceInitial(tokens, p))) return null;
-  const text = tokens.text;
-  let colon = false;
-  for (let i = tokens.end[p]!; i < tokens.start[t]!; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3a && !colon) colon = true;
-    else if (c !== 0x20 && c !== 0x09) return null;
-  }
-  if (!colon) return null;
+  if (!colonBetween(tokens, t)) return null;
   let e = t;
   while (e < tokens.count && e - t < 5 && (e === t || joined(tokens, e)) && !(tokens.bits[e]! & TOK_GLUED)) {
     const sh = tokens.shape[e];

@@ -10,7 +10,7 @@
 import type { Finding } from '../../finding';
 import {
   GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, GAP_SPACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_ASCII, TOK_GLUED, hashKey,
-  joined, type Tokens,
+  colonBetween, joined, type Tokens,
 } from '../../gazetteer';
 import type { PersonSpan } from './token-tests';
 
@@ -25,18 +25,6 @@ const NOUN_HASHES = new Set([...PEOPLE_NOUNS].filter((w) => /^[a-z]+$/.test(w)).
 const LIST_WORDS = new Set(['and', 'und', 'et', 'y', '&']);
 const MIN_ITEMS = 2;
 const MAX_ITEMS = 12;
-
-/** Only a colon (and spaces) between token t-1 and t. */
-function colonBefore(tokens: Tokens, t: number): boolean {
-  const text = tokens.text;
-  let colon = false;
-  for (let i = tokens.end[t - 1]!; i < tokens.start[t]!; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3a && !colon) colon = true;
-    else if (c !== 0x20 && c !== 0x09) return false;
-  }
-  return colon;
-}
 
 function isItemWord(tokens: Tokens, t: number, lowerText: boolean): boolean {
   if (t >= tokens.count || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 2) return false;
@@ -78,7 +66,7 @@ export function addListedAfterLabel(tokens: Tokens, out: PersonSpan[]): void {
   let taken: Uint8Array | null = null;
   for (let t = 0; t + 1 < tokens.count; t++) {
     if (tokens.bits[t]! & TOK_ASCII ? !NOUN_HASHES.has(tokens.hash(t)) : tokens.end[t]! - tokens.start[t]! < 7) continue;
-    if (!PEOPLE_NOUNS.has(tokens.key(t)) || !colonBefore(tokens, t + 1)) continue;
+    if (!PEOPLE_NOUNS.has(tokens.key(t)) || !colonBetween(tokens, t + 1)) continue;
     if (lowerText === null) lowerText = text === text.toLowerCase();
     const items = listItems(tokens, t + 1, lowerText);
     // "Members: Sales, Marketing and Support": a list made mostly of ordinary words names teams, not people
