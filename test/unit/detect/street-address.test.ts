@@ -31,6 +31,7 @@ describe('streetAddressDetector', () => {
       ['Send it to 1600 Pennsylvania Ave NW, Washington, DC 20500 please', '1600 Pennsylvania Ave NW, Washington, DC 20500'],
       ['New address: Flat 3, 12 High St, London SW1A 1AA', 'Flat 3, 12 High St, London SW1A 1AA'],
       ['Please ship the replacement to 42 Elm Road, Springfield, IL 62704 by Friday.', '42 Elm Road, Springfield, IL 62704'],
+      ['ship to 42 Elm Road, Springfield, il 62704 in case of an issue', '42 Elm Road, Springfield, il 62704'],
       ['Our office: Suite 400, 1 Infinite Loop, Cupertino, CA 95014', 'Suite 400, 1 Infinite Loop, Cupertino, CA 95014'],
       ['I am at 10 Downing St, London SW1A 2AA today.', '10 Downing St, London SW1A 2AA'],
       ['Kindly update to Unit 5/12 Smith Street, Fitzroy VIC 3065.', 'Unit 5/12 Smith Street, Fitzroy VIC 3065'],

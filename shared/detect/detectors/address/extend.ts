@@ -118,7 +118,17 @@ export function extendTail(T: Tokens, c: Cand): void {
         let done = false;
         if (isPunct(T, m, ',') && T.nl[m] === 0) m++;
         // State (2 capitals) and optional ZIP: "Washington, DC 20500", "Melo, CA 13241", "Ottawa, ON K1A 0B1"
-        if (m < T.n && T.nl[m] === 0 && T.k[m] === TK_WORD && (/^[A-Z]{2}$/.test(T.raw(m)) || AU_STATES.has(T.raw(m)))) {
+        // A state written any way before a ZIP that closes the segment: "Springfield, il 62701", "Arzier, nan 50522"
+        if (
+          m + 1 < T.n && T.nl[m] === 0 && T.nl[m + 1] === 0 && T.k[m] === TK_WORD && /^[a-z]{2,3}$/i.test(T.raw(m)) &&
+          !/^[A-Z]{2}$/.test(T.raw(m)) && isFiveDigit(T, m + 1)
+        ) {
+          next = m + 1;
+          notePostcode(T, c, m + 1, m + 1, false);
+          noteCity(T, c, k);
+          done = true;
+        }
+        if (!done && m < T.n && T.nl[m] === 0 && T.k[m] === TK_WORD && (/^[A-Z]{2}$/.test(T.raw(m)) || AU_STATES.has(T.raw(m)))) {
           const st = T.raw(m);
           const zipTok = m + 1 < T.n && T.nl[m + 1] === 0 ? m + 1 : -1;
           if (zipTok >= 0 && AU_STATES.has(st) && isFourDigit(T, zipTok)) {
