@@ -1,0 +1,124 @@
+/**
+ * The project key file: a new one is 32 random bytes written as a small JSON text, mode 0600, created atomically and
+ * never over an existing file; reading one validates it strictly and warns when other users can read it. No error
+ * or warning ever contains the key material.
+ *
+ * Also here: `createAtomicNewFile`, an atomic write that refuses to replace an existing target (the vault uses it
+ * too).
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { KEY_BYTES, KeyedHash, randomKeyBytes } from '../../shared/transform/keyed-hash';
+import { createAtomicFile, type AtomicFile } from './atomic-file';
+import { InputError } from './input-error';
+import { describeFsError } from './text-input';
+
+export const KEY_FILE_FORMAT = 'support-export-anonymiser-key';
+export const KEY_FILE_VERSION = 1;
+/** A key file is about 100 bytes; anything much larger is some other file given by mistake. */
+const MAX_KEY_FILE_BYTES = 4096;
+const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+/** Writes a new random key to `path` (never over an existing file) and returns its fingerprint. */
+export async function writeNewKeyFile(path: string): Promise<{ fingerprint: string }> {
+  const bytes = randomKeyBytes();
+  const key = new KeyedHash(bytes);
+  const text = `${JSON.stringify({ format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, key: Buffer.from(bytes).toString('base64url') })}\n`;
+  bytes.fill(0);
+  const file = await createAtomicNewFile(path, 'a key file');
+  try {
+    await file.write(new TextEncoder().encode(text));
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  return { fingerprint: key.fingerprint() };
+}
+
+export interface ReadKeyFileOptions {
+  /** Called with one line when the file is readable by group or others (POSIX); the key is still used. */
+  onWarning?: (message: string) => void;
+}
+
+/** Reads and strictly validates a key file. */
+export async function readKeyFile(path: string, options: ReadKeyFileOptions = {}): Promise<KeyedHash> {
+  const fail = (error: unknown): never => {
+    throw error instanceof InputError ? error : new InputError(describeFsError(error), path);
+  };
+  const { mode, size, isFile } = await stat(path).then((s) => ({ mode: s.mode, size: s.size, isFile: s.isFile() }), fail);
+  if (!isFile) throw new InputError('not a regular file', path);
+  if (size > MAX_KEY_FILE_BYTES) throw new InputError(`not a key file (${size} bytes; a key file has about 100)`, path);
+  const text = await readFile(path, 'utf8').catch(fail);
+  const key = parseKeyFileText(text, path);
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    const octal = (mode & 0o777).toString(8).padStart(3, '0');
+    options.onWarning?.(`${path}: the key file can be read by other users (mode ${octal}); restrict it with: chmod 600 ${path}`);
+  }
+  return key;
+}
+
+/** Validates the text of a key file. Messages describe what is wrong, never the key text itself. */
+function parseKeyFileText(text: string, path: string): KeyedHash {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // the parser's message quotes the text, which may hold the key: say only what is wrong
+    throw new InputError('not a key file: not valid JSON', path);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InputError('not a key file: not a JSON object', path);
+  const { format, version, key, ...rest } = json as Record<string, unknown>;
+  if (format !== KEY_FILE_FORMAT) throw new InputError(`not a key file: "format" must be "${KEY_FILE_FORMAT}"`, path);
+  if (version !== KEY_FILE_VERSION) {
+    throw new InputError(`unsupported key file version (this version of anonymise reads version ${KEY_FILE_VERSION})`, path);
+  }
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new InputError(`not a key file: unknown member ${JSON.stringify(unknown[0]!.slice(0, 40))}`, path);
+  if (typeof key !== 'string') throw new InputError('not a key file: "key" must be a string', path);
+  const bytes = BASE64URL_KEY.test(key) ? Buffer.from(key, 'base64url') : undefined;
+  // re-encoding catches a last character with stray low bits: each key has exactly one spelling
+  if (bytes === undefined || bytes.length !== KEY_BYTES || bytes.toString('base64url') !== key) {
+    throw new InputError(`damaged key file: "key" must be ${KEY_BYTES} bytes in base64url (43 characters of A-Z a-z 0-9 - _)`, path);
+  }
+  const hash = new KeyedHash(bytes);
+  bytes.fill(0);
+  return hash;
+}
+
+/**
+ * An atomic write that never replaces an existing file: the bytes go through `createAtomicFile` to a hidden staging
+ * name beside the target, which is then hard-linked to the target (failing if it appeared meanwhile) and removed.
+ * On file systems without hard links, an exclusive copy does the same.
+ */
+export async function createAtomicNewFile(target: string, what: string): Promise<AtomicFile> {
+  const exists = () => new InputError(`already exists; ${what} is never replaced (choose another name, or remove it first)`, target);
+  if (await lstat(target).then(() => true, () => false)) throw exists();
+  const staging = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.new`);
+  const onTarget = (error: unknown) => {
+    throw error instanceof InputError ? new InputError(error.detail, target) : error;
+  };
+  const file = await createAtomicFile(staging).catch(onTarget);
+  return {
+    target,
+    tempPath: file.tempPath,
+    write: (bytes) => file.write(bytes).catch(onTarget),
+    async commit() {
+      await file.commit().catch(onTarget);
+      try {
+        await link(staging, target).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') throw error;
+          await copyFile(staging, target, constants.COPYFILE_EXCL);
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+        throw new InputError(`cannot finish writing: ${describeFsError(error)}`, target);
+      } finally {
+        await rm(staging, { force: true });
+      }
+    },
+    abort: () => file.abort(),
+  };
+}
