@@ -7,6 +7,8 @@ import { removeLiveTempFilesSync } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
 import { UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
+import { keyCommand } from './key-command';
+import { revealCommand } from './reveal-command';
 import { runCommand } from './run-command';
 import { scanCommand } from './scan-command';
 import { MAIN_USAGE } from './usage';
@@ -21,6 +23,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         return await runCommand(rest, ctx);
       case 'scan':
         return await scanCommand(rest, ctx);
+      case 'key':
+        return await keyCommand(rest, ctx);
+      case 'reveal':
+        return await revealCommand(rest, ctx);
       case '--version':
       case '-v':
         ctx.stdout.write(`${ctx.version}\n`);
