@@ -5,6 +5,8 @@ export const MAIN_USAGE = `anonymise: find and anonymise personal data in suppor
 Usage:
   anonymise run INPUT... --out PATH [options]   write anonymised copies
   anonymise scan INPUT [--findings FILE.jsonl]  detect only, and summarise what was found
+  anonymise key new|fingerprint FILE            make a project key file, or print a key's fingerprint
+  anonymise reveal VAULT PSEUDONYM...           look pseudonyms up in an encrypted vault
   anonymise --help | --version
 
 Run 'anonymise run --help' or 'anonymise scan --help' for the options.
