@@ -198,6 +198,7 @@ export function scanStringLeaves(
   const nodes: PathNode[] = []; // the container's own path node
   const counters: number[] = []; // arrays: index of the current element
   const keys: string[] = []; // objects: decoded key of the current member
+  const keyStarts: number[] = []; // objects: offset of the current member's key
   let top = -1;
   let expectKey = false;
   // Next backslash at or after the current position (n when none): decode only strings that need it,
@@ -228,9 +229,11 @@ export function scanStringLeaves(
       const value = nextBackslash < end ? decodeToken(text, i, end) : text.slice(i + 1, end - 1);
       if (expectKey) {
         keys[top] = value;
+        keyStarts[top] = i;
         expectKey = false;
       } else {
-        out.push({ path: here().path, value, rawStart: i - origin, rawEnd: end - origin });
+        const memberStart = top >= 0 && kinds[top] === OBJ ? (keyStarts[top] as number) - origin : undefined;
+        out.push({ path: here().path, value, rawStart: i - origin, rawEnd: end - origin, memberStart });
         if (top < 0) return end;
       }
       i = end;
@@ -244,6 +247,7 @@ export function scanStringLeaves(
         kinds[top] = c === OPEN_BRACE ? OBJ : ARR;
         nodes[top] = node;
         keys[top] = ''; // replaced by the first key (a placeholder for invalid input such as `{[`)
+        keyStarts[top] = i + 1;
         counters[top] = 0;
         expectKey = c === OPEN_BRACE;
         break;
@@ -269,7 +273,8 @@ const sharedPathCache = new PathCache();
 
 /**
  * Every string value (not key) in `raw`, one valid JSON value possibly surrounded by whitespace,
- * in source order. `rawStart`/`rawEnd` span the token including its quotes.
+ * in source order. `rawStart`/`rawEnd` span the token including its quotes; `memberStart` is where an
+ * object member's key starts.
  *
  * `raw` must already be known to be valid JSON (the readers check it with `JSON.parse` first);
  * on invalid input the result is meaningless (but it does not throw). Pass a {@link PathCache}

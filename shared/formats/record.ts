@@ -25,6 +25,11 @@ export interface TextField {
   readonly rawStart?: number;
   /** End (exclusive) of the value's source text inside `SourceRecord.raw` (JSON: after the closing quote). */
   readonly rawEnd?: number;
+  /**
+   * JSON object members only: start of the member (its key's opening quote) inside `SourceRecord.raw`, so that the
+   * member can be removed whole. Undefined for array elements, bare values and CSV cells.
+   */
+  readonly memberStart?: number;
 }
 
 export interface SourceRecord {
