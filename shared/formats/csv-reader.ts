@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { sniffCsvDialect, type CsvDelimiter, type CsvDialect } from './csv-dialect';
-import { renderCsvRow } from './csv-writer';
+import { renderCsvRow, renderCsvRowWithoutColumns } from './csv-writer';
 import { DEFAULT_MAX_RECORD_CHARS, FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
 import type { FormatWarning } from './format-warning';
 
@@ -44,6 +44,19 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
   const onMalformed = options.onMalformedRow ?? 'error';
   let dialect: CsvDialect | undefined;
   let columns: string[] = [];
+  let header: { raw: string; names: readonly string[] } | undefined;
+  let dropNames: ReadonlySet<string> | undefined;
+  let columnDropped: boolean[] | null | undefined; // worked out once the header is known; null: nothing dropped
+
+  /** Which columns `dropColumns` removes (a header name or a unique column name), or null when none. */
+  const droppedColumns = (): boolean[] | null => {
+    if (columnDropped !== undefined) return columnDropped;
+    if (!dropNames || !header) return null; // not (yet) known: nothing to drop so far
+    const names = header.names;
+    const mask = columns.map((unique, i) => dropNames!.has(unique) || dropNames!.has(names[i]!));
+    columnDropped = mask.includes(true) ? mask : null;
+    return columnDropped;
+  };
 
   async function* batches(): AsyncGenerator<Item[]> {
     let buffer = '';
@@ -70,6 +83,7 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
         if (row.error) throw new FormatError(row.error, startLine, headerDone ? recordIndex : undefined);
         if (!headerDone) {
           columns = uniqueColumnNames(row.cells);
+          header = { raw, names: row.cells };
           headerDone = true;
           items.push({ kind: 'raw', text: raw });
           continue;
@@ -157,9 +171,23 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
       return columns;
     },
     [Symbol.asyncIterator]: () => batches(),
-    render(record, newValues) {
+    render(record, newValues, dropped) {
       if (!dialect) throw new Error('render called before the CSV dialect was known');
-      return renderCsvRow(record, newValues, dialect);
+      const mask = droppedColumns();
+      if (!mask) return renderCsvRow(record, newValues, dialect, dropped);
+      return renderCsvRowWithoutColumns(record.raw, record.fields.length, dialect, mask, (i) => (dropped?.[i] ? '' : newValues[i]));
+    },
+    dropColumns(names) {
+      if (dropNames) throw new Error('dropColumns may be called only once');
+      dropNames = new Set(names);
+    },
+    renderRaw(item) {
+      const mask = droppedColumns();
+      if (!mask || !dialect || item.text !== header?.raw) return item.text;
+      return renderCsvRowWithoutColumns(item.text, columns.length, dialect, mask);
+    },
+    get rendersEveryRecord() {
+      return droppedColumns() !== null;
     },
   };
 }

@@ -50,10 +50,31 @@ export type Item =
 /**
  * A format reader. Iterate it for batches of items; `render` writes a record back with some of its
  * values replaced. `newValues[i]` replaces `record.fields[i].value`; `undefined` keeps it.
+ *
+ * Fields and columns can be dropped: `dropped[i]` for one field of one record, `dropColumns` for a whole
+ * column (CSV) or field group (JSON, NDJSON) of the file. With no drops, output is byte-identical to the input
+ * apart from the replaced values. A record never disappears: one that loses every field stays a record
+ * (`{}`, `[]`, `null` for a bare string; an empty CSV row).
  */
 export interface RecordReader extends AsyncIterable<Item[]> {
   readonly format: FormatKind;
-  render(record: SourceRecord, newValues: readonly (string | undefined)[]): string;
+  /**
+   * The record written back. `dropped[i]` true removes field i from this record (CSV: the cell is emptied,
+   * because a row cannot lose one cell; unless its column is dropped). JSON: the member (key, colon, value and
+   * one adjacent comma) or the array element goes; a bare string record becomes `null`.
+   */
+  render(record: SourceRecord, newValues: readonly (string | undefined)[], dropped?: readonly boolean[]): string;
+  /**
+   * Removes these columns (CSV header names; a name repeated in the header drops every column of that name) or
+   * field groups (JSON/NDJSON: paths with array indices folded, `comments[].body`, see `fieldGroup`) from
+   * everything rendered from now on. Names that match nothing are ignored. May be called once, before any item is
+   * rendered.
+   */
+  dropColumns(columns: ReadonlySet<string>): void;
+  /** The text to write for a pass-through item: after `dropColumns`, a CSV header without the dropped columns; otherwise `item.text`. */
+  renderRaw(item: { readonly kind: 'raw'; readonly text: string }): string;
+  /** True when every record must go through `render`, even without changes (after `dropColumns` removed something). */
+  readonly rendersEveryRecord: boolean;
 }
 
 /** Input that cannot be read as the format says. Always names the line (and the record where known). */

@@ -1,5 +1,6 @@
 /** Turns a synchronous JSON or NDJSON splitter into a RecordReader: one batch per input chunk, then what is left. */
-import { renderWithReplacements } from './json-leaves';
+import { FieldGroupFilter } from './field-group';
+import { renderJsonDropping } from './json-drop';
 import type { FormatKind, Item, RecordReader, SourceRecord } from './record';
 
 export interface TextSplitter {
@@ -9,12 +10,24 @@ export interface TextSplitter {
   end(): Item[];
 }
 
-/** Iterate it once. Records are written back by patching their changed string tokens. */
+/** Iterate it once. Records are written back by patching their changed string tokens and cutting dropped ones. */
 export function readerFromSplitter(format: FormatKind, chunks: AsyncIterable<string>, createSplitter: () => TextSplitter): RecordReader {
+  let groups: FieldGroupFilter | undefined;
+  let dropCalled = false;
   return {
     format,
-    render(record: SourceRecord, newValues: readonly (string | undefined)[]): string {
-      return renderWithReplacements(record.raw, record.fields, newValues);
+    render(record: SourceRecord, newValues: readonly (string | undefined)[], dropped?: readonly boolean[]): string {
+      const drop = groups ? groups.widen(record.fields, dropped) : dropped;
+      return renderJsonDropping(record.raw, record.fields, newValues, drop);
+    },
+    dropColumns(columns: ReadonlySet<string>): void {
+      if (dropCalled) throw new Error('dropColumns may be called only once');
+      dropCalled = true;
+      if (columns.size > 0) groups = new FieldGroupFilter(new Set(columns));
+    },
+    renderRaw: (item) => item.text,
+    get rendersEveryRecord() {
+      return groups !== undefined;
     },
     async *[Symbol.asyncIterator](): AsyncIterator<Item[]> {
       const splitter = createSplitter();
