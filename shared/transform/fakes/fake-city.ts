@@ -1,0 +1,27 @@
+/**
+ * A fake place: a country name becomes another country's name in the same language (en, de, fr, es); a city known
+ * to the shipped lists becomes another city of the same country; any other place becomes a city of the default
+ * region (or of the United States when the lists have none for it).
+ */
+import { COUNTRY_BY_NAME, COUNTRY_CODES, COUNTRY_OF_CITY, FAKE_LISTS } from '../data/fake-lists';
+import { digestInt } from '../keyed-hash';
+
+const FALLBACK_REGION = 'US';
+
+/** @param normalised the place in canonical form (lower case, single spaces) */
+export function fakeCity(digest: Uint8Array, normalised: string, defaultRegion: string): string {
+  const country = COUNTRY_BY_NAME.get(normalised);
+  if (country !== undefined) {
+    const other = pickOther(COUNTRY_CODES, digest, (code) => code === country.code);
+    return FAKE_LISTS.countries[other]![country.language]!;
+  }
+  const region = COUNTRY_OF_CITY.get(normalised) ?? (FAKE_LISTS.cities[defaultRegion] !== undefined ? defaultRegion : FALLBACK_REGION);
+  return pickOther(FAKE_LISTS.cities[region]!, digest, (city) => city.toLowerCase() === normalised);
+}
+
+/** An item of `list` chosen by the digest, the next one if the first is `same` (lists hold at least two items). */
+function pickOther(list: readonly string[], digest: Uint8Array, same: (item: string) => boolean): string {
+  const at = digestInt(digest, 0) % list.length;
+  const item = list[at]!;
+  return same(item) ? list[(at + 1) % list.length]! : item;
+}
