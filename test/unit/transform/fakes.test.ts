@@ -1,0 +1,240 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { isValidIBAN } from 'ibantools';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { KeyedHash } from '../../../shared/transform/keyed-hash';
+import { fakeCard, luhnDigit, luhnValid } from '../../../shared/transform/fakes/fake-card';
+import { fakeCity } from '../../../shared/transform/fakes/fake-city';
+import { fakeEmail, isKeptDomain } from '../../../shared/transform/fakes/fake-email';
+import {
+  fakeDateOfBirth,
+  fakeFormatPreserving,
+  fakeHostname,
+  fakeMac,
+  fakePostalCode,
+  fakeUrl,
+  keptPrefixLength,
+} from '../../../shared/transform/fakes/fake-generic';
+import { fakeIban, mod97, withCheckDigits } from '../../../shared/transform/fakes/fake-iban';
+import { fakeIp, PrefixPreservingIpv4 } from '../../../shared/transform/fakes/fake-ip';
+import { fakeName } from '../../../shared/transform/fakes/fake-name';
+import { fakeOrganization } from '../../../shared/transform/fakes/fake-organization';
+import { fakePhone } from '../../../shared/transform/fakes/fake-phone';
+import { fakeStreetAddress } from '../../../shared/transform/fakes/fake-street';
+import { digestBytes, pourDigits, rewriteChars } from '../../../shared/transform/fakes/keyed-choice';
+import { FAKE_LISTS } from '../../../shared/transform/data/fake-lists';
+
+const digestArb = fc.uint8Array({ minLength: 32, maxLength: 32 });
+const digitsArb = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const digestOf = (s: string) => new KeyedHash(new Uint8Array(32).fill(3)).digest('test', s);
+
+describe('keyed-choice', () => {
+  it('rewriteChars keeps the shape: digits to digits, letters to letters of the same case, the rest kept', () => {
+    fc.assert(
+      fc.property(digestArb, fc.string({ maxLength: 80 }), (d, s) => {
+        const out = rewriteChars(s, d);
+        expect(out.length).toBe(s.length);
+        for (let i = 0; i < s.length; i++) {
+          const c = s[i]!;
+          const o = out[i]!;
+          if (c >= '0' && c <= '9') expect(o).toMatch(/^\d$/);
+          else if (c.toLowerCase() !== c.toUpperCase()) expect(c === c.toUpperCase() ? /^[A-Z]$/ : /^[a-z]$/).toSatisfy((r: RegExp) => r.test(o));
+          else expect(o).toBe(c);
+        }
+      }),
+    );
+  });
+
+  it('digestBytes gives as many bytes as asked, starting with the digest, the same each time', () => {
+    const d = digestOf('x');
+    const long = digestBytes(d, 100);
+    expect(long.length).toBeGreaterThanOrEqual(100);
+    expect(Array.from(long.subarray(0, 32))).toEqual(Array.from(d));
+    expect(Array.from(digestBytes(d, 100))).toEqual(Array.from(long));
+    expect(Array.from(long.subarray(32, 64))).not.toEqual(Array.from(long.subarray(64, 96)));
+  });
+
+  it('pourDigits keeps the layout and the first digits', () => {
+    expect(pourDigits('+49 (30) 123-45', '9876543', 2)).toBe('+49 (98) 765-43');
+  });
+});
+
+describe('fake e-mail', () => {
+  it('is user-<6 hex>@example.invalid, or keeps a kept domain and its subdomains', () => {
+    const d = digestOf('a');
+    expect(fakeEmail(d, 'jane@x.com', [])).toMatch(/^user-[0-9a-f]{6}@example\.invalid$/);
+    expect(fakeEmail(d, 'jane@acme.com', ['acme.com'])).toMatch(/^user-[0-9a-f]{6}@acme\.com$/);
+    expect(fakeEmail(d, 'jane@eu.acme.com', ['acme.com'])).toMatch(/@eu\.acme\.com$/);
+    expect(fakeEmail(d, 'jane@notacme.com', ['acme.com'])).toMatch(/@example\.invalid$/);
+    expect(isKeptDomain('badacme.com', ['acme.com'])).toBe(false);
+  });
+});
+
+describe('fake IP', () => {
+  it('keeps a port, a zone and an IPv4-mapped form', () => {
+    const d = digestOf('ip');
+    expect(fakeIp(d, '10.1.2.3:8080', { ipv4: 'documentation' })).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+:8080$/);
+    expect(fakeIp(d, '[2001:4860::1]:443', { ipv4: 'documentation' })).toMatch(/^\[2001:db8:[0-9a-f:]+\]:443$/);
+    expect(fakeIp(d, '::ffff:8.8.8.8', { ipv4: 'documentation' })).toMatch(/^::ffff:(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
+    expect(fakeIp(d, 'fe80::1%eth0', { ipv4: 'documentation' })).toMatch(/^2001:db8:.*%eth0$/);
+  });
+
+  it('prefix-preserving map: a bijection on a /24 that depends on the keyed bits', () => {
+    const key = new KeyedHash(new Uint8Array(32).fill(9));
+    const pan = new PrefixPreservingIpv4((p) => key.digest('t', p)[0]!);
+    const outs = new Set(Array.from({ length: 256 }, (_, i) => pan.map((0x0a010200 | i) >>> 0) >>> 8));
+    expect(outs.size).toBe(1); // one /24 maps into one /24
+    const low = new Set(Array.from({ length: 256 }, (_, i) => pan.map((0x0a010200 | i) >>> 0) & 0xff));
+    expect(low.size).toBe(256);
+  });
+});
+
+describe('fake card', () => {
+  it('Luhn digit of known numbers', () => {
+    expect(luhnDigit('411111111111111')).toBe('1');
+    expect(luhnValid('4111 1111 1111 1111')).toBe(true);
+    expect(luhnValid('4111 1111 1111 1112')).toBe(false);
+  });
+
+  it('keeps brand test prefix, length and grouping', () => {
+    const d = digestOf('card');
+    expect(fakeCard(d, '3714-496353-98431')).toMatch(/^3782-82\d{4}-\d{5}$/);
+    expect(fakeCard(d, '5500 0055 5555 5559')).toMatch(/^2223 00\d\d \d{4} \d{4}$/);
+    expect(fakeCard(d, '4111111111111111')).toMatch(/^400000\d{10}$/);
+  });
+});
+
+describe('fake IBAN', () => {
+  it('mod 97 and check digits', () => {
+    expect(mod97('370400440532013000DE89')).toBe(1);
+    expect(withCheckDigits('DE', '370400440532013000')).toBe('DE89370400440532013000');
+  });
+
+  it('keeps country, length and grouping, and passes ibantools (with national check digits)', () => {
+    for (const iban of ['DE89 3704 0044 0532 0130 00', 'FR1420041010050500013M02606', 'BE68539007547034', 'ES9121000418450200051332', 'GB29NWBK60161331926819', 'IT60X0542811101000000123456']) {
+      const out = fakeIban(digestOf(iban), iban);
+      expect(out.length).toBe(iban.length);
+      expect(out.slice(0, 2)).toBe(iban.slice(0, 2));
+      expect(out.replace(/\S/g, '.')).toBe(iban.replace(/\S/g, '.'));
+      expect(isValidIBAN(out.replace(/ /g, ''))).toBe(true);
+    }
+  });
+});
+
+describe('fake phone', () => {
+  it('uses the reserved fictional ranges and keeps the layout', () => {
+    const d = digestOf('phone');
+    expect(fakePhone(d, '+1 (415) 555-2671', 'US')).toMatch(/^\+1 \(\d{3}\) 555-01\d\d$/);
+    expect(fakePhone(d, '(415) 555-2671', 'US')).toMatch(/^\(\d{3}\) 555-01\d\d$/);
+    expect(fakePhone(d, '555-2671', 'US')).toMatch(/^555-01\d\d$/);
+    expect(fakePhone(d, '07911 123456', 'GB')).toMatch(/^07700 900\d{3}$/);
+    expect(fakePhone(d, '+44 7911 123456', 'GB')).toMatch(/^\+44 7700 900\d{3}$/);
+    expect(fakePhone(d, '0412 345 678', 'AU')).toMatch(/^0491 570 1[0-5]\d$/);
+    expect(fakePhone(d, '(02) 9374 4000', 'AU')).toMatch(/^\(02\) 5550 \d{4}$/);
+  });
+
+  it('other countries: same calling code and length, not a valid number', () => {
+    fc.assert(
+      fc.property(digestArb, fc.constantFrom('+49 30 ', '+49 151 ', '+33 6 ', '+34 6', '+91 98', '+39 06 '), digitsArb(7), (d, prefix, rest) => {
+        const original = prefix + rest;
+        const p = parsePhoneNumberFromString(original);
+        fc.pre(p?.isValid() === true);
+        const out = fakePhone(d, original, 'DE');
+        const q = parsePhoneNumberFromString(out)!;
+        expect(q.countryCallingCode).toBe(p!.countryCallingCode);
+        expect(out.length).toBe(original.length);
+        expect(q.isValid()).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('fake name', () => {
+  const parts = (s: string) => s.split(/[\s,]+/).filter((x) => x !== '');
+
+  it('keeps the number of parts, titles and the case pattern of each part', () => {
+    const d = digestOf('name');
+    expect(parts(fakeName(d, 'Anna'))).toHaveLength(1);
+    expect(FAKE_LISTS.givenNames).toContain(fakeName(d, 'Anna'));
+    const three = parts(fakeName(d, 'Anna Maria Schmidt'));
+    expect(three).toHaveLength(3);
+    expect(FAKE_LISTS.givenNames).toContain(three[0]);
+    expect(FAKE_LISTS.givenNames).toContain(three[1]);
+    expect(FAKE_LISTS.surnames).toContain(three[2]);
+    expect(fakeName(d, 'Dr. Anna Schmidt')).toMatch(/^Dr\. \S+ \S+$/);
+    const upperFirst = parts(fakeName(d, 'SCHMIDT, Anna'));
+    expect(upperFirst[0]).toBe(upperFirst[0]!.toUpperCase());
+    expect(FAKE_LISTS.surnames.map((s) => s.toUpperCase())).toContain(upperFirst[0]);
+    expect(fakeName(d, 'anna schmidt')).toBe(fakeName(d, 'Anna Schmidt').toLowerCase());
+    expect(fakeName(d, 'Anna-Lena Weber')).toMatch(/^\S+-\S+ \S+$/);
+    expect(fakeName(d, 'J. Weber')).toMatch(/^\p{Lu}\. \S+$/u);
+  });
+});
+
+describe('fake place and organisation', () => {
+  it('a country becomes another country in the same language; a listed city another city of its country', () => {
+    const d = digestOf('place');
+    const de = FAKE_LISTS.countries['DE']!;
+    const other = fakeCity(d, 'deutschland', 'US');
+    expect(other).not.toBe(de[1]);
+    expect(Object.values(FAKE_LISTS.countries).map((n) => n[1])).toContain(other);
+    const city = FAKE_LISTS.cities['FR']![0]!;
+    const fake = fakeCity(d, city.toLowerCase(), 'US');
+    expect(fake).not.toBe(city);
+    expect(FAKE_LISTS.cities['FR']).toContain(fake);
+    expect(FAKE_LISTS.cities['DE']).toContain(fakeCity(d, 'nowhere-on-the-list', 'DE'));
+  });
+
+  it('an organisation keeps its legal form as written', () => {
+    const d = digestOf('org');
+    expect(fakeOrganization(d, 'Müller GmbH')).toMatch(/^\S.* GmbH$/);
+    expect(fakeOrganization(d, 'Acme, Inc.')).toMatch(/, Inc\.$/);
+    expect(fakeOrganization(d, 'Acme Widgets')).toMatch(new RegExp(` (${FAKE_LISTS.companyWords.join('|')})$`));
+  });
+});
+
+describe('fake street, postal code, date, identifiers', () => {
+  it('a street keeps the house number position and the street type word', () => {
+    const d = digestOf('street');
+    expect(fakeStreetAddress(d, '221B Baker Street', 'GB')).toMatch(/^[1-9]\d\d[A-Z] \S+ Street$/);
+    expect(fakeStreetAddress(d, 'Hauptstraße 5', 'DE')).toMatch(/^\S+straße [1-9]$/);
+    expect(fakeStreetAddress(d, 'Calle Mayor 12', 'ES')).toMatch(/^Calle \S+ [1-9]\d$/);
+    expect(fakeStreetAddress(d, '123 Main St, Springfield, IL 62704', 'US')).toMatch(/^[1-9]\d\d \S+ St, [^,]+, IL \d{5}$/);
+    expect(fakeStreetAddress(d, '123 Main St, Springfield, IL 62704', 'US')).not.toContain('Springfield');
+  });
+
+  it('a postal code keeps its shape', () => {
+    expect(fakePostalCode(digestOf('pc'), 'SW1A 1AA')).toMatch(/^[A-Z]{2}\d[A-Z] \d[A-Z]{2}$/);
+  });
+
+  it('a date of birth keeps its layout with a plausible year and a day and month valid in either order', () => {
+    fc.assert(
+      fc.property(digestArb, (d) => {
+        const [y, m, day] = fakeDateOfBirth(d, '1987-03-12').split('-').map(Number) as [number, number, number];
+        expect(y).toBeGreaterThanOrEqual(1940);
+        expect(y).toBeLessThanOrEqual(2005);
+        expect(m >= 1 && m <= 12 && day >= 1 && day <= 12).toBe(true);
+      }),
+    );
+    expect(fakeDateOfBirth(digestOf('dob'), '12 March 1987')).toMatch(/^\d\d March \d{4}$/);
+  });
+
+  it('format-preserving values keep a recognisable prefix, and hex stays hex', () => {
+    const d = digestOf('id');
+    expect(keptPrefixLength('INC0012345')).toBe(3);
+    expect(keptPrefixLength('Case #12345')).toBe(6);
+    expect(keptPrefixLength('sk_live_4eC39Hq')).toBe(8);
+    expect(keptPrefixLength('deadbeef-1234')).toBe(0);
+    expect(fakeFormatPreserving(d, 'CS-2024-0042')).toMatch(/^CS-\d{4}-\d{4}$/);
+    expect(fakeFormatPreserving(d, 'deadbeef-1234-5678-9abc-def012345678')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('host names, URLs and MAC addresses use reserved names and bits', () => {
+    const d = digestOf('net');
+    expect(fakeHostname(d, 'db1.prod.acme.com')).toMatch(/^host-[0-9a-f]{6}\.n[0-9a-f]{4}\.n[0-9a-f]{4}\.example$/);
+    expect(fakeHostname(d, 'acme.com')).toMatch(/^host-[0-9a-f]{6}\.example$/);
+    expect(fakeUrl(d, 'HTTP://portal.acme.com/u/123?x=1')).toMatch(/^http:\/\/example\.invalid\/[0-9a-f]{12}$/);
+    expect(fakeMac(d, 'AA-BB-CC-DD-EE-FF')).toMatch(/^02-00-5E(-[0-9A-F]{2}){3}$/);
+    expect(fakeMac(d, 'aabb.ccdd.eeff')).toMatch(/^0200\.5e[0-9a-f]{2}\.[0-9a-f]{4}$/);
+  });
+});
