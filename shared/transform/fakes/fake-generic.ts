@@ -1,6 +1,6 @@
 /**
  * Fakes for the types without a maker of their own, each valid-looking and clearly fake: a username
- * (`user-3f9a2c`), a host name under the reserved `.example` TLD, a URL on `example.invalid`, a locally
+ * (`user-3f9a2c81d0`), a host name under the reserved `.example` TLD, a URL on `example.invalid`, a locally
  * administered MAC address (`02:00:5e:…`), a postal code of the same shape, a date of birth with a plausible year,
  * and a format-preserving rewrite (digit → digit, letter → letter of the same case) that keeps a recognisable prefix
  * (`INC`, `CS-`, `Case #`, `sk_live_`) for case numbers, identifiers, national IDs, secrets and anything else.
@@ -25,14 +25,14 @@ const HEX_DIGITS_UPPER = HEX_DIGITS.toUpperCase();
 const HAS_LOWER_HEX = /[a-f]/;
 
 export function fakeUsername(digest: Uint8Array): string {
-  return `user-${hexFrom(digest, 6)}`;
+  return `user-${hexFrom(digest, 10)}`;
 }
 
-/** `host-3f9a2c.example`, with as many labels as the original (at least two). */
+/** `host-3f9a2c81d0.example`, with as many labels as the original (at least two). */
 export function fakeHostname(digest: Uint8Array, original: string): string {
   let labels = 1;
   for (const c of original) if (c === '.') labels++;
-  const out = [`host-${hexFrom(digest, 6)}`];
+  const out = [`host-${hexFrom(digest, 10)}`];
   for (let i = 2; i < labels; i++) out.push(`n${hexFrom(digest, 4, 3 + 2 * i)}`);
   out.push('example');
   return out.join('.');

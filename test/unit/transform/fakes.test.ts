@@ -62,8 +62,8 @@ describe('keyed-choice', () => {
 describe('fake e-mail', () => {
   it('is user-<6 hex>@example.invalid, or keeps a kept domain and its subdomains', () => {
     const d = digestOf('a');
-    expect(fakeEmail(d, 'jane@x.com', [])).toMatch(/^user-[0-9a-f]{6}@example\.invalid$/);
-    expect(fakeEmail(d, 'jane@acme.com', ['acme.com'])).toMatch(/^user-[0-9a-f]{6}@acme\.com$/);
+    expect(fakeEmail(d, 'jane@x.com', [])).toMatch(/^user-[0-9a-f]{10}@example\.invalid$/);
+    expect(fakeEmail(d, 'jane@acme.com', ['acme.com'])).toMatch(/^user-[0-9a-f]{10}@acme\.com$/);
     expect(fakeEmail(d, 'jane@eu.acme.com', ['acme.com'])).toMatch(/@eu\.acme\.com$/);
     expect(fakeEmail(d, 'jane@notacme.com', ['acme.com'])).toMatch(/@example\.invalid$/);
     expect(isKeptDomain('badacme.com', ['acme.com'])).toBe(false);
@@ -231,8 +231,8 @@ describe('fake street, postal code, date, identifiers', () => {
 
   it('host names, URLs and MAC addresses use reserved names and bits', () => {
     const d = digestOf('net');
-    expect(fakeHostname(d, 'db1.prod.acme.com')).toMatch(/^host-[0-9a-f]{6}\.n[0-9a-f]{4}\.n[0-9a-f]{4}\.example$/);
-    expect(fakeHostname(d, 'acme.com')).toMatch(/^host-[0-9a-f]{6}\.example$/);
+    expect(fakeHostname(d, 'db1.prod.acme.com')).toMatch(/^host-[0-9a-f]{10}\.n[0-9a-f]{4}\.n[0-9a-f]{4}\.example$/);
+    expect(fakeHostname(d, 'acme.com')).toMatch(/^host-[0-9a-f]{10}\.example$/);
     expect(fakeUrl(d, 'HTTP://portal.acme.com/u/123?x=1')).toMatch(/^http:\/\/example\.invalid\/[0-9a-f]{12}$/);
     expect(fakeMac(d, 'AA-BB-CC-DD-EE-FF')).toMatch(/^02-00-5E(-[0-9A-F]{2}){3}$/);
     expect(fakeMac(d, 'aabb.ccdd.eeff')).toMatch(/^0200\.5e[0-9a-f]{2}\.[0-9a-f]{4}$/);

@@ -126,8 +126,12 @@ describe('pseudonym operator: properties over random keys and values', () => {
     }), { numRuns: 100 });
     fc.assert(
       fc.property(keyArb, fc.ipV6(), (k, v) => {
-        const out = ipaddr.IPv6.parse(pseudonym(k, 'IP_ADDRESS', v));
-        expect(out.match(ipaddr.IPv6.parseCIDR('2001:db8::/32'))).toBe(true);
+        const text = pseudonym(k, 'IP_ADDRESS', v);
+        const out = ipaddr.IPv6.parse(text);
+        const inV6DocNet = out.match(ipaddr.IPv6.parseCIDR('2001:db8::/32'));
+        // an IPv4-mapped address ("::ffff:1.2.3.4") stays mapped, with its IPv4 part in the RFC 5737 ranges
+        const mappedDoc = out.isIPv4MappedAddress() && inDocumentationNet(out.toIPv4Address().toString());
+        expect(inV6DocNet || (v.includes('.') && mappedDoc)).toBe(true);
       }),
       { numRuns: 100 },
     );
@@ -198,7 +202,7 @@ describe('pseudonym operator: parameters and examples', () => {
 
   it('keeps the kept domains and their subdomains, compared in lower case', () => {
     const params = op.validate({ keepDomains: ['acme.com'] }, 'p');
-    expect(pseudonym(key, 'EMAIL', 'Jane.Doe@ACME.com', params)).toMatch(/^user-[0-9a-f]{6}@acme\.com$/);
+    expect(pseudonym(key, 'EMAIL', 'Jane.Doe@ACME.com', params)).toMatch(/^user-[0-9a-f]{10}@acme\.com$/);
     expect(pseudonym(key, 'EMAIL', 'jane@support.acme.com', params)).toMatch(/@support\.acme\.com$/);
     expect(pseudonym(key, 'EMAIL', 'jane@gmail.com', params)).toMatch(/@example\.invalid$/);
   });
