@@ -25,6 +25,8 @@ export async function sampleColumns(
   fieldGroup: (path: string) => string,
   detect: (text: string, context: DetectContext) => Finding[],
   defaultRegion: string,
+  /** A role set by the profile, which wins over the classifier's. */
+  override?: (group: string) => ColumnClassification | undefined,
 ): Promise<{ roles: ColumnRoles; buffered: Item[][] }> {
   const buffered: Item[][] = [];
   const samples = new Map<string, string[]>();
@@ -50,14 +52,14 @@ export async function sampleColumns(
     }
   }
   const roles = new Map<string, ColumnClassification>();
-  for (const [group, values] of samples) roles.set(group, classifyColumn(group, values, detect, defaultRegion));
+  for (const [group, values] of samples) roles.set(group, override?.(group) ?? classifyColumn(group, values, detect, defaultRegion));
   return {
     buffered,
     roles: {
       roleOf(group) {
         let role = roles.get(group);
         if (!role && roles.size < MAX_COLUMNS) {
-          role = classifyColumn(group, [], detect, defaultRegion);
+          role = override?.(group) ?? classifyColumn(group, [], detect, defaultRegion);
           roles.set(group, role);
         }
         return role;

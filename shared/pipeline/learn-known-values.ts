@@ -6,7 +6,7 @@
  * by the index's own limit. A file whose sampled columns hold no identity column (free text only) is not read
  * further; a column first seen after the sample is still learned by the detection pass, from its record onwards.
  */
-import type { DetectContext, Finding } from '../detect/finding';
+import type { ColumnClassification, DetectContext, Finding } from '../detect/finding';
 import { KnownValueIndex } from '../detect/known-values';
 import type { Item, RecordReader } from '../formats/record';
 import { sampleColumns } from './column-sampler';
@@ -18,6 +18,8 @@ export interface LearnKnownValuesOptions {
   /** Used only to classify the sampled columns, exactly as the detection pass will. */
   readonly detect: (text: string, context: DetectContext) => Finding[];
   readonly defaultRegion: string;
+  /** Roles set by the profile, which win over the classifier's. */
+  readonly columnRole?: (group: string) => ColumnClassification | undefined;
   /** The index to add to; one index shared by every file of a package. */
   readonly known?: KnownValueIndex;
   readonly signal?: AbortSignal;
@@ -28,7 +30,7 @@ export interface LearnKnownValuesOptions {
 export async function learnKnownValues(options: LearnKnownValuesOptions): Promise<KnownValueIndex> {
   const known = options.known ?? new KnownValueIndex();
   const batches = options.reader[Symbol.asyncIterator]();
-  const { roles, buffered } = await sampleColumns(batches, fieldGroup, options.detect, options.defaultRegion);
+  const { roles, buffered } = await sampleColumns(batches, fieldGroup, options.detect, options.defaultRegion, options.columnRole);
   let records = 0;
   const learn = (batch: Item[]) => {
     options.signal?.throwIfAborted();

@@ -6,11 +6,14 @@
 import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
 import { KnownValueIndex } from '../detect/known-values';
 import { createAllowlist } from '../detect/term-lists';
+import { fieldGroup } from '../formats/field-group';
 import type { Item, RecordReader, SourceRecord, TextField } from '../formats/record';
-import { applyPolicy } from '../transform/apply-policy';
-import type { Policy } from '../transform/policy';
+import type { FieldTransformer } from '../transform/field-transformer';
+import { minScoreFor, profileColumnRole, type Policy } from '../transform/policy';
 import { sampleColumns } from './column-sampler';
 import { detectRecord, type RecordDetection } from './detect-record';
+
+export { fieldGroup };
 
 export interface PipelineProgress {
   readonly bytes: number;
@@ -27,8 +30,10 @@ export interface PipelineSummary {
   readonly findingsByType: Readonly<Partial<Record<EntityType, number>>>;
   /** Findings per field and type; JSON array indices are folded (`comments[].body`). */
   readonly findingsByField: Readonly<Record<string, Readonly<Partial<Record<EntityType, number>>>>>;
-  /** Values rewritten by the policy. */
+  /** Values rewritten, blanked or dropped by the policy. */
   readonly valuesChanged: number;
+  /** Columns (CSV) or field groups (JSON) left out of the output. */
+  readonly droppedColumns: readonly string[];
   /** What each column holds, from its name and a sample of its values. */
   readonly columns: readonly ColumnClassification[];
 }
@@ -39,6 +44,8 @@ export interface PipelineOptions {
   readonly policy: Policy;
   /** Receives the output text in order. Omit it to only detect. */
   readonly write?: (text: string) => Promise<void> | void;
+  /** Applies the policy's operators; needed with `write`. One transformer serves every file of a package. */
+  readonly transformer?: FieldTransformer;
   /** Called for each finding kept (score at or above the policy's minimum), in input order. */
   readonly onFinding?: (record: SourceRecord, field: TextField, finding: Finding) => void;
   readonly onProgress?: (progress: PipelineProgress) => void;
@@ -64,7 +71,8 @@ const MAX_FIELD_GROUPS = 2000;
 
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineSummary> {
-  const { reader, detect, policy, write, onFinding, onProgress, signal } = options;
+  const { reader, detect, policy, write, transformer, onFinding, onProgress, signal } = options;
+  if (write && !transformer) throw new Error('runPipeline: writing needs a transformer');
   const now = options.now ?? (() => Date.now());
   const interval = options.progressIntervalMs ?? 100;
   const started = now();
@@ -101,14 +109,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   });
 
   const batches = reader[Symbol.asyncIterator]();
-  const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion);
+  const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion, (group) => profileColumnRole(policy, group));
   const isAllowed = createAllowlist(policy.allow);
   const detection: RecordDetection = {
     detect,
     defaultRegion: policy.defaultRegion,
     known: options.known ?? new KnownValueIndex(),
-    keep: (f, value) => f.score >= policy.minScore && !isAllowed(value.slice(f.start, f.end)),
+    keep: (f, value) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end)),
   };
+  const dropped = write && transformer ? transformer.droppedColumns(roles.all()) : new Set<string>();
+  if (dropped.size > 0) reader.dropColumns(dropped);
   async function* all(): AsyncGenerator<Item[]> {
     yield* buffered.splice(0); // handed over, not kept
     for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
@@ -118,45 +128,47 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     signal?.throwIfAborted();
     for (const item of batch) {
       if (item.kind === 'raw') {
-        emit(item.text);
+        emit(reader.renderRaw(item));
         continue;
       }
       const record = item.record;
       if (record.index !== null) records++;
       let newValues: (string | undefined)[] | undefined;
+      let droppedFields: boolean[] | undefined;
       const fields = record.fields;
       const columns = fields.map((f) => roles.roleOf(fieldGroup(f.path)));
       const perField = detectRecord(record, columns, detection);
+      const entity = transformer ? recordEntity(fields, columns) : '';
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i]!;
         const found = perField[i]!;
-        if (found.length === 0) continue;
         const groupName = fieldGroup(field.path);
-        let group = byField.get(groupName);
-        if (!group) {
-          const name = byField.size < MAX_FIELD_GROUPS ? groupName : '(other fields)';
-          group = byField.get(name) ?? {};
-          byField.set(name, group);
-        }
-        for (const f of found) {
-          findings++;
-          byType[f.type] = (byType[f.type] ?? 0) + 1;
-          group[f.type] = (group[f.type] ?? 0) + 1;
-          onFinding?.(record, field, f);
-        }
-        if (write) {
-          const replaced = applyPolicy(field.value, found, policy);
-          if (replaced !== undefined) {
-            (newValues ??= new Array<string | undefined>(fields.length))[i] = replaced;
-            valuesChanged++;
+        if (found.length > 0) {
+          let group = byField.get(groupName);
+          if (!group) {
+            const name = byField.size < MAX_FIELD_GROUPS ? groupName : '(other fields)';
+            group = byField.get(name) ?? {};
+            byField.set(name, group);
+          }
+          for (const f of found) {
+            findings++;
+            byType[f.type] = (byType[f.type] ?? 0) + 1;
+            group[f.type] = (group[f.type] ?? 0) + 1;
+            onFinding?.(record, field, f);
           }
         }
+        if (!transformer || !write || dropped.has(groupName)) continue;
+        const outcome = transformer.transformField(field.value, found, groupName, entity);
+        if (outcome === undefined) continue;
+        valuesChanged++;
+        if (outcome.kind === 'drop') (droppedFields ??= new Array<boolean>(fields.length).fill(false))[i] = true;
+        else (newValues ??= new Array<string | undefined>(fields.length))[i] = outcome.value;
       }
-      if (newValues) {
+      if (newValues || droppedFields) {
         recordsChanged++;
-        emit(reader.render(record, newValues));
+        emit(reader.render(record, newValues ?? [], droppedFields));
       } else {
-        emit(record.raw);
+        emit(reader.rendersEveryRecord ? reader.render(record, []) : record.raw);
       }
     }
     if (pendingChars >= WRITE_CHARS) await flush();
@@ -171,10 +183,23 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   }
   await flush();
   onProgress?.(progress());
-  return { records, recordsChanged, findings, findingsByType: byType, findingsByField: Object.fromEntries(byField), valuesChanged, columns: roles.all() };
+  return { records, recordsChanged, findings, findingsByType: byType, findingsByField: Object.fromEntries(byField), valuesChanged,
+    droppedColumns: [...dropped], columns: roles.all() };
 }
 
-/** `comments[3].body` → `comments[].body`: one summary row per field, not per array element. */
-export function fieldGroup(path: string): string {
-  return path.includes('[') ? path.replace(/\[\d+\]/g, '[]') : path;
+/** Identity columns that name who a record is about, most specific first. */
+const ENTITY_TYPES_BY_RANK: readonly EntityType[] = ['EMAIL', 'USERNAME', 'PHONE', 'PERSON'];
+
+/**
+ * Who the record is about: the value of its first identity column of the best-ranked type (e.g. the requester's
+ * e-mail), so that operators such as a date shift treat all of one person's records alike. Empty if none.
+ */
+export function recordEntity(fields: readonly TextField[], columns: readonly (ColumnClassification | undefined)[]): string {
+  for (const type of ENTITY_TYPES_BY_RANK) {
+    for (let i = 0; i < fields.length; i++) {
+      const c = columns[i];
+      if (c?.role === 'identifier' && c.type === type && fields[i]!.value.trim() !== '') return `${type}:${fields[i]!.value.trim().toLowerCase()}`;
+    }
+  }
+  return '';
 }

@@ -1,6 +1,8 @@
 /** Reads the options every command shares, and turns bad values into usage errors that say what is allowed. */
 import { readFile } from 'node:fs/promises';
-import { ProfileError, DEFAULT_POLICY, parseProfile, type Policy } from '../../shared/transform/policy';
+import { ProfileError, type Policy } from '../../shared/transform/policy';
+import { presetById, PRESETS } from '../../shared/transform/presets';
+import { DEFAULT_POLICY, parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
 import type { FormatKind } from '../../shared/formats/record';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../shared/formats/text-encoding';
 import { InputError } from '../io/input-error';
@@ -15,6 +17,7 @@ export class UsageError extends Error {
 
 export const COMMON_OPTION_SPEC = {
   profile: { type: 'string' },
+  preset: { type: 'string' },
   region: { type: 'string' },
   format: { type: 'string' },
   encoding: { type: 'string' },
@@ -39,13 +42,19 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 
 export async function readCommonOptions(values: {
   profile?: string;
+  preset?: string;
   region?: string;
   format?: string;
   encoding?: string;
   'on-malformed-row'?: string;
   quiet?: boolean;
 }): Promise<CommonOptions> {
-  let policy = values.profile === undefined ? DEFAULT_POLICY : await loadProfile(values.profile);
+  if (values.profile !== undefined && values.preset !== undefined) {
+    throw new UsageError('give --profile or --preset, not both (a profile can build on a preset with "extends": "<preset>")');
+  }
+  let policy = DEFAULT_POLICY;
+  if (values.profile !== undefined) policy = await loadProfile(values.profile);
+  else if (values.preset !== undefined) policy = presetPolicy(values.preset);
   if (values.region !== undefined) {
     if (!/^[A-Za-z]{2}$/.test(values.region)) throw new UsageError(`--region must be a two-letter country code such as GB, not "${values.region}"`);
     policy = { ...policy, defaultRegion: values.region.toUpperCase() };
@@ -57,6 +66,11 @@ export async function readCommonOptions(values: {
     onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',
     quiet: values.quiet ?? false,
   };
+}
+
+function presetPolicy(id: string): Policy {
+  if (!presetById(id)) throw new UsageError(`--preset must be one of ${PRESETS.map((p) => p.id).join(', ')}, not "${id}"`);
+  return parseProfile({ version: PROFILE_VERSION, extends: id });
 }
 
 export async function loadProfile(path: string): Promise<Policy> {

@@ -1,9 +1,19 @@
-/** `anonymise run INPUT... --out PATH`: anonymised copies of each input, and optionally a JSON report. */
+/**
+ * `anonymise run INPUT... --out PATH`: anonymised copies of each input under one policy and one key (so a customer
+ * gets the same pseudonym in every file), and optionally a JSON report, a saved profile and an encrypted vault.
+ */
 import { parseArgs } from 'node:util';
 import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
+import { FieldTransformer } from '../../shared/transform/field-transformer';
+import { KeyedHash } from '../../shared/transform/keyed-hash';
+import { policyUsesKey } from '../../shared/transform/policy';
+import { saveProfile } from '../../shared/transform/profile';
 import { createAtomicFile } from '../io/atomic-file';
+import { readKeyFile } from '../io/key-file';
+import { obtainPassphrase, PASSPHRASE_ENV } from '../io/passphrase';
+import { createVaultWriter, type VaultWriter } from '../io/vault-file';
 import { assertNotAmong, planOutputs } from '../io/output-plan';
 import { anonymiseFile, type AnonymiseFileResult } from '../jobs/anonymise-file';
 import { buildRunReport } from '../jobs/run-report';
@@ -17,7 +27,16 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...COMMON_OPTION_SPEC, out: { type: 'string', short: 'o' }, report: { type: 'string' }, 'output-encoding': { type: 'string' } },
+    options: {
+      ...COMMON_OPTION_SPEC,
+      out: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      'output-encoding': { type: 'string' },
+      key: { type: 'string' },
+      'save-profile': { type: 'string' },
+      vault: { type: 'string' },
+      'vault-passphrase-file': { type: 'string' },
+    },
   });
   if (values.help) {
     ctx.stdout.write(`${RUN_USAGE}\n`);
@@ -28,7 +47,13 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const common = await readCommonOptions(values);
   const outputEncoding = oneOf(values['output-encoding'], TEXT_ENCODINGS, 'output-encoding');
   const plan = await planOutputs(positionals, values.out);
-  if (values.report !== undefined) await assertNotAmong(values.report, [...positionals, ...plan.map((p) => p.output)], 'the report');
+  const taken = [...positionals, ...plan.map((p) => p.output)];
+  if (values.report !== undefined) await assertNotAmong(values.report, taken, 'the report');
+  if (values['save-profile'] !== undefined) await assertNotAmong(values['save-profile'], [...taken, ...(values.report ? [values.report] : [])], 'the saved profile');
+  if (values.key !== undefined) await assertNotAmong(values.key, plan.map((p) => p.output), 'the key file');
+  const key = values.key !== undefined ? await loadKey(values.key, ctx) : KeyedHash.random();
+  const vault = await openVault(values, [...taken, ...(values.report ? [values.report] : []), ...(values.key ? [values.key] : [])], ctx);
+  const transformer = new FieldTransformer({ policy: common.policy, key, ...(vault ? { onPseudonym: (type, p, o) => vault.add(type, p, o) } : {}) });
 
   const registry = createPolicyRegistry(common.policy);
   const detect = registry.detect.bind(registry);
@@ -42,37 +67,84 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     onMalformedRow: common.onMalformedRow,
     signal: ctx.signal,
   });
-  // first pass: the identity columns of every input, so each requester is found in every record of the package
-  const known = await learnPackageKnownValues(
-    plan.map(({ input }) => ({ ...job(input), onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) })),
-  ).finally(() => progress.clear());
   const results: AnonymiseFileResult[] = [];
-  for (const { input, output } of plan) {
-    const result = await anonymiseFile({
-      ...job(input),
-      known,
-      outputPath: output,
-      outputEncoding,
-      onProgress: (p) => progress.update(formatProgress(input, p)),
-    }).finally(() => progress.clear());
-    results.push(result);
-    for (const w of result.warnings) {
-      ctx.stderr.write(`warning: ${input}, line ${w.line}${w.record !== undefined ? `, record ${w.record}` : ''}: ${w.message}\n`);
+  try {
+    // first pass: the identity columns of every input, so each requester is found in every record of the package
+    const known = await learnPackageKnownValues(
+      plan.map(({ input }) => ({ ...job(input), onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) })),
+    ).finally(() => progress.clear());
+    for (const { input, output } of plan) {
+      const result = await anonymiseFile({
+        ...job(input),
+        known,
+        outputPath: output,
+        outputEncoding,
+        transformer,
+        ...(vault ? { afterBatch: () => vault.drain() } : {}),
+        onProgress: (p) => progress.update(formatProgress(input, p)),
+      }).finally(() => progress.clear());
+      results.push(result);
+      for (const w of result.warnings) {
+        ctx.stderr.write(`warning: ${input}, line ${w.line}${w.record !== undefined ? `, record ${w.record}` : ''}: ${w.message}\n`);
+      }
+      ctx.stdout.write(`${formatRunLine(input, output, result.summary)}\n`);
     }
-    ctx.stdout.write(`${formatRunLine(input, output, result.summary)}\n`);
+    await vault?.commit();
+  } catch (error) {
+    await vault?.abort();
+    throw error;
   }
+  if (vault) ctx.stdout.write(`vault: ${vault.path}\n`);
 
   if (values.report !== undefined) {
-    const report = buildRunReport(ctx.version, common.policy, results);
-    const file = await createAtomicFile(values.report);
-    try {
-      await file.write(new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`));
-      await file.commit();
-    } catch (error) {
-      await file.abort();
-      throw error;
-    }
+    const report = buildRunReport(ctx.version, common.policy, results, { fingerprint: key.fingerprint(), ephemeral: key.ephemeral }, transformer.counts());
+    await writeJsonFile(values.report, report);
     ctx.stdout.write(`report: ${values.report}\n`);
   }
+  if (values['save-profile'] !== undefined) {
+    await writeJsonFile(values['save-profile'], saveProfile(common.policy));
+    ctx.stdout.write(`profile: ${values['save-profile']}\n`);
+  }
+  if (key.ephemeral && policyUsesKey(common.policy)) {
+    ctx.stderr.write(
+      'note: no --key given, so this run uses a fresh random key: pseudonyms are consistent within this run only.\n' +
+        "      Create a key with 'anonymise key new FILE' and pass --key FILE to make runs reproducible.\n",
+    );
+  }
   return 0;
+}
+
+/** `--vault FILE`: the encrypted map from each pseudonym back to its original, for authorised staff. */
+async function openVault(
+  values: { vault?: string; 'vault-passphrase-file'?: string },
+  taken: readonly string[],
+  ctx: CliContext,
+): Promise<VaultWriter | undefined> {
+  if (values.vault === undefined) {
+    if (values['vault-passphrase-file'] !== undefined) throw new UsageError('--vault-passphrase-file needs --vault FILE');
+    return undefined;
+  }
+  await assertNotAmong(values.vault, taken, 'the vault');
+  const passphrase = await obtainPassphrase({ file: values['vault-passphrase-file'], env: process.env, stdin: process.stdin, prompt: ctx.stderr });
+  if (passphrase === undefined) {
+    throw new UsageError(`--vault needs a passphrase: --vault-passphrase-file FILE, the ${PASSPHRASE_ENV} environment variable, or a terminal to type it`);
+  }
+  const vault = await createVaultWriter(values.vault, passphrase);
+  ctx.stderr.write('note: with the vault, pseudonyms can be turned back into originals: the output stays personal data under the GDPR.\n');
+  return vault;
+}
+
+async function loadKey(path: string, ctx: CliContext): Promise<KeyedHash> {
+  return readKeyFile(path, { onWarning: (message) => ctx.stderr.write(`warning: ${message}\n`) });
+}
+
+async function writeJsonFile(path: string, json: unknown): Promise<void> {
+  const file = await createAtomicFile(path);
+  try {
+    await file.write(new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`));
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
 }

@@ -13,7 +13,10 @@ Run 'anonymise run --help' or 'anonymise scan --help' for the options.
 
 Exit codes: 0 done, 1 verification failed, 2 usage or input error, 130 interrupted.`;
 
-const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON); default: redact every finding as [TYPE]
+const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON, see docs/profiles.md); default: the built-in policy
+                           (pseudonyms for identities, secrets redacted, confidential notes dropped)
+  --preset ID              start from a help desk's preset: zendesk | freshdesk | servicenow |
+                           salesforce-service-cloud | jira-service-management
   --region CC              default region for national phone numbers (ISO 3166, e.g. GB); overrides the profile
   --format FORMAT          csv | json | ndjson (default: from the file name and content)
   --encoding ENC           utf-8 | utf-16le | utf-16be | windows-1252 (default: from the BOM and content)
@@ -31,6 +34,12 @@ Options:
   --out PATH               output file or folder (required)
   --report FILE            also write a JSON report: files with sizes and SHA-256, counts per type and field
   --output-encoding ENC    write in this encoding instead of the input's (e.g. utf-8)
+  --key FILE               the project key ('anonymise key new FILE'): the same key and profile give the same
+                           pseudonyms in every run; without it, a fresh key for this run only
+  --save-profile FILE      also write the policy used as a self-contained profile that reproduces this run
+  --vault FILE             also write an encrypted vault (scrypt + AES-256-GCM) mapping each pseudonym to its
+                           original, for 'anonymise reveal'; off by default: with it the output stays personal data
+  --vault-passphrase-file FILE  the vault's passphrase (first line); else $ANONYMISE_VAULT_PASSPHRASE, else a prompt
 ${COMMON_OPTIONS}`;
 
 export const SCAN_USAGE = `Usage: anonymise scan INPUT [options]

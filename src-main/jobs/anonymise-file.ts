@@ -7,6 +7,7 @@ import type { FormatWarning } from '../../shared/formats/format-warning';
 import { FormatError, type FormatKind } from '../../shared/formats/record';
 import { encodeText } from '../../shared/formats/text-codec';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
+import type { FieldTransformer } from '../../shared/transform/field-transformer';
 import { runPipeline, type PipelineSummary } from '../../shared/pipeline/run-pipeline';
 import { createAtomicFile } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
@@ -16,6 +17,10 @@ import { toInputError } from './to-input-error';
 
 export interface AnonymiseFileOptions extends FileJobOptions {
   readonly outputPath: string;
+  /** Applies the policy; one transformer for every file of a package keeps pseudonyms and numbering consistent. */
+  readonly transformer: FieldTransformer;
+  /** Awaited after each batch (e.g. to let the vault write what it collected). */
+  readonly afterBatch?: () => Promise<void>;
   /** Defaults to the input's encoding. */
   readonly outputEncoding?: TextEncodingName;
 }
@@ -39,6 +44,8 @@ export async function anonymiseFile(options: AnonymiseFileOptions): Promise<Anon
   try {
     const summary = await runPipeline({
       ...pipeline,
+      transformer: options.transformer,
+      ...(options.afterBatch ? { afterBatch: options.afterBatch } : {}),
       write: async (text) => {
         let bytes: Uint8Array;
         try {

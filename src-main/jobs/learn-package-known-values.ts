@@ -5,6 +5,7 @@
 import { KnownValueIndex } from '../../shared/detect/known-values';
 import { FormatError } from '../../shared/formats/record';
 import { learnKnownValues } from '../../shared/pipeline/learn-known-values';
+import { profileColumnRole } from '../../shared/transform/policy';
 import { openExport, type FileJobOptions } from './open-export';
 import { toInputError } from './to-input-error';
 
@@ -21,6 +22,7 @@ export async function learnPackageKnownValues(files: readonly FileJobOptions[]):
         reader,
         detect: file.detect,
         defaultRegion: file.policy.defaultRegion,
+        columnRole: (group) => profileColumnRole(file.policy, group),
         known,
         signal: file.signal,
         onBatch: (records) => {

@@ -6,11 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { cli, cliAsync, fixture, ROOT, sha256, tempDir } from '../helpers/cli';
 
 const example = (name: string) => join(ROOT, 'examples', name);
-const keepAll = (dir: string) => {
-  const path = join(dir, 'keep.profile.json');
-  writeFileSync(path, JSON.stringify({ version: 1, defaultOperator: 'keep' }));
+const profileFile = (dir: string, name: string, profile: object) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify({ version: 1, ...profile }));
   return path;
 };
+const keepAll = (dir: string) => profileFile(dir, 'keep.profile.json', { extends: 'none', defaultOperator: 'keep' });
+/** Every finding as [TYPE]: predictable output for tests about formats rather than operators. */
+const redactAll = (dir: string) => profileFile(dir, 'redact.profile.json', { extends: 'none', defaultOperator: 'redact', operators: { IDENTIFIER: 'keep' } });
+/** What a run without --key says on stderr. */
+const NO_KEY_NOTE = /^note: no --key given, so this run uses a fresh random key: pseudonyms are consistent within this run only\.\n.*anonymise key new FILE.*\n$/;
 
 describe('anonymise CLI', () => {
   it('prints its usage through npx from the repository root', () => {
@@ -19,13 +24,13 @@ describe('anonymise CLI', () => {
     expect(out).toMatch(/anonymise scan INPUT/);
   });
 
-  it('anonymises the example CSV: same rows and columns, personal data replaced, input untouched', () => {
+  it('anonymises the example CSV with the default policy: same rows and columns, identities pseudonymised, input untouched', () => {
     const dir = tempDir();
     const input = example('tickets.csv');
     const before = sha256(input);
     const out = join(dir, 'tickets.csv');
     const r = cli(['run', input, '--out', out, '--quiet']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(NO_KEY_NOTE);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/4 records, \d+ findings/);
     expect(sha256(input)).toBe(before);
@@ -38,16 +43,18 @@ describe('anonymise CLI', () => {
     for (const secret of ['maria.jensen@example.com', '198.51.100.23', '555-0147', 'token=8f14e45f', '2001:db8:85a3::8a2e:370:7334', '7946 0958']) {
       expect(written).not.toContain(secret);
     }
-    expect(written).toContain('[EMAIL]');
-    expect(written).toContain('[PHONE]');
-    expect(written).toContain('[IP_ADDRESS]');
-    expect(written).toContain('[URL]');
+    const column = original[0]!.indexOf('requester_email');
+    const emails = anonymised.slice(1).filter((row) => row.length > 1).map((row) => row[column]);
+    expect(emails).toHaveLength(4);
+    for (const email of emails) expect(email).toMatch(/^user-[0-9a-f]{10}@example\.invalid$/);
+    expect(written).toMatch(/\b555-01\d\d\b/); // a fictional phone number
+    expect(written).not.toMatch(/\[(EMAIL|PHONE|IP_ADDRESS)\]/);
     expect(readdirSync(dir)).toEqual(['tickets.csv']); // no temp file left
   });
 
   it('anonymises JSON (with an envelope member) and NDJSON, keeping their shape', () => {
     const dir = tempDir();
-    const r = cli(['run', example('cases.json'), example('conversations.ndjson'), '--out', join(dir, 'out'), '--quiet']);
+    const r = cli(['run', example('cases.json'), example('conversations.ndjson'), '--out', join(dir, 'out'), '--profile', redactAll(dir), '--quiet']);
     expect(r.status).toBe(0);
     const cases = JSON.parse(readFileSync(join(dir, 'out/cases.json'), 'utf8'));
     const original = JSON.parse(readFileSync(example('cases.json'), 'utf8'));
@@ -93,9 +100,10 @@ describe('anonymise CLI', () => {
 
   it('keeps the input encoding, or writes UTF-8 on request', () => {
     const dir = tempDir();
+    const redact = redactAll(dir);
     for (const name of ['utf16le-bom.csv', 'windows-1252.csv']) {
-      expect(cli(['run', fixture('csv', name), '--out', join(dir, name), '--quiet']).status).toBe(0);
-      expect(cli(['run', fixture('csv', name), '--out', join(dir, `utf8-${name}`), '--output-encoding', 'utf-8', '--quiet']).status).toBe(0);
+      expect(cli(['run', fixture('csv', name), '--out', join(dir, name), '--profile', redact, '--quiet']).status).toBe(0);
+      expect(cli(['run', fixture('csv', name), '--out', join(dir, `utf8-${name}`), '--output-encoding', 'utf-8', '--profile', redact, '--quiet']).status).toBe(0);
       const utf8 = readFileSync(join(dir, `utf8-${name}`), 'utf8');
       expect(utf8).toContain('1,[PERSON],“Café” – 50€ paid by [EMAIL]'); // the name column is classified as PERSON
     }
@@ -140,7 +148,7 @@ describe('anonymise CLI', () => {
 
   it('can keep a malformed row instead, with a warning', () => {
     const dir = tempDir();
-    const r = cli(['run', fixture('csv', 'wrong-field-count.csv'), '--out', join(dir, 'out.csv'), '--on-malformed-row', 'keep', '--quiet']);
+    const r = cli(['run', fixture('csv', 'wrong-field-count.csv'), '--out', join(dir, 'out.csv'), '--on-malformed-row', 'keep', '--profile', redactAll(dir), '--quiet']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: .*wrong-field-count\.csv, line 3, record 1: row has 2 fields, the header has 3/);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,name,email\n1,[PERSON],[EMAIL]\n2,[PERSON]\n3,[PERSON],[EMAIL]\n');
@@ -208,7 +216,7 @@ describe('anonymise CLI', () => {
     writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, operators: { EMAIL: 'shred' } }));
     const r = cli(['run', example('tickets.csv'), '--out', join(dir, 'o.csv'), '--profile', join(dir, 'p.json')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/p\.json: "operators\.EMAIL" must be one of redact, keep, found "shred"/);
+    expect(r.stderr).toMatch(/p\.json: "operators\.EMAIL" must be one of redact, mask, hash, pseudonym, generalise, drop, blank, keep .*found "shred"/);
     expect(readdirSync(dir)).toEqual(['p.json']);
   });
 
@@ -236,6 +244,8 @@ describe('anonymise CLI', () => {
       join(dir, 'p.json'),
       JSON.stringify({
         version: 1,
+        extends: 'none',
+        operators: { IDENTIFIER: 'keep' },
         allow: ['support@acme.example'],
         deny: [{ value: 'project phoenix', match: 'case-insensitive', type: 'CONFIDENTIAL_NOTE' }],
         detectors: [{ name: 'employee-id', type: 'CUSTOM', regex: '\\bEMP\\d{6}\\b' }],
@@ -251,7 +261,7 @@ describe('anonymise CLI', () => {
     // ticket 1 of a.csv mentions the requester of b.csv before any record names her
     writeFileSync(join(dir, 'a.csv'), 'id,requester_email,description\n1,tom.baker@example.com,"printer of oyelaran-kowalczyk, see KB-778812"\n');
     writeFileSync(join(dir, 'b.csv'), 'id,requester_name,description\n7,Marguerite Oyelaran-Kowalczyk,Printer broken\n');
-    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, caseNumbers: { patterns: [{ name: 'kb', regex: '\\bKB-\\d{6}\\b' }] } }));
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, extends: 'none', caseNumbers: { patterns: [{ name: 'kb', regex: '\\bKB-\\d{6}\\b' }] } }));
     const r = cli(['run', join(dir, 'a.csv'), join(dir, 'b.csv'), '--out', join(dir, 'out'), '--profile', join(dir, 'p.json'), '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

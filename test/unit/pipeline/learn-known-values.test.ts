@@ -5,7 +5,7 @@ import { createDetectorRegistry } from '../../../shared/detect/registry';
 import { createCsvReader } from '../../../shared/formats/csv-reader';
 import { learnKnownValues } from '../../../shared/pipeline/learn-known-values';
 import { runPipeline } from '../../../shared/pipeline/run-pipeline';
-import { DEFAULT_POLICY } from '../../../shared/transform/policy';
+import { REDACT_POLICY as DEFAULT_POLICY, testTransformer } from '../../helpers/policies';
 import { chunksOf } from '../../helpers/streams';
 
 // Only identity columns and known values are detected, so every finding in free text comes from a requester column.
@@ -22,7 +22,7 @@ const CSV =
 async function run(known: boolean): Promise<string> {
   let out = '';
   const learned = known ? await learnKnownValues({ reader: createCsvReader(chunksOf(CSV, 7)), detect, defaultRegion: 'US' }) : undefined;
-  await runPipeline({ reader: createCsvReader(chunksOf(CSV, 7)), detect, policy: DEFAULT_POLICY, known: learned, write: (t) => void (out += t) });
+  await runPipeline({ reader: createCsvReader(chunksOf(CSV, 7)), detect, policy: DEFAULT_POLICY, known: learned, transformer: testTransformer(), write: (t) => void (out += t) });
   return out.split('\n')[1]!;
 }
 

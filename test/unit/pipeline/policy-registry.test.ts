@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPolicyRegistry } from '../../../shared/pipeline/policy-registry';
-import { parseProfile } from '../../../shared/transform/policy';
+import { parseProfile } from '../../../shared/transform/profile';
 
 const ctx = { field: 'description', defaultRegion: 'US' };
 const text = 'Re INC0012345 and our own ref KB-778812, see Case #12345678.';

@@ -3,7 +3,8 @@ import type { DetectContext, Finding } from '../../../shared/detect/finding';
 import { createCsvReader } from '../../../shared/formats/csv-reader';
 import { createJsonReader } from '../../../shared/formats/json-reader';
 import { fieldGroup, runPipeline, type PipelineProgress } from '../../../shared/pipeline/run-pipeline';
-import { DEFAULT_POLICY } from '../../../shared/transform/policy';
+import { REDACT_POLICY as DEFAULT_POLICY, testTransformer } from '../../helpers/policies';
+import { parseProfile } from '../../../shared/transform/profile';
 import { chunksOf } from '../../helpers/streams';
 
 /** A detector for the tests: every "secret" is an EMAIL scoring 0.9, every "maybe" a PHONE scoring 0.3. */
@@ -22,7 +23,7 @@ const CSV = 'id,a,b\n1,a secret here,maybe\n2,nothing,secret and secret\n3,x,y\n
 describe('runPipeline', () => {
   it('replaces findings at or above the minimum score, and writes unchanged records as they were', async () => {
     let out = '';
-    const summary = await runPipeline({ reader: createCsvReader(chunksOf(CSV, 5)), detect: fakeDetect, policy: DEFAULT_POLICY, write: (t) => void (out += t) });
+    const summary = await runPipeline({ reader: createCsvReader(chunksOf(CSV, 5)), detect: fakeDetect, policy: DEFAULT_POLICY, transformer: testTransformer(), write: (t) => void (out += t) });
     expect(out).toBe('id,a,b\n1,a [EMAIL] here,maybe\n2,nothing,[EMAIL] and [EMAIL]\n3,x,y\n');
     expect(summary.columns.map((c) => c.field)).toEqual(['id', 'a', 'b']);
     expect(summary).toEqual({
@@ -33,13 +34,14 @@ describe('runPipeline', () => {
       findingsByType: { EMAIL: 3 },
       findingsByField: { a: { EMAIL: 1 }, b: { EMAIL: 2 } },
       valuesChanged: 2,
+      droppedColumns: [],
     });
   });
 
   it('keeps the types the policy keeps, but still counts them', async () => {
     let out = '';
-    const policy = { ...DEFAULT_POLICY, operators: { EMAIL: 'keep' as const }, minScore: 0.2 };
-    const summary = await runPipeline({ reader: createCsvReader(chunksOf(CSV, 64)), detect: fakeDetect, policy, write: (t) => void (out += t) });
+    const policy = parseProfile({ version: 1, extends: 'none', operators: { EMAIL: 'keep', IDENTIFIER: 'keep' }, minScore: 0.2 });
+    const summary = await runPipeline({ reader: createCsvReader(chunksOf(CSV, 64)), detect: fakeDetect, policy, transformer: testTransformer(policy), write: (t) => void (out += t) });
     expect(out).toBe('id,a,b\n1,a secret here,[PHONE]\n2,nothing,secret and secret\n3,x,y\n');
     expect(summary.findingsByType).toEqual({ EMAIL: 3, PHONE: 1 });
     expect(summary.recordsChanged).toBe(1);
@@ -116,6 +118,7 @@ describe('runPipeline', () => {
       reader: createCsvReader(chunksOf(big, 1 << 16)),
       detect: fakeDetect,
       policy: DEFAULT_POLICY,
+      transformer: testTransformer(),
       write: async (t) => {
         expect(pending).toBe(0);
         pending++;
@@ -143,7 +146,7 @@ describe('runPipeline with the default detectors', () => {
       reader: createCsvReader(chunksOf(csv, 1 << 16)),
       detect: registry.detect.bind(registry),
       policy: DEFAULT_POLICY,
-      write: (t) => void (out += t),
+      transformer: testTransformer(), write: (t) => void (out += t),
       onFinding: (r, f, finding) => seen.push(`${r.index}:${f.path}:${finding.type}:${finding.explanation.pattern}`),
     });
     expect(summary.columns.find((c) => c.field === 'requester_name')).toMatchObject({ role: 'identifier', type: 'PERSON' });
@@ -165,7 +168,7 @@ describe('runPipeline: values learned from findings', () => {
     const registry = createDefaultRegistry();
     const csv = 'id,note\n1,"jsmith cannot open C:\\Users\\jsmith\\AppData, says jsmith"\n2,"ticket from jsmith again"\n3,"the word jsmithery is not the name"\n';
     let out = '';
-    await runPipeline({ reader: createCsvReader(chunksOf(csv, 1 << 16)), detect: registry.detect.bind(registry), policy: DEFAULT_POLICY, write: (t) => void (out += t) });
+    await runPipeline({ reader: createCsvReader(chunksOf(csv, 1 << 16)), detect: registry.detect.bind(registry), policy: DEFAULT_POLICY, transformer: testTransformer(), write: (t) => void (out += t) });
     expect(out).toBe(
       'id,note\n1,"[USERNAME] cannot open C:\\Users\\[USERNAME]\\AppData, says [USERNAME]"\n2,"ticket from [USERNAME] again"\n3,"the word jsmithery is not the name"\n',
     );

@@ -1,0 +1,141 @@
+/**
+ * Applies a policy to one field: decides, from the column's rule and the types found in it, whether the field is
+ * dropped, blanked or kept whole, and otherwise rewrites each finding with its operator. It holds what must stay
+ * the same for the whole run: the key, and the numbers that `[PERSON_{n}]` gives each value.
+ */
+import type { ColumnRoleKind, EntityType, Finding } from '../detect/finding';
+import type { KeyedHash } from './keyed-hash';
+import { normaliseValue } from './normalise-value';
+import type { OperatorContext } from './operator';
+import { valueOperator } from './operator-registry';
+import { columnRule, isFieldOperator, operatorFor, type OperatorChoice, type Policy, type ValueOperatorName } from './policy';
+
+/** What happens to a field: `undefined` leaves it as it is. */
+export type FieldOutcome = { readonly kind: 'drop' } | { readonly kind: 'replace'; readonly value: string } | undefined;
+
+export interface FieldTransformerOptions {
+  readonly policy: Policy;
+  readonly key: KeyedHash;
+  /** Told each pseudonym and its original (the optional reversible vault). */
+  readonly onPseudonym?: (type: EntityType, pseudonym: string, original: string) => void;
+}
+
+/** Counts of what the operators did, for the run's report. */
+export interface TransformCounts {
+  readonly byOperator: Partial<Record<string, number>>;
+  readonly fieldsDropped: number;
+  readonly fieldsBlanked: number;
+}
+
+export class FieldTransformer {
+  readonly #policy: Policy;
+  readonly #ordinals = new Map<string, number>();
+  /** The column rule's operator per field group (null: none), looked up once per group. */
+  readonly #rules = new Map<string, OperatorChoice | null>();
+  readonly #nextOrdinal = new Map<EntityType, number>();
+  readonly #byOperator: Partial<Record<string, number>> = {};
+  #dropped = 0;
+  #blanked = 0;
+  /** One context for every value; its entity is set per field. */
+  readonly #context: { -readonly [K in keyof OperatorContext]: OperatorContext[K] };
+
+  constructor(options: FieldTransformerOptions) {
+    this.#policy = options.policy;
+    const ordinal = (type: EntityType, normalised: string): number => {
+      const id = `${type}\u0000${normalised}`;
+      let n = this.#ordinals.get(id);
+      if (n === undefined) {
+        n = (this.#nextOrdinal.get(type) ?? 0) + 1;
+        this.#nextOrdinal.set(type, n);
+        this.#ordinals.set(id, n);
+      }
+      return n;
+    };
+    this.#context = {
+      key: options.key,
+      defaultRegion: options.policy.defaultRegion,
+      ordinal,
+      entity: '',
+      ...(options.onPseudonym ? { onPseudonym: options.onPseudonym } : {}),
+    };
+  }
+
+  /**
+   * Columns that leave the output entirely: those the profile drops, and confidential-note columns when the policy
+   * drops confidential notes.
+   */
+  droppedColumns(columns: readonly { readonly field: string; readonly role: ColumnRoleKind }[]): Set<string> {
+    const out = new Set<string>();
+    const notes = operatorFor(this.#policy, 'CONFIDENTIAL_NOTE').operator === 'drop';
+    for (const c of columns) {
+      const rule = columnRule(this.#policy, c.field)?.operator?.operator;
+      if (rule === 'drop' || (rule === undefined && notes && c.role === 'confidential-note')) out.add(c.field);
+    }
+    return out;
+  }
+
+  /**
+   * @param findings non-overlapping, sorted by start (as the detector registry returns them)
+   * @param group the field's column or folded JSON path
+   * @param entity who the record is about (e.g. its requester's e-mail), for operators that treat one person alike
+   */
+  transformField(value: string, findings: readonly Finding[], group: string, entity: string): FieldOutcome {
+    const rule = this.#ruleFor(group);
+    if (rule && isFieldOperator(rule.operator)) return this.#fieldOperator(rule.operator, value);
+    if (findings.length === 0) return undefined;
+    let fieldLevel: 'drop' | 'blank' | undefined;
+    for (const f of findings) {
+      const op = rule ?? operatorFor(this.#policy, f.type);
+      if (op.operator === 'drop') fieldLevel = 'drop';
+      else if (op.operator === 'blank') fieldLevel ??= 'blank';
+    }
+    if (fieldLevel) return this.#fieldOperator(fieldLevel, value);
+
+    this.#context.entity = entity;
+    let out = '';
+    let pos = 0;
+    let changed = false;
+    for (const f of findings) {
+      const op = rule ?? operatorFor(this.#policy, f.type);
+      if (op.operator === 'keep') continue;
+      const original = value.slice(f.start, f.end);
+      const replacement = this.#apply(op, original, f.type);
+      if (replacement === original) continue;
+      out += value.slice(pos, f.start) + replacement;
+      pos = f.end;
+      changed = true;
+    }
+    return changed ? { kind: 'replace', value: out + value.slice(pos) } : undefined;
+  }
+
+  counts(): TransformCounts {
+    return { byOperator: { ...this.#byOperator }, fieldsDropped: this.#dropped, fieldsBlanked: this.#blanked };
+  }
+
+  #ruleFor(group: string): OperatorChoice | null {
+    let rule = this.#rules.get(group);
+    if (rule === undefined) {
+      rule = columnRule(this.#policy, group)?.operator ?? null;
+      if (this.#rules.size < 10_000) this.#rules.set(group, rule);
+    }
+    return rule;
+  }
+
+  #fieldOperator(name: 'drop' | 'blank' | 'keep', value: string): FieldOutcome {
+    if (name === 'keep') return undefined;
+    this.#byOperator[name] = (this.#byOperator[name] ?? 0) + 1;
+    if (name === 'drop') {
+      this.#dropped++;
+      return { kind: 'drop' };
+    }
+    this.#blanked++;
+    return value === '' ? undefined : { kind: 'replace', value: '' };
+  }
+
+  #apply(op: OperatorChoice, original: string, type: EntityType): string {
+    const name = op.operator as ValueOperatorName;
+    this.#byOperator[name] = (this.#byOperator[name] ?? 0) + 1;
+    const normalised = normaliseValue(type, original, this.#policy.defaultRegion);
+    return valueOperator(name).apply(original, normalised, type, op.params, this.#context);
+  }
+}
