@@ -326,6 +326,8 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
   const base = kind === 'country' ? 0.85 : kind === 'major-city' ? 0.8 : kind === 'region' ? 0.75 : 0.7;
 
   if (isLower && ambiguous) return null;
+  // A short all-caps word is an acronym ("VAT number", "LAX") unless it names a country or the context says place.
+  if (isUpper && single && tokens.end[t]! - tokens.start[t]! <= 3 && kind !== 'country' && !ctx.strong) return null;
   if (isLower || isUpper) {
     // Case says nothing: need context.
     if (kind === 'city' && !ctx.strong && !(ctx.weak && isUpper)) return null;

@@ -90,6 +90,11 @@ describe('LOCATION: negatives', () => {
     expect(found('CAN I SPEAK TO A REAL PERSON?')).toEqual([]);
     expect(found('my dad said it was fine, believe in god')).toEqual([]);
   });
+  it('short all-caps acronyms that match a place are not places without a place cue, but countries are', () => {
+    expect(found('VAT number missing on invoice')).toEqual([]);
+    expect(found('Please add the VAT ID to my account')).toEqual([]);
+    expect(found('Shipping to the USA takes a week')).toEqual(['USA']);
+  });
   it('months and weekdays are not places, even after "in"', () => {
     expect(found('The renewal is due in May, not in August.')).toEqual([]);
   });
