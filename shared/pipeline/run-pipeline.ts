@@ -158,7 +158,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
           }
         }
         if (!transformer || !write || dropped.has(groupName)) continue;
-        const outcome = transformer.transformField(field.value, found, groupName, entity);
+        const outcome = transformer.transformField(field.value, found, groupName, entity, columns[i]?.type);
         if (outcome === undefined) continue;
         valuesChanged++;
         if (outcome.kind === 'drop') (droppedFields ??= new Array<boolean>(fields.length).fill(false))[i] = true;

@@ -27,6 +27,13 @@ export interface TransformCounts {
   readonly fieldsBlanked: number;
 }
 
+/** The type of a finding that covers the whole (trimmed) value, if there is one. */
+function wholeFindingType(value: string, findings: readonly Finding[]): EntityType | undefined {
+  if (findings.length !== 1) return undefined;
+  const f = findings[0]!;
+  return value.slice(0, f.start).trim() === '' && value.slice(f.end).trim() === '' ? f.type : undefined;
+}
+
 export class FieldTransformer {
   readonly #policy: Policy;
   readonly #ordinals = new Map<string, number>();
@@ -78,25 +85,28 @@ export class FieldTransformer {
    * @param findings non-overlapping, sorted by start (as the detector registry returns them)
    * @param group the field's column or folded JSON path
    * @param entity who the record is about (e.g. its requester's e-mail), for operators that treat one person alike
+   * @param columnType the type of value the column holds, when it is an identity column
    */
-  transformField(value: string, findings: readonly Finding[], group: string, entity: string): FieldOutcome {
+  transformField(value: string, findings: readonly Finding[], group: string, entity: string, columnType?: EntityType): FieldOutcome {
     const rule = this.#ruleFor(group);
     if (rule && isFieldOperator(rule.operator)) return this.#fieldOperator(rule.operator, value);
+    this.#context.entity = entity;
+    // a column's value operator rewrites the whole value, found or not ("Requester id": hash, "created_at": generalise)
+    if (rule) return this.#wholeValue(rule, value, columnType ?? wholeFindingType(value, findings) ?? 'CUSTOM');
     if (findings.length === 0) return undefined;
     let fieldLevel: 'drop' | 'blank' | undefined;
     for (const f of findings) {
-      const op = rule ?? operatorFor(this.#policy, f.type);
-      if (op.operator === 'drop') fieldLevel = 'drop';
-      else if (op.operator === 'blank') fieldLevel ??= 'blank';
+      const op = operatorFor(this.#policy, f.type).operator;
+      if (op === 'drop') fieldLevel = 'drop';
+      else if (op === 'blank') fieldLevel ??= 'blank';
     }
     if (fieldLevel) return this.#fieldOperator(fieldLevel, value);
 
-    this.#context.entity = entity;
     let out = '';
     let pos = 0;
     let changed = false;
     for (const f of findings) {
-      const op = rule ?? operatorFor(this.#policy, f.type);
+      const op = operatorFor(this.#policy, f.type);
       if (op.operator === 'keep') continue;
       const original = value.slice(f.start, f.end);
       const replacement = this.#apply(op, original, f.type);
@@ -110,6 +120,15 @@ export class FieldTransformer {
 
   counts(): TransformCounts {
     return { byOperator: { ...this.#byOperator }, fieldsDropped: this.#dropped, fieldsBlanked: this.#blanked };
+  }
+
+  #wholeValue(rule: OperatorChoice, value: string, type: EntityType): FieldOutcome {
+    const start = value.length - value.trimStart().length;
+    const end = value.trimEnd().length;
+    if (end <= start) return undefined;
+    const core = value.slice(start, end);
+    const replaced = this.#apply(rule, core, type);
+    return replaced === core ? undefined : { kind: 'replace', value: value.slice(0, start) + replaced + value.slice(end) };
   }
 
   #ruleFor(group: string): OperatorChoice | null {

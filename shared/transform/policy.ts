@@ -72,14 +72,18 @@ export function operatorFor(policy: Policy, type: EntityType): OperatorChoice {
   return policy.operators[type] ?? policy.defaultOperator;
 }
 
-/** The profile's rule for a column or field group: by exact name, else by name ignoring case and spacing. */
+/**
+ * The profile's rule for a column or field group: by exact name, else by name ignoring case and spacing; a repeated
+ * CSV column that the reader named `Comment_2` falls back to the rule for `Comment`.
+ */
 export function columnRule(policy: Policy, group: string): ColumnRule | undefined {
   if (policy.columns.size === 0) return undefined;
   const exact = policy.columns.get(group);
   if (exact) return exact;
   const folded = foldColumnName(group);
   for (const [name, rule] of policy.columns) if (foldColumnName(name) === folded) return rule;
-  return undefined;
+  const repeat = /^(.+)_\d+$/.exec(group);
+  return repeat ? columnRule(policy, repeat[1]!) : undefined;
 }
 
 /** The role the profile gives a column, as a classification that overrides the classifier's; undefined if it gives none. */

@@ -53,6 +53,21 @@ describe('FieldTransformer', () => {
     expect(t.transformField('no findings here', [], 'comment', '')).toEqual({ kind: 'replace', value: '' });
   });
 
+  it("applies a column's value operator to the whole value, found or not, and to repeated columns (Comment_2)", () => {
+    const policy = parseProfile({
+      version: 1,
+      extends: 'none',
+      columns: { 'Requester id': 'hash', created_at: { operator: { operator: 'generalise', date: 'month' } }, Comment: 'drop' },
+    });
+    const t = testTransformer(policy);
+    const hashed = t.transformField(' 361129874 ', [], 'Requester id', '');
+    expect(hashed).toEqual({ kind: 'replace', value: expect.stringMatching(/^ [0-9a-f]{16} $/) });
+    expect(t.transformField('361129874', [], 'requester_id', '')).toEqual(hashed && { kind: 'replace', value: hashed.kind === 'replace' ? hashed.value.trim() : '' });
+    expect(t.transformField('2024-05-02T08:14:11Z', [], 'created_at', '')).toEqual({ kind: 'replace', value: '2024-05' });
+    expect(t.transformField('   ', [], 'created_at', '')).toBeUndefined();
+    expect(t.transformField('first comment', [], 'Comment_2', '')).toEqual({ kind: 'drop' });
+  });
+
   it('lists the columns that leave the output: dropped by the profile, or confidential-note columns', () => {
     const columns = [
       { field: 'internal_note', role: 'confidential-note' as const },
