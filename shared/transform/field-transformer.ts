@@ -4,6 +4,7 @@
  * the same for the whole run: the key, and the numbers that `[PERSON_{n}]` gives each value.
  */
 import type { ColumnRoleKind, EntityType, Finding } from '../detect/finding';
+import { RecentCache } from '../util/recent-cache';
 import type { KeyedHash } from './keyed-hash';
 import { normaliseValue } from './normalise-value';
 import type { OperatorContext } from './operator';
@@ -27,6 +28,9 @@ export interface TransformCounts {
   readonly fieldsBlanked: number;
 }
 
+/** Replacements kept per operator choice (each at most twice this many). */
+const REPLACEMENT_CACHE_SIZE = 8192;
+
 /** The type of a finding that covers the whole (trimmed) value, if there is one. */
 function wholeFindingType(value: string, findings: readonly Finding[]): EntityType | undefined {
   if (findings.length !== 1) return undefined;
@@ -39,6 +43,8 @@ export class FieldTransformer {
   readonly #ordinals = new Map<string, number>();
   /** The column rule's operator per field group (null: none), looked up once per group. */
   readonly #rules = new Map<string, OperatorChoice | null>();
+  /** Recent replacements per operator choice: support data repeats the same values heavily. */
+  readonly #replacements = new Map<OperatorChoice, RecentCache<string>>();
   readonly #nextOrdinal = new Map<EntityType, number>();
   readonly #byOperator: Partial<Record<string, number>> = {};
   #dropped = 0;
@@ -154,7 +160,13 @@ export class FieldTransformer {
   #apply(op: OperatorChoice, original: string, type: EntityType): string {
     const name = op.operator as ValueOperatorName;
     this.#byOperator[name] = (this.#byOperator[name] ?? 0) + 1;
-    const normalised = normaliseValue(type, original, this.#policy.defaultRegion);
-    return valueOperator(name).apply(original, normalised, type, op.params, this.#context);
+    let cache = this.#replacements.get(op);
+    if (!cache) this.#replacements.set(op, (cache = new RecentCache(REPLACEMENT_CACHE_SIZE)));
+    // a generalisation may shift dates per person: its result depends on the record's entity too
+    const entity = name === 'generalise' ? this.#context.entity : '';
+    return cache.get(`${type}\u0000${entity}\u0000${original}`, () => {
+      const normalised = normaliseValue(type, original, this.#policy.defaultRegion);
+      return valueOperator(name).apply(original, normalised, type, op.params, this.#context);
+    });
   }
 }

@@ -8,6 +8,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { RecentCache } from '../util/recent-cache';
 
 export const KEY_BYTES = 32;
 
@@ -18,8 +19,7 @@ const CACHE_SIZE = 16384;
 
 export class KeyedHash {
   readonly #key: Uint8Array;
-  #cache = new Map<string, Uint8Array>();
-  #old = new Map<string, Uint8Array>();
+  readonly #cache = new RecentCache<Uint8Array>(CACHE_SIZE);
   /** True when the key was made for this run only (no key file given). */
   readonly ephemeral: boolean;
 
@@ -39,18 +39,7 @@ export class KeyedHash {
    * The result is shared with the cache: do not modify it.
    */
   digest(domain: string, value: string): Uint8Array {
-    const id = domain + '\u0000' + value;
-    let d = this.#cache.get(id);
-    if (d !== undefined) return d;
-    d = this.#old.get(id);
-    if (d === undefined) d = hmac(sha256, this.#key, encoder.encode(id));
-    // two generations: a value used in the last CACHE_SIZE lookups stays cached, without per-hit bookkeeping
-    if (this.#cache.size >= CACHE_SIZE) {
-      this.#old = this.#cache;
-      this.#cache = new Map();
-    }
-    this.#cache.set(id, d);
-    return d;
+    return this.#cache.get(domain + '\u0000' + value, (id) => hmac(sha256, this.#key, encoder.encode(id)));
   }
 
   /** Lower-case hex of the first `chars` hex digits of the digest. */
