@@ -18,8 +18,8 @@ import { checkCaseNumbers, OPERATORS, type CaseNumberSettings, type ColumnRule, 
 export const PROFILE_VERSION = 1;
 
 /**
- * The built-in policy: identities get consistent keyed pseudonyms (analysis still works), secrets and national ids
- * are redacted, dates of birth keep only the year, a field holding a confidential note is dropped, and opaque
+ * The built-in policy: identities get consistent keyed pseudonyms (analysis still works), secrets, national ids and
+ * URLs (whose paths and queries carry tokens) are redacted, dates of birth keep only the year, a field holding a confidential note is dropped, and opaque
  * identifiers (GUIDs: tickets, tenants) are kept because joins need them.
  */
 export const DEFAULT_PROFILE = {
@@ -32,7 +32,6 @@ export const DEFAULT_PROFILE = {
     PHONE: 'pseudonym',
     IP_ADDRESS: 'pseudonym',
     MAC_ADDRESS: 'pseudonym',
-    URL: 'pseudonym',
     HOSTNAME: 'pseudonym',
     USERNAME: 'pseudonym',
     PERSON: 'pseudonym',
@@ -43,6 +42,7 @@ export const DEFAULT_PROFILE = {
     CREDIT_CARD: 'pseudonym',
     IBAN: 'pseudonym',
     CASE_NUMBER: 'pseudonym',
+    URL: 'redact',
     SECRET: 'redact',
     NATIONAL_ID: 'redact',
     CUSTOM: 'redact',

@@ -1,10 +1,11 @@
 /**
  * A fake street address: a house number rewritten from the digest (same shape, no leading zero) where the original
- * had it (before or after the street), a street name from the shipped list, and the original's street type word
- * where it was ("12 Baker Street" → "47 Albion Street", "Calle Mayor 5" → "Calle Abbey 8", "Hauptstraße 5" →
- * "Albertstraße 3"). Further comma-separated parts (city, region, postcode) keep their shape: numbers rewritten,
+ * had it (before or after the street), a street name from the shipped list, and a street type word of the original's
+ * language where it had one, another than its own when the language has several ("12 Baker Street" → "47 Albion
+ * Road", "Calle Mayor 5" → "Avenida Abbey 8", "Hauptstraße 5" → "Albertweg 3"). Further comma-separated parts (city, region, postcode) keep their shape: numbers rewritten,
  * short capital codes (a state: IL, NSW) kept, words replaced by a city of the default region.
  */
+import { applyCasePattern } from '../case-pattern';
 import { FAKE_LISTS } from '../data/fake-lists';
 import { fakeCity } from './fake-city';
 import { derivedDigest, pick, rewriteChars } from './keyed-choice';
@@ -17,6 +18,33 @@ const STREET_TYPES = new Set([
   'gasse', 'ring', 'damm', 'ufer', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'route', 'calle', 'avenida',
   'paseo', 'plaza', 'camino', 'carrera', 'via', 'viale', 'piazza', 'straat', 'laan', 'plein',
 ]);
+/** Street type words by language (and abbreviated or not): a fake takes another of the original's group. */
+const TYPE_GROUPS: readonly (readonly string[])[] = [
+  ['Street', 'Road', 'Avenue', 'Lane', 'Drive', 'Way', 'Close', 'Court', 'Place', 'Crescent', 'Terrace', 'Grove'],
+  ['St', 'Rd', 'Ave', 'Ln', 'Dr', 'Ct', 'Pl', 'Blvd'],
+  ['Straße', 'Weg', 'Allee', 'Platz', 'Gasse', 'Ring', 'Damm'],
+  ['Rue', 'Avenue', 'Boulevard', 'Chemin', 'Allée', 'Impasse', 'Quai'],
+  ['Calle', 'Avenida', 'Paseo', 'Plaza', 'Camino', 'Carrera'],
+  ['Via', 'Viale', 'Piazza', 'Corso'],
+  ['straat', 'laan', 'plein'],
+];
+const GROUP_OF = new Map<string, readonly string[]>();
+for (const group of TYPE_GROUPS) for (const t of group) if (!GROUP_OF.has(t.toLowerCase())) GROUP_OF.set(t.toLowerCase(), group);
+const TYPE_ALIASES: readonly (readonly [string, string])[] = [
+  ['strasse', 'straße'], ['str', 'straße'], ['av', 'avenida'], ['pkwy', 'ave'], ['hwy', 'rd'], ['sq', 'pl'], ['cres', 'st'],
+];
+for (const [alias, canonical] of TYPE_ALIASES) GROUP_OF.set(alias, GROUP_OF.get(canonical)!);
+
+/** Another street type of the same group as `type`, in its case pattern; `type` itself when it has no group. */
+function otherType(type: string, digest: Uint8Array): string {
+  const bare = type.replace(TRAILING_DOT, '');
+  const group = GROUP_OF.get(bare.toLowerCase());
+  if (!group) return type;
+  const others = group.filter((t) => t.toLowerCase() !== bare.toLowerCase());
+  const chosen = pick(others, digest, 10);
+  return applyCasePattern(bare, chosen) + (type.endsWith('.') ? '.' : '');
+}
+
 /** Endings of one-word street names ("Hauptstraße", "Lindenweg"), longest first. */
 const COMPOUND_ENDINGS = ['strasse', 'straße', 'str.', 'allee', 'gasse', 'platz', 'straat', 'plein', 'damm', 'ring', 'ufer', 'laan', 'weg'];
 const HOUSE_NUMBER = /^\d+[a-zA-Z]?(?:[-/]\d+[a-zA-Z]?)?,?$/;
@@ -41,9 +69,9 @@ function fakeStreetLine(digest: Uint8Array, line: string): string {
   const name = pick(FAKE_LISTS.streetNames, digest, 0);
   let street = name;
   const compound = typeAt < 0 ? compoundEnding(tokens) : undefined;
-  if (compound !== undefined) street = name + compound;
+  if (compound !== undefined) street = name + otherType(compound, digest).toLowerCase();
   else if (typeAt >= 0) {
-    const type = tokens[typeAt]!;
+    const type = otherType(tokens[typeAt]!, digest);
     const nameAfterType = tokens.slice(typeAt + 1).some((t, i) => typeAt + 1 + i !== numberAt && !HOUSE_NUMBER.test(t));
     street = nameAfterType && typeAt < tokens.length - 1 ? `${type} ${name}` : `${name} ${type}`;
   }

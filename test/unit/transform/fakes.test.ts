@@ -152,7 +152,7 @@ describe('fake phone', () => {
 describe('fake name', () => {
   const parts = (s: string) => s.split(/[\s,]+/).filter((x) => x !== '');
 
-  it('keeps the number of parts, titles and the case pattern of each part', () => {
+  it('keeps the number of name parts and the case pattern of each part, and leaves titles and particles out', () => {
     const d = digestOf('name');
     expect(parts(fakeName(d, 'Anna'))).toHaveLength(1);
     expect(FAKE_LISTS.givenNames).toContain(fakeName(d, 'Anna'));
@@ -161,7 +161,10 @@ describe('fake name', () => {
     expect(FAKE_LISTS.givenNames).toContain(three[0]);
     expect(FAKE_LISTS.givenNames).toContain(three[1]);
     expect(FAKE_LISTS.surnames).toContain(three[2]);
-    expect(fakeName(d, 'Dr. Anna Schmidt')).toMatch(/^Dr\. \S+ \S+$/);
+    expect(fakeName(d, 'Dr. Anna Schmidt')).toMatch(/^\S+ \S+$/);
+    expect(fakeName(d, 'Dr. Anna Schmidt')).not.toMatch(/Dr/);
+    expect(FAKE_LISTS.surnames).toContain(fakeName(d, 'Mr. Ford'));
+    expect(parts(fakeName(d, 'Jacob van Gameren'))).toHaveLength(2);
     const upperFirst = parts(fakeName(d, 'SCHMIDT, Anna'));
     expect(upperFirst[0]).toBe(upperFirst[0]!.toUpperCase());
     expect(FAKE_LISTS.surnames.map((s) => s.toUpperCase())).toContain(upperFirst[0]);
@@ -185,21 +188,27 @@ describe('fake place and organisation', () => {
     expect(FAKE_LISTS.cities['DE']).toContain(fakeCity(d, 'nowhere-on-the-list', 'DE'));
   });
 
-  it('an organisation keeps its legal form as written', () => {
+  it('an organisation gets another legal form of the same family, with the same separator', () => {
+    for (const seed of ['org', 'org2', 'org3', 'org4']) {
+      const d = digestOf(seed);
+      expect(fakeOrganization(d, 'Müller GmbH')).toMatch(/^\S.* (AG|KG|UG|OHG|GbR|gGmbH|e\. V\.|SE)$/);
+      expect(fakeOrganization(d, 'Acme, Inc.')).toMatch(/^\S[^,]*, (LLC|Corp\.|Co\.|Incorporated|Corporation)$/);
+      expect(fakeOrganization(d, 'Acme Ltd')).toMatch(/^\S.* (PLC|Limited|LLP)$/);
+      expect(fakeOrganization(d, 'Acme GmbH & Co. KG')).toMatch(/^\S.* (GmbH|AG|KG|UG|OHG|GbR|gGmbH|e\. V\.|SE)$/);
+    }
     const d = digestOf('org');
-    expect(fakeOrganization(d, 'Müller GmbH')).toMatch(/^\S.* GmbH$/);
-    expect(fakeOrganization(d, 'Acme, Inc.')).toMatch(/, Inc\.$/);
     expect(fakeOrganization(d, 'Acme Widgets')).toMatch(new RegExp(` (${FAKE_LISTS.companyWords.join('|')})$`));
   });
 });
 
 describe('fake street, postal code, date, identifiers', () => {
-  it('a street keeps the house number position and the street type word', () => {
+  it('a street keeps the house number position, and gets another street type of the same language', () => {
     const d = digestOf('street');
-    expect(fakeStreetAddress(d, '221B Baker Street', 'GB')).toMatch(/^[1-9]\d\d[A-Z] \S+ Street$/);
-    expect(fakeStreetAddress(d, 'Hauptstraße 5', 'DE')).toMatch(/^\S+straße [1-9]$/);
-    expect(fakeStreetAddress(d, 'Calle Mayor 12', 'ES')).toMatch(/^Calle \S+ [1-9]\d$/);
-    expect(fakeStreetAddress(d, '123 Main St, Springfield, IL 62704', 'US')).toMatch(/^[1-9]\d\d \S+ St, [^,]+, IL \d{5}$/);
+    expect(fakeStreetAddress(d, '221B Baker Street', 'GB')).toMatch(/^[1-9]\d\d[A-Z] \S+ (Road|Avenue|Lane|Drive|Way|Close|Court|Place|Crescent|Terrace|Grove)$/);
+    expect(fakeStreetAddress(d, 'Hauptstraße 5', 'DE')).toMatch(/^\S+(weg|allee|platz|gasse|ring|damm) [1-9]$/);
+    expect(fakeStreetAddress(d, 'Calle Mayor 12', 'ES')).toMatch(/^(Avenida|Paseo|Plaza|Camino|Carrera) \S+ [1-9]\d$/);
+    expect(fakeStreetAddress(d, '123 Main St, Springfield, IL 62704', 'US')).toMatch(/^[1-9]\d\d \S+ (Rd|Ave|Ln|Dr|Ct|Pl|Blvd), [^,]+, IL \d{5}$/);
+    expect(fakeStreetAddress(d, '5 rue de Rivoli', 'FR')).toMatch(/^[1-9] (avenue|boulevard|chemin|allée|impasse|quai) \S+$/);
     expect(fakeStreetAddress(d, '123 Main St, Springfield, IL 62704', 'US')).not.toContain('Springfield');
   });
 
