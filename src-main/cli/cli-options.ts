@@ -1,5 +1,7 @@
 /** Reads the options every command shares, and turns bad values into usage errors that say what is allowed. */
 import { readFile } from 'node:fs/promises';
+import type { DetectorRegistry } from '../../shared/detect/registry';
+import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { ProfileError, type Policy } from '../../shared/transform/policy';
 import { presetById, PRESETS } from '../../shared/transform/presets';
 import { DEFAULT_POLICY, parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
@@ -28,6 +30,8 @@ export const COMMON_OPTION_SPEC = {
 
 export interface CommonOptions {
   readonly policy: Policy;
+  /** The detectors the policy asks for, built (and its thresholds checked) before any file is touched. */
+  readonly registry: DetectorRegistry;
   readonly format?: FormatKind;
   readonly encoding?: TextEncodingName;
   readonly onMalformedRow: 'error' | 'keep';
@@ -59,8 +63,16 @@ export async function readCommonOptions(values: {
     if (!/^[A-Za-z]{2}$/.test(values.region)) throw new UsageError(`--region must be a two-letter country code such as GB, not "${values.region}"`);
     policy = { ...policy, defaultRegion: values.region.toUpperCase() };
   }
+  let registry: DetectorRegistry;
+  try {
+    registry = createPolicyRegistry(policy);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new InputError(error.message, values.profile ?? `--preset ${values.preset ?? ''}`);
+    throw error;
+  }
   return {
     policy,
+    registry,
     format: oneOf(values.format, ['csv', 'json', 'ndjson'] as const, 'format'),
     encoding: oneOf(values.encoding, TEXT_ENCODINGS, 'encoding'),
     onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',

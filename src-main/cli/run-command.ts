@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
-import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { TEXT_ENCODINGS } from '../../shared/formats/text-encoding';
 import { FieldTransformer } from '../../shared/transform/field-transformer';
 import { KeyedHash } from '../../shared/transform/keyed-hash';
@@ -55,7 +54,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   const vault = await openVault(values, [...taken, ...(values.report ? [values.report] : []), ...(values.key ? [values.key] : [])], ctx);
   const transformer = new FieldTransformer({ policy: common.policy, key, ...(vault ? { onPseudonym: (type, p, o) => vault.add(type, p, o) } : {}) });
 
-  const registry = createPolicyRegistry(common.policy);
+  const registry = common.registry;
   const detect = registry.detect.bind(registry);
   const progress = createProgressLine(ctx.stderr, !common.quiet);
   const job = (input: string) => ({

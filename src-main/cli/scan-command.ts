@@ -1,7 +1,6 @@
 /** `anonymise scan INPUT`: detection only; a summary on stdout and, with --findings, one JSON line per finding. */
 import { parseArgs } from 'node:util';
 import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
-import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
 import { assertNotAmong } from '../io/output-plan';
 import { scanFile } from '../jobs/scan-file';
@@ -33,7 +32,7 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
   }
   const encoder = new TextEncoder();
   let lines: string[] = [];
-  const registry = createPolicyRegistry(common.policy);
+  const registry = common.registry;
   const progress = createProgressLine(ctx.stderr, !common.quiet);
   const job = {
     inputPath: input,

@@ -16,6 +16,10 @@ const newKey = (dir: string, name = 'project.key') => {
   expect(r.status).toBe(0);
   return path;
 };
+const redact = (dir: string) => {
+  writeFileSync(join(dir, 'redact.json'), JSON.stringify({ version: 1, extends: 'none', operators: { IDENTIFIER: 'keep' } }));
+  return join(dir, 'redact.json');
+};
 const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
 
 describe('anonymise run: keys and reproducibility', () => {
@@ -153,6 +157,28 @@ describe('anonymise run: packages and the vault', () => {
     const wrong = cli(['reveal', join(dir, 'v.vault'), pseudonym, '--passphrase-file', join(dir, 'wrong.txt')]);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stdout).toBe('');
+  });
+
+  it('checks thresholds against the detectors before writing anything', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,note\n1,Call Ann Lee\n');
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, thresholds: { persn: 0.7 } }));
+    writeFileSync(join(dir, 'pass.txt'), 'correct horse battery staple\n');
+    const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--profile', join(dir, 'p.json'), '--vault', join(dir, 'v'), '--vault-passphrase-file', join(dir, 'pass.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/p\.json: "thresholds\.persn" names no detector/);
+    expect(readdirSync(dir).sort()).toEqual(['in.csv', 'p.json', 'pass.txt']);
+  });
+
+  it('applies a threshold per detector', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,note\n1,Please ask Ann Lee about it\n');
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ version: 1, extends: 'none', operators: { IDENTIFIER: 'keep' }, thresholds: { person: 1 } }));
+    const loose = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'a.csv'), '--profile', redact(dir), '--quiet']);
+    const strict = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'b.csv'), '--profile', join(dir, 'strict.json'), '--quiet']);
+    expect([loose.status, strict.status]).toEqual([0, 0]);
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toContain('ask [PERSON] about');
+    expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toContain('ask Ann Lee about');
   });
 
   it('refuses a vault or a saved profile that would overwrite an input, before writing anything', () => {

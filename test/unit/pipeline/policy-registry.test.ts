@@ -24,6 +24,12 @@ describe('createPolicyRegistry', () => {
     expect(caseNumbers(profile)).toEqual([['KB-778812', 'kb']]);
   });
 
+  it('refuses thresholds for detectors it does not have, naming the ones it has', () => {
+    expect(() => createPolicyRegistry(parseProfile({ version: 1, thresholds: { persn: 0.7 } }))).toThrow(/"thresholds.persn" names no detector \(known: .*person/);
+    const custom = { version: 1, detectors: [{ name: 'emp', type: 'CUSTOM', regex: 'EMP\\d+' }], thresholds: { 'custom:emp': 0.9, person: 0.7 } };
+    expect(createPolicyRegistry(parseProfile(custom)).detectors.some((d) => d.id === 'custom:emp')).toBe(true);
+  });
+
   it('still adds the denylist and custom detectors', () => {
     const registry = createPolicyRegistry(parseProfile({ version: 1, deny: [{ value: 'our own', type: 'CUSTOM' }] }));
     expect(registry.detect(text, ctx).some((f) => f.type === 'CUSTOM' && text.slice(f.start, f.end) === 'our own')).toBe(true);
