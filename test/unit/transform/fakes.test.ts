@@ -186,6 +186,11 @@ describe('fake place and organisation', () => {
     expect(fake).not.toBe(city);
     expect(FAKE_LISTS.cities['FR']).toContain(fake);
     expect(FAKE_LISTS.cities['DE']).toContain(fakeCity(d, 'nowhere-on-the-list', 'DE'));
+    // a city the pseudonym lists lack, known to the GeoNames city → country table
+    for (const [place, country] of [['zürich', 'CH'], ['bavaria', 'DE'], ['toulouse', 'FR']] as const) {
+      expect(FAKE_LISTS.cities[country]!.map((c) => c.toLowerCase())).not.toContain(place);
+      expect(FAKE_LISTS.cities[country]).toContain(fakeCity(d, place, 'US'));
+    }
   });
 
   it('an organisation gets another legal form of the same family, with the same separator', () => {
