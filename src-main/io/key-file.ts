@@ -21,12 +21,18 @@ export const KEY_FILE_VERSION = 1;
 const MAX_KEY_FILE_BYTES = 4096;
 const BASE64URL_KEY = /^[A-Za-z0-9_-]{43}$/;
 
-/** Writes a new random key to `path` (never over an existing file) and returns its fingerprint. */
-export async function writeNewKeyFile(path: string): Promise<{ fingerprint: string }> {
+/** A new random key and the text of its key file (which holds the key: handle it as the key itself). */
+export function newKeyFileText(): { readonly key: KeyedHash; readonly text: string } {
   const bytes = randomKeyBytes();
   const key = new KeyedHash(bytes);
   const text = `${JSON.stringify({ format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, key: Buffer.from(bytes).toString('base64url') })}\n`;
   bytes.fill(0);
+  return { key, text };
+}
+
+/** Writes a new random key to `path` (never over an existing file) and returns its fingerprint. */
+export async function writeNewKeyFile(path: string): Promise<{ fingerprint: string }> {
+  const { key, text } = newKeyFileText();
   const file = await createAtomicNewFile(path, 'a key file');
   try {
     await file.write(new TextEncoder().encode(text));
@@ -45,6 +51,11 @@ export interface ReadKeyFileOptions {
 
 /** Reads and strictly validates a key file. */
 export async function readKeyFile(path: string, options: ReadKeyFileOptions = {}): Promise<KeyedHash> {
+  return (await readKeyFileText(path, options)).key;
+}
+
+/** Reads and strictly validates a key file, and returns its text too (to keep it elsewhere, e.g. in the keychain). */
+export async function readKeyFileText(path: string, options: ReadKeyFileOptions = {}): Promise<{ readonly key: KeyedHash; readonly text: string }> {
   const fail = (error: unknown): never => {
     throw error instanceof InputError ? error : new InputError(describeFsError(error), path);
   };
@@ -57,11 +68,11 @@ export async function readKeyFile(path: string, options: ReadKeyFileOptions = {}
     const octal = (mode & 0o777).toString(8).padStart(3, '0');
     options.onWarning?.(`${path}: the key file can be read by other users (mode ${octal}); restrict it with: chmod 600 ${path}`);
   }
-  return key;
+  return { key, text };
 }
 
 /** Validates the text of a key file. Messages describe what is wrong, never the key text itself. */
-function parseKeyFileText(text: string, path: string): KeyedHash {
+export function parseKeyFileText(text: string, path: string): KeyedHash {
   let json: unknown;
   try {
     json = JSON.parse(text);
