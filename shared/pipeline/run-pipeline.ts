@@ -49,6 +49,8 @@ export interface PipelineOptions {
   /** Called for each finding kept (score at or above the policy's minimum), in input order. */
   readonly onFinding?: (record: SourceRecord, field: TextField, finding: Finding) => void;
   readonly onProgress?: (progress: PipelineProgress) => void;
+  /** Told the paths of the fields a record lost to a `drop` operator (not those of dropped columns). */
+  readonly onFieldsDropped?: (record: SourceRecord, paths: readonly string[]) => void;
   /** Awaited after each batch: lets a caller write what `onFinding` collected, with backpressure. */
   readonly afterBatch?: () => Promise<void>;
   /** Bytes of input consumed so far, for progress (the adapter that reads the file knows them). */
@@ -163,6 +165,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
         valuesChanged++;
         if (outcome.kind === 'drop') (droppedFields ??= new Array<boolean>(fields.length).fill(false))[i] = true;
         else (newValues ??= new Array<string | undefined>(fields.length))[i] = outcome.value;
+      }
+      if (droppedFields && options.onFieldsDropped) {
+        options.onFieldsDropped(record, fields.filter((_, i) => droppedFields![i]).map((f) => f.path));
       }
       if (newValues || droppedFields) {
         recordsChanged++;

@@ -19,6 +19,11 @@ export interface FieldTransformerOptions {
   readonly key: KeyedHash;
   /** Told each pseudonym and its original (the optional reversible vault). */
   readonly onPseudonym?: (type: EntityType, pseudonym: string, original: string) => void;
+  /**
+   * Told each original value that leaves the output (replaced, masked, hashed, generalised, or in a dropped or
+   * blanked field), for the verification's survival check. Not told values that are kept.
+   */
+  readonly onTransformed?: (type: EntityType, original: string) => void;
 }
 
 /** Counts of what the operators did, for the run's report. */
@@ -51,9 +56,11 @@ export class FieldTransformer {
   #blanked = 0;
   /** One context for every value; its entity is set per field. */
   readonly #context: { -readonly [K in keyof OperatorContext]: OperatorContext[K] };
+  readonly #onTransformed: ((type: EntityType, original: string) => void) | undefined;
 
   constructor(options: FieldTransformerOptions) {
     this.#policy = options.policy;
+    this.#onTransformed = options.onTransformed;
     const ordinal = (type: EntityType, normalised: string): number => {
       const id = `${type}\u0000${normalised}`;
       let n = this.#ordinals.get(id);
@@ -95,10 +102,21 @@ export class FieldTransformer {
    */
   transformField(value: string, findings: readonly Finding[], group: string, entity: string, columnType?: EntityType): FieldOutcome {
     const rule = this.#ruleFor(group);
-    if (rule && isFieldOperator(rule.operator)) return this.#fieldOperator(rule.operator, value);
+    if (rule && isFieldOperator(rule.operator)) {
+      if (rule.operator !== 'keep') this.#tellTransformed(value, findings);
+      return this.#fieldOperator(rule.operator, value);
+    }
     this.#context.entity = entity;
     // a column's value operator rewrites the whole value, found or not ("Requester id": hash, "created_at": generalise)
-    if (rule) return this.#wholeValue(rule, value, columnType ?? wholeFindingType(value, findings) ?? 'CUSTOM');
+    if (rule) {
+      const type = columnType ?? wholeFindingType(value, findings) ?? 'CUSTOM';
+      const outcome = this.#wholeValue(rule, value, type);
+      if (outcome) {
+        this.#tellTransformed(value, findings);
+        this.#onTransformed?.(type, value.trim());
+      }
+      return outcome;
+    }
     if (findings.length === 0) return undefined;
     let fieldLevel: 'drop' | 'blank' | undefined;
     for (const f of findings) {
@@ -106,7 +124,10 @@ export class FieldTransformer {
       if (op === 'drop') fieldLevel = 'drop';
       else if (op === 'blank') fieldLevel ??= 'blank';
     }
-    if (fieldLevel) return this.#fieldOperator(fieldLevel, value);
+    if (fieldLevel) {
+      this.#tellTransformed(value, findings);
+      return this.#fieldOperator(fieldLevel, value);
+    }
 
     let out = '';
     let pos = 0;
@@ -117,6 +138,7 @@ export class FieldTransformer {
       const original = value.slice(f.start, f.end);
       const replacement = this.#apply(op, original, f.type);
       if (replacement === original) continue;
+      this.#onTransformed?.(f.type, original);
       out += value.slice(pos, f.start) + replacement;
       pos = f.end;
       changed = true;
@@ -126,6 +148,12 @@ export class FieldTransformer {
 
   counts(): TransformCounts {
     return { byOperator: { ...this.#byOperator }, fieldsDropped: this.#dropped, fieldsBlanked: this.#blanked };
+  }
+
+  #tellTransformed(value: string, findings: readonly Finding[]): void {
+    if (!this.#onTransformed) return;
+    // a type the policy keeps may stand elsewhere in the output by design (a ticket GUID in a dropped note)
+    for (const f of findings) if (operatorFor(this.#policy, f.type).operator !== 'keep') this.#onTransformed(f.type, value.slice(f.start, f.end));
   }
 
   #wholeValue(rule: OperatorChoice, value: string, type: EntityType): FieldOutcome {

@@ -118,4 +118,23 @@ describe('FieldTransformer', () => {
     expect(seen[0]![2]).toBe('ann.lee@example.com');
     expect(outcome).toEqual({ kind: 'replace', value: `write to ${seen[0]![1]}` });
   });
+
+  it('tells the survival check every original that leaves the output, and none that stays', () => {
+    const told: [string, string][] = [];
+    const policy = parseProfile({ version: 1, columns: { agent: 'keep', notes: 'drop' } });
+    const t = new FieldTransformer({ policy, key: new KeyedHash(TEST_KEY_BYTES), onTransformed: (type, o) => told.push([type, o]) });
+    const text = 'Ann Lee wrote from 6f1c9a2e-0000-4000-8000-000000000000';
+    const found = [finding(text, 'Ann Lee', 'PERSON'), finding(text, '6f1c9a2e-0000-4000-8000-000000000000', 'IDENTIFIER')];
+    t.transformField(text, found, 'description', '');
+    t.transformField(text, found, 'agent', '');
+    t.transformField(text, found, 'notes', '');
+    const note = 'INTERNAL: Bo Chan is unhappy';
+    t.transformField(note, [finding(note, note, 'CONFIDENTIAL_NOTE'), finding(note, 'Bo Chan', 'PERSON')], 'comment', '');
+    expect(told).toEqual([
+      ['PERSON', 'Ann Lee'],
+      ['PERSON', 'Ann Lee'],
+      ['CONFIDENTIAL_NOTE', note],
+      ['PERSON', 'Bo Chan'],
+    ]);
+  });
 });
