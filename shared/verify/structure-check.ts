@@ -14,6 +14,9 @@
  *   string-leaf paths only (no parse). A skeleton difference in a JSON envelope member is named relative to the
  *   member.
  *
+ * Paths are aligned with the fewest problems (exactly up to 4 M table cells, greedily above); values are never
+ * compared, so when one of several elements of an array group is missing, the last one may be named.
+ *
  * Problems carry a record index, a kind and a field path, never a value. A reader's `FormatError` on either side
  * ends the check with a `format` problem (its message is not kept).
  */
