@@ -6,10 +6,11 @@
  * case, NFC, joined by one space), of the same words with their case kept (to tell 'as-is' from 'other-case'), and,
  * for numeric kinds, of its digits. Every hash is KEYED by a random per-run seed: two independent 32-bit lanes (a
  * murmur3 round and a multiply-rotate round, each seeded, then each finalised with a seeded fmix32) combined into one
- * 52-bit number, the key of a `Set`/`Map`. A seeded non-cryptographic hash rather than an HMAC, because `find` hashes
+ * 53-bit number, the key of a `Set`/`Map`. A seeded non-cryptographic hash rather than an HMAC, because `find` hashes
  * every word of every output value: HMAC-SHA-256 per candidate would cost microseconds each, far too much for
- * multi-GB outputs, while this costs a few integer operations per character. Without the seed, a key cannot be tested
- * against a guess; a collision is a rare false alarm, never a miss.
+ * multi-GB outputs, while this costs a few integer operations per character. It is not a cryptographic PRF: it keeps
+ * the keys from being tested against guesses by anyone without the seed, which lives in memory for the run only. A
+ * collision is a rare false alarm (about keys / 2^53 per lookup), never a miss.
  *
  * `find` tokenises each view of a text (as is, percent-decoded, HTML-entity-decoded, and each base64 run decoded)
  * once, looks each word up in a first-word map (so most positions cost one hash and one `Map` lookup), extends only
@@ -20,25 +21,17 @@ import type { EntityType } from '../detect/finding';
 
 export type SurvivalForm = 'as-is' | 'other-case' | 'digits' | 'url-encoded' | 'html-entities' | 'base64';
 
-export interface SurvivalHit {
-  readonly type: EntityType;
-  readonly start: number;
-  readonly end: number;
-  readonly form: SurvivalForm;
-}
+export interface SurvivalHit { readonly type: EntityType; readonly start: number; readonly end: number; readonly form: SurvivalForm }
 
 /** Words of an original indexed; a longer original is found by its first MAX_TOKENS words. */
 const MAX_TOKENS = 6;
 /** Digit keys: from 7 digits (shorter runs are dates, amounts and counts) to 34 (the longest IBAN). */
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 34;
-const NUMERIC_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
-  'PHONE', 'CREDIT_CARD', 'IBAN', 'NATIONAL_ID', 'CASE_NUMBER', 'IDENTIFIER', 'POSTAL_CODE',
-]);
+const NUMERIC_TYPES = new Set<EntityType>(['PHONE', 'CREDIT_CARD', 'IBAN', 'NATIONAL_ID', 'CASE_NUMBER', 'IDENTIFIER', 'POSTAL_CODE']);
 /** Digits allowed between the groups of one digit run: space, no-break space, tab, ( ) . - / */
 const DIGIT_SEPARATORS = new Set([32, 160, 9, 40, 41, 46, 45, 47]);
 const MAX_SEPARATORS = 3;
-
 
 function fmix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -87,10 +80,9 @@ class KeyedHasher {
 
   /** The key of what was fed so far (the state is kept, so more can be fed). */
   key(): number {
-    return fmix(this.a ^ this.n ^ this.seed[2]!) * 0x100000 + (fmix(this.b ^ this.n ^ this.seed[3]!) >>> 12);
+    return fmix(this.a ^ this.n ^ this.seed[2]!) * 0x200000 + (fmix(this.b ^ this.n ^ this.seed[3]!) >>> 11);
   }
 }
-
 
 /** Word characters: letters, marks, digits, and what keeps e-mail addresses and host names whole. */
 const ASCII_WORD = new Uint8Array(128);
@@ -140,7 +132,6 @@ class Words {
   }
 }
 
-
 /** A decoded text, and for each of its UTF-16 units the source span it came from. */
 interface View {
   readonly text: string;
@@ -176,9 +167,10 @@ class ViewBuilder {
 
 /** The byte written as two hex digits at `s[i]`, or -1. */
 function hexByte(s: string, i: number): number {
-  const digit = (c: number) => (c >= 48 && c <= 57 ? c - 48 : (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -99);
-  const b = digit(s.charCodeAt(i)) * 16 + digit(s.charCodeAt(i + 1));
-  return b >= 0 ? b : -1;
+  const digit = (c: number) => (c >= 48 && c <= 57 ? c - 48 : (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -1);
+  const hi = digit(s.charCodeAt(i));
+  const lo = digit(s.charCodeAt(i + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
 }
 
 /** The code point of the UTF-8 sequence escaped at `s[i]` ("%C3%A9"), and its length in bytes; null if invalid. */
@@ -338,9 +330,10 @@ export class SurvivalIndex {
     }
     BASE64_RUN.lastIndex = 0;
     for (let m = BASE64_RUN.exec(text); m; m = BASE64_RUN.exec(text)) {
-      const { index } = m;
+      const start = m.index;
+      const end = start + m[0].length;
       const decoded = base64Text(m[0]);
-      if (decoded) this.scanView(decoded, false, collect('base64', () => index, () => index + m![0].length));
+      if (decoded) this.scanView(decoded, false, collect('base64', () => start, () => end));
     }
     return [...hits.values()].sort((x, y) => x.start - y.start || y.end - x.end);
   }

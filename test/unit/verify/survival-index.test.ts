@@ -103,6 +103,9 @@ describe('survival index: what is not a survival', () => {
   it('never throws on bad escapes, stray entities or binary base64', () => {
     const text = '100% %zz %E2%82 %C0%AF &#xD800; &bogus; &#99999999; AAAAAAAAAAAAAAAA //////////////// John';
     expect(index.find(text)).toEqual([]);
+    // an escape needs two hex digits
+    expect(show(index, '%4aohn Smith')).toEqual([['%4aohn Smith', 'PERSON', 'url-encoded']]);
+    expect(show(index, '%4zohn Smith; %C3%A9 %E2%82%AC')).toEqual([]);
   });
 });
 
