@@ -8,13 +8,16 @@
  *
  * Strict on purpose: a real value must not pass as ours. What it cannot tell apart from real data:
  * - a real name, city, organisation or street made only of words in the shipped lists passes (the lists are real
- *   names); the separate survival check still catches originals that were detected and left in place;
+ *   names), also with common words around it that a detector's span may take in ("Edna Widgets"); the separate
+ *   survival check still catches originals that were detected and left in place;
+ * - a real hex string of the configured hash length and prefix passes as a hash;
  * - a phone number of a country without a fictional range passes only when libphonenumber finds it invalid (that is
  *   how such fakes are made), so a mistyped real number of such a country passes too;
  * - a real network written as a CIDR with the configured generalise prefix passes;
  * - fakes that look exactly like real values are NOT recognised: IBANs (valid checksum), postal codes and dates of
  *   birth (same shape), format-preserving fakes (case numbers, national ids, secrets, custom types), prefix-preserving
  *   IPv4 pseudonyms, and date-shifted dates. Recognising those needs the run's own list of what it wrote.
+ * A redact template made of `{n}` alone would make every number a token, so it is not recognised as one.
  */
 import ipaddr from 'ipaddr.js';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
@@ -71,7 +74,7 @@ export function createOwnReplacementTest(policy: Policy): (type: EntityType, tex
       case 'MAC_ADDRESS':
         return MAC_CHARS.test(t) && FAKE_MAC.test(t.replace(MAC_SEPARATORS, '').toLowerCase());
       case 'IP_ADDRESS':
-        return isDocumentationIp(t);
+        return isDocumentationIp(t) || isDocumentationIp(text.trim()); // "[2001:db8::1]:443" keeps its bracket
       case 'PHONE':
         return isFictionalPhone(text.trim(), policy.defaultRegion);
       case 'CREDIT_CARD':
@@ -118,7 +121,7 @@ function configOf(policy: Policy): OwnConfig {
   const masks: MaskShape[] = params<MaskParams>('mask').map((p) => ({ char: p.char, first: p.keepFirst, last: p.keepLast }));
   for (const g of generalise) masks.push({ char: '*', first: g.postalDigits, last: 0 });
   return {
-    tokens: new RegExp([...templates].map(templateRegex).join('|'), 'gu'),
+    tokens: new RegExp([...templates].filter((t) => t.replaceAll('{n}', '').trim() !== '').map(templateRegex).join('|'), 'gu'),
     hash: hashes.length > 0 ? new RegExp(`^(?:${hashes.join('|')})$`) : undefined,
     masks,
     keepDomains: params<PseudonymParams>('pseudonym').flatMap((p) => p.keepDomains),

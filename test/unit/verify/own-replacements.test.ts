@@ -48,6 +48,8 @@ const PSEUDONYM_VALUES: [EntityType, fc.Arbitrary<string>][] = [
   ['EMAIL', fc.stringMatching(/^[a-z]{2,8}\.[a-z]{2,8}@(?:support\.)?acme\.com$/)],
   ['IP_ADDRESS', fc.ipV4()],
   ['IP_ADDRESS', fc.ipV6()],
+  ['IP_ADDRESS', fc.tuple(fc.ipV6(), fc.integer({ min: 1, max: 65535 })).map(([ip, port]) => `[${ip}]:${port}`)],
+  ['IP_ADDRESS', fc.tuple(fc.ipV4(), fc.integer({ min: 1, max: 65535 })).map(([ip, port]) => `${ip}:${port}`)],
   ['CREDIT_CARD', cardArb],
   ['PHONE', phoneArb],
   ['PERSON', fc.constantFrom('Anna', 'John Smith', 'Dr. Anna Maria Schmidt', 'SMITH, John', 'maría garcía', 'J. R. Tolkien', 'Jean-Luc Picard')],
@@ -99,6 +101,8 @@ const POLICIES: Policy[] = [
   parseProfile({ version: 1, extends: 'none', defaultOperator: 'generalise' }),
   parseProfile({ version: 1, extends: 'none', defaultOperator: { operator: 'generalise', date: 'year', ipv4Prefix: 16, ageBand: 5, postalDigits: 3 } }),
 ];
+/** A template of `{n}` alone: a number alone is not taken for a token, so what it writes is not recognised. */
+const NUMBER_ONLY = parseProfile({ version: 1, extends: 'none', defaultOperator: 'redact', operators: { PHONE: { operator: 'redact', template: '{n}' } } });
 
 /** Values of every kind the operators rewrite. */
 const OPERATOR_VALUES: [EntityType, fc.Arbitrary<string>][] = [
@@ -137,6 +141,7 @@ describe('isOwnReplacement: redact, mask, hash and generalise outputs', () => {
     [1, 'PERSON', '<PERSON #3> and <PERSON #12>', false],
     [1, 'PERSON', '<PERSON #3> Smith', false],
     [1, 'PERSON', '<PERSON #x>', false],
+    [9, 'PHONE', '2024 5551234', false],
     [7, 'IP_ADDRESS', '10.1.2.0/24', true],
     [7, 'IP_ADDRESS', '10.1.2.0/16', false],
     [7, 'IP_ADDRESS', '10.1.2.5/24', false],
@@ -146,7 +151,7 @@ describe('isOwnReplacement: redact, mask, hash and generalise outputs', () => {
     [7, 'POSTAL_CODE', '101**', false],
   ];
   it.each(CASES)('tokens anywhere in a span of only tokens and punctuation, generalised values with their parameters: policy %i, %s %s → %s', (at, type, span, ours) => {
-    expect(isOwnReplacement(type, span, POLICIES[at]!)).toBe(ours);
+    expect(isOwnReplacement(type, span, [...POLICIES, NUMBER_ONLY][at]!)).toBe(ours);
   });
 });
 
