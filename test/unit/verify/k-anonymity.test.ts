@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KAnonymityCounter, generalisationLevels, type KAnonymityOptions } from '../../../shared/verify/k-anonymity';
+import { HashCounts, KAnonymityCounter, generalisationLevels, type KAnonymityOptions } from '../../../shared/verify/k-anonymity';
 
 const SEED = Uint32Array.of(1, 2, 3, 4);
 const QIS = ['country', 'birth_date', 'postal_code'] as const;
@@ -173,6 +173,36 @@ describe('k-anonymity: properties', () => {
         expect(after.uniqueShare).toBeLessThanOrEqual(before.uniqueShare);
       }),
     );
+  });
+});
+
+describe('HashCounts', () => {
+  it('counts like a Map, through growth, for keys up to 2^52', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 4000 }), fc.integer({ min: 0, max: 2 ** 52 - 5001 }), (keys, base) => {
+        const table = new HashCounts();
+        const map = new Map<number, number>();
+        for (const key of keys) {
+          table.increment(base + key);
+          map.set(base + key, (map.get(base + key) ?? 0) + 1);
+        }
+        const counts: number[] = [];
+        table.forEach((n) => counts.push(n));
+        expect(table.size).toBe(map.size);
+        expect(counts.sort((a, b) => a - b)).toEqual([...map.values()].sort((a, b) => a - b));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('adds no new hash when told not to, and still counts the known ones', () => {
+    const table = new HashCounts();
+    expect(table.increment(7)).toBe(true);
+    expect(table.increment(8, false)).toBe(false);
+    expect(table.increment(7, false)).toBe(true);
+    const counts: number[] = [];
+    table.forEach((n) => counts.push(n));
+    expect([table.size, counts]).toEqual([1, [2]]);
   });
 });
 
