@@ -249,7 +249,7 @@ portal post premium printer processor profile proxy python query queue ram react
 repository request router safari sandbox screen screenshot script sdk search server service session settings setup
 sharepoint shortcut sign signup skype slack smartphone sms software spam sql ssl storage stream subscription
 sync tab tablet teams template terminal theme thread timeout toggle token tool toolbar tracker trial twitter ubuntu
-unix update upgrade upload url usb user username users vpn web webhook website widget wifi wiki windows word
+unix update upgrade upload url usb user username users vpn web webhook website widget wifi wi-fi hi-fi e-mail add-on add-ons plug-in plug-ins log-in sign-in sign-on pop-up set-up follow-up check-in opt-in opt-out e-commerce wiki windows word
 wordpress workflow workspace xml youtube zip zoom ios macbook imac iphone whatsapp telegram viber signal
 ticket tickets agent agents escalation escalate priority severity sla refund invoice invoices billing subscription
 plan plans tier license licence seat seats trial renewal renew charge charged payment payments card checkout order

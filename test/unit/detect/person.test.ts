@@ -158,6 +158,8 @@ describe('PERSON: negatives', () => {
   it('support vocabulary is not a name', () => {
     expect(found('The Mobile app crashes after the Update. Please check Settings and Billing.')).toEqual([]);
     expect(found('Sent from my iPhone')).toEqual([]);
+    expect(found('Site-wide Wi-Fi outage; the Add-On and the Plug-In still load')).toEqual([]);
+    expect(found('I spoke with Jo-Ann yesterday')).toEqual(['Jo-Ann']);
     expect(found('Ticket Status: Open, Priority: High')).toEqual([]);
   });
   it('leaves streets, companies and e-mail addresses to other detectors', () => {
