@@ -49,6 +49,8 @@ export interface PipelineOptions {
   /** Called for each finding kept (score at or above the policy's minimum), in input order. */
   readonly onFinding?: (record: SourceRecord, field: TextField, finding: Finding) => void;
   readonly onProgress?: (progress: PipelineProgress) => void;
+  /** Told each record after its detection (e.g. to check or count its values). */
+  readonly onRecord?: (record: SourceRecord) => void;
   /** Told the paths of the fields a record lost to a `drop` operator (not those of dropped columns). */
   readonly onFieldsDropped?: (record: SourceRecord, paths: readonly string[]) => void;
   /** Awaited after each batch: lets a caller write what `onFinding` collected, with backpressure. */
@@ -140,6 +142,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
       const fields = record.fields;
       const columns = fields.map((f) => roles.roleOf(fieldGroup(f.path)));
       const perField = detectRecord(record, columns, detection);
+      options.onRecord?.(record);
       const entity = transformer ? recordEntity(fields, columns) : '';
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i]!;

@@ -38,27 +38,35 @@ const WORD_TYPES: readonly EntityType[] = ['EMAIL', 'USERNAME', 'HOSTNAME', 'URL
 const MAX_WIDEN = 3;
 const SPACE = /\s/;
 
+/**
+ * The test behind the scan, for callers that detect themselves (the verification runs the whole pipeline, with
+ * column roles and known values): true when a finding in an output value is residual personal data. Types the
+ * policy keeps are not residual here; the caller may still list them apart.
+ */
+export function createResidualTest(policy: Policy, options: ResidualScanOptions = {}): (finding: Finding, value: string) => boolean {
+  const minScore = options.minScore ?? RESIDUAL_MIN_SCORE;
+  const own = createOwnReplacementTest(policy);
+  const allowed = createAllowlist(policy.allow);
+  const kept = new Set(ENTITY_TYPES.filter((t) => operatorFor(policy, t).operator === 'keep'));
+  const written = options.written ?? (() => false);
+  return (f, value) => {
+    if (f.score < minScore || kept.has(f.type)) return false;
+    const text = value.slice(f.start, f.end);
+    return !(allowed(text) || written(text.trim()) || ownInContext(own, f.type, value, f.start, f.end));
+  };
+}
+
 /** Findings in one output value that are not our own replacements and not allow-listed by the policy; never the text. */
 export function createResidualScanner(
   policy: Policy,
   detect: (text: string, ctx: DetectContext) => Finding[],
   options: ResidualScanOptions = {},
 ): (value: string, field: string) => ResidualFinding[] {
-  const minScore = options.minScore ?? RESIDUAL_MIN_SCORE;
-  const own = createOwnReplacementTest(policy);
-  const allowed = createAllowlist(policy.allow);
-  const kept = new Set(ENTITY_TYPES.filter((t) => operatorFor(policy, t).operator === 'keep'));
-  const written = options.written ?? (() => false);
-  return (value, field) => {
-    const out: ResidualFinding[] = [];
-    for (const f of detect(value, { field, defaultRegion: policy.defaultRegion })) {
-      if (f.score < minScore || kept.has(f.type)) continue;
-      const text = value.slice(f.start, f.end);
-      if (allowed(text) || written(text.trim()) || ownInContext(own, f.type, value, f.start, f.end)) continue;
-      out.push({ type: f.type, detector: f.detector, score: f.score, start: f.start, end: f.end });
-    }
-    return out;
-  };
+  const residual = createResidualTest(policy, options);
+  return (value, field) =>
+    detect(value, { field, defaultRegion: policy.defaultRegion })
+      .filter((f) => residual(f, value))
+      .map((f) => ({ type: f.type, detector: f.detector, score: f.score, start: f.start, end: f.end }));
 }
 
 /** The span, the word that holds it, or the span widened by up to MAX_WIDEN words on each side, is ours. */

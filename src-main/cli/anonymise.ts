@@ -11,6 +11,7 @@ import { keyCommand } from './key-command';
 import { revealCommand } from './reveal-command';
 import { runCommand } from './run-command';
 import { scanCommand } from './scan-command';
+import { verifyCommand } from './verify-command';
 import { MAIN_USAGE } from './usage';
 
 export const EXIT = { ok: 0, verificationFailed: 1, usage: 2, interrupted: 130 } as const;
@@ -23,6 +24,8 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         return await runCommand(rest, ctx);
       case 'scan':
         return await scanCommand(rest, ctx);
+      case 'verify':
+        return await verifyCommand(rest, ctx);
       case 'key':
         return await keyCommand(rest, ctx);
       case 'reveal':

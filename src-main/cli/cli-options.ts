@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, parseProfile, PROFILE_VERSION } from '../../shared/tran
 import type { FormatKind } from '../../shared/formats/record';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../shared/formats/text-encoding';
 import { InputError } from '../io/input-error';
+import type { FileJobOptions } from '../jobs/open-export';
 import { describeFsError } from '../io/text-input';
 
 export class UsageError extends Error {
@@ -104,4 +105,18 @@ export async function loadProfile(path: string): Promise<Policy> {
     if (error instanceof ProfileError) throw new InputError(error.message, path);
     throw error;
   }
+}
+
+/** The options of a per-file job that follow from the common options: one function for every command. */
+export function fileJob(common: CommonOptions, signal: AbortSignal): (inputPath: string) => FileJobOptions {
+  const detect = common.registry.detect.bind(common.registry);
+  return (inputPath) => ({
+    inputPath,
+    policy: common.policy,
+    detect,
+    format: common.format,
+    encoding: common.encoding,
+    onMalformedRow: common.onMalformedRow,
+    signal,
+  });
 }

@@ -9,14 +9,21 @@ import { FieldTransformer } from '../../shared/transform/field-transformer';
 import { KeyedHash } from '../../shared/transform/keyed-hash';
 import { policyUsesKey } from '../../shared/transform/policy';
 import { saveProfile } from '../../shared/transform/profile';
-import { createAtomicFile } from '../io/atomic-file';
 import { readKeyFile } from '../io/key-file';
 import { obtainPassphrase, PASSPHRASE_ENV } from '../io/passphrase';
 import { createVaultWriter, type VaultWriter } from '../io/vault-file';
 import { assertNotAmong, planOutputs } from '../io/output-plan';
 import { anonymiseFile, type AnonymiseFileResult } from '../jobs/anonymise-file';
 import { buildRunReport } from '../jobs/run-report';
-import { COMMON_OPTION_SPEC, oneOf, readCommonOptions, UsageError } from './cli-options';
+import { outputStatement, type AuditReport, type RiskSummary } from '../jobs/audit-report';
+import { renderAuditReportHtml } from '../jobs/audit-report-html';
+import { riskSummary, verificationSummary, verifyRun } from '../jobs/verify-run';
+import { DropLog } from '../../shared/verify/drop-log';
+import { SurvivalIndex } from '../../shared/verify/survival-index';
+import { WrittenValues } from '../../shared/verify/written-values';
+import { assertNewPackage, writePackage } from './data-package';
+import { formatVerification, parseRiskOptions, RISK_OPTION_SPEC, writeJsonFile, writeTextFile } from './verification-text';
+import { COMMON_OPTION_SPEC, fileJob, oneOf, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine, formatProgress } from './progress-bar';
 import { formatRunLine } from './summary-text';
@@ -35,6 +42,8 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       'save-profile': { type: 'string' },
       vault: { type: 'string' },
       'vault-passphrase-file': { type: 'string' },
+      package: { type: 'string' },
+      ...RISK_OPTION_SPEC,
     },
   });
   if (values.help) {
@@ -44,28 +53,35 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   if (positionals.length === 0) throw new UsageError('run needs at least one INPUT file');
   if (values.out === undefined) throw new UsageError('run needs --out PATH (an output file, or a folder for several inputs)');
   const common = await readCommonOptions(values);
+  const risk = parseRiskOptions(values);
   const outputEncoding = oneOf(values['output-encoding'], TEXT_ENCODINGS, 'output-encoding');
   const plan = await planOutputs(positionals, values.out);
   const taken = [...positionals, ...plan.map((p) => p.output)];
+  const reportHtml = values.report !== undefined ? htmlReportPath(values.report) : undefined;
   if (values.report !== undefined) await assertNotAmong(values.report, taken, 'the report');
+  if (reportHtml !== undefined) await assertNotAmong(reportHtml, taken, 'the HTML report');
+  if (values.package !== undefined) await assertNewPackage(values.package, taken);
   if (values['save-profile'] !== undefined) await assertNotAmong(values['save-profile'], [...taken, ...(values.report ? [values.report] : [])], 'the saved profile');
   if (values.key !== undefined) await assertNotAmong(values.key, plan.map((p) => p.output), 'the key file');
   const key = values.key !== undefined ? await loadKey(values.key, ctx) : KeyedHash.random();
   const vault = await openVault(values, [...taken, ...(values.report ? [values.report] : []), ...(values.key ? [values.key] : [])], ctx);
-  const transformer = new FieldTransformer({ policy: common.policy, key, ...(vault ? { onPseudonym: (type, p, o) => vault.add(type, p, o) } : {}) });
-
-  const registry = common.registry;
-  const detect = registry.detect.bind(registry);
-  const progress = createProgressLine(ctx.stderr, !common.quiet);
-  const job = (input: string) => ({
-    inputPath: input,
+  // every original that leaves the output, hashed: the verification checks that none is left in it
+  const survival = new SurvivalIndex();
+  // and every pseudonym written, so that fakes shaped exactly like real values are recognised as ours
+  const written = new WrittenValues();
+  const transformer = new FieldTransformer({
     policy: common.policy,
-    detect,
-    format: common.format,
-    encoding: common.encoding,
-    onMalformedRow: common.onMalformedRow,
-    signal: ctx.signal,
+    key,
+    onTransformed: (type, original) => survival.add(type, original),
+    onPseudonym: (type, pseudonym, original) => {
+      written.add(pseudonym);
+      vault?.add(type, pseudonym, original);
+    },
   });
+  const drops: DropLog[] = [];
+
+  const progress = createProgressLine(ctx.stderr, !common.quiet);
+  const job = fileJob(common, ctx.signal);
   const results: AnonymiseFileResult[] = [];
   try {
     // first pass: the identity columns of every input, so each requester is found in every record of the package
@@ -73,6 +89,8 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       plan.map(({ input }) => ({ ...job(input), onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) })),
     ).finally(() => progress.clear());
     for (const { input, output } of plan) {
+      const dropLog = new DropLog();
+      drops.push(dropLog);
       const result = await anonymiseFile({
         ...job(input),
         known,
@@ -80,6 +98,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
         outputEncoding,
         transformer,
         ...(vault ? { afterBatch: () => vault.drain() } : {}),
+        onFieldsDropped: (record, paths) => dropLog.add(record.index ?? -1, paths),
         onProgress: (p) => progress.update(formatProgress(input, p)),
       }).finally(() => progress.clear());
       results.push(result);
@@ -95,14 +114,45 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   }
   if (vault) ctx.stdout.write(`vault: ${vault.path}\n`);
 
-  if (values.report !== undefined) {
-    const report = buildRunReport(ctx.version, common.policy, results, { fingerprint: key.fingerprint(), ephemeral: key.ephemeral }, transformer.counts());
+  // every output is checked before anyone shares it
+  const verified = await verifyRun({
+    policy: common.policy,
+    detect: common.registry.detect.bind(common.registry),
+    results,
+    drops,
+    survival,
+    written,
+    risk,
+    onMalformedRow: common.onMalformedRow,
+    signal: ctx.signal,
+    onFile: (path) => progress.update(`verifying ${path}…`),
+  }).finally(() => progress.clear());
+  for (const v of verified) ctx.stdout.write(formatVerification(v));
+  const verification = verificationSummary(verified);
+
+  const report: AuditReport = {
+    ...buildRunReport(ctx.version, common.policy, results, { fingerprint: key.fingerprint(), ephemeral: key.ephemeral }, transformer.counts()),
+    verification,
+    ...withRisk(riskSummary(verified, risk.targetK)),
+    reviewerDecisions: { allowlisted: common.policy.allow.length, addedTerms: common.policy.deny.length + common.policy.detectors.length, acknowledgements: [] },
+    statement: outputStatement({ usesKey: policyUsesKey(common.policy), vault: vault !== undefined }),
+  };
+  if (values.report !== undefined && reportHtml !== undefined) {
     await writeJsonFile(values.report, report);
-    ctx.stdout.write(`report: ${values.report}\n`);
+    await writeTextFile(reportHtml, renderAuditReportHtml(report));
+    ctx.stdout.write(`report: ${values.report}, ${reportHtml}\n`);
   }
   if (values['save-profile'] !== undefined) {
     await writeJsonFile(values['save-profile'], saveProfile(common.policy));
     ctx.stdout.write(`profile: ${values['save-profile']}\n`);
+  }
+  if (values.package !== undefined) {
+    if (verification.passed) {
+      await writePackage(values.package, results.map((r) => r.output.path), report);
+      ctx.stdout.write(`package: ${values.package}\n`);
+    } else {
+      ctx.stderr.write(`no package written: the verification failed (see above${values.report ? ` and ${reportHtml}` : ''})\n`);
+    }
   }
   if (key.ephemeral && policyUsesKey(common.policy)) {
     ctx.stderr.write(
@@ -110,7 +160,17 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
         "      Create a key with 'anonymise key new FILE' and pass --key FILE to make runs reproducible.\n",
     );
   }
-  return 0;
+  ctx.stdout.write(verification.passed ? 'verification passed\n' : 'verification FAILED: do not share these files before every finding above is resolved\n');
+  return verification.passed ? 0 : 1;
+}
+
+function withRisk(risk: RiskSummary | undefined): { risk?: RiskSummary } {
+  return risk ? { risk } : {};
+}
+
+/** `--report FILE.json` also writes `FILE.html`. */
+function htmlReportPath(report: string): string {
+  return report.toLowerCase().endsWith('.json') ? `${report.slice(0, -5)}.html` : `${report}.html`;
 }
 
 /** `--vault FILE`: the encrypted map from each pseudonym back to its original, for authorised staff. */
@@ -137,13 +197,3 @@ async function loadKey(path: string, ctx: CliContext): Promise<KeyedHash> {
   return readKeyFile(path, { onWarning: (message) => ctx.stderr.write(`warning: ${message}\n`) });
 }
 
-async function writeJsonFile(path: string, json: unknown): Promise<void> {
-  const file = await createAtomicFile(path);
-  try {
-    await file.write(new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`));
-    await file.commit();
-  } catch (error) {
-    await file.abort();
-    throw error;
-  }
-}

@@ -4,7 +4,7 @@ import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
 import { assertNotAmong } from '../io/output-plan';
 import { scanFile } from '../jobs/scan-file';
-import { COMMON_OPTION_SPEC, readCommonOptions, UsageError } from './cli-options';
+import { COMMON_OPTION_SPEC, fileJob, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine, formatProgress } from './progress-bar';
 import { formatScanSummary } from './summary-text';
@@ -32,17 +32,8 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
   }
   const encoder = new TextEncoder();
   let lines: string[] = [];
-  const registry = common.registry;
   const progress = createProgressLine(ctx.stderr, !common.quiet);
-  const job = {
-    inputPath: input,
-    policy: common.policy,
-    detect: registry.detect.bind(registry),
-    format: common.format,
-    encoding: common.encoding,
-    onMalformedRow: common.onMalformedRow,
-    signal: ctx.signal,
-  };
+  const job = fileJob(common, ctx.signal)(input);
   try {
     // first pass: the identity columns, so each requester is found in every record
     const known = await learnPackageKnownValues([{ ...job, onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) }]);

@@ -5,6 +5,7 @@ export const MAIN_USAGE = `anonymise: find and anonymise personal data in suppor
 Usage:
   anonymise run INPUT... --out PATH [options]   write anonymised copies
   anonymise scan INPUT [--findings FILE.jsonl]  detect only, and summarise what was found
+  anonymise verify ORIGINAL... --against ANONYMISED...   check anonymised files before sharing them
   anonymise key new|fingerprint FILE            make a project key file, or print a key's fingerprint
   anonymise reveal VAULT PSEUDONYM...           look pseudonyms up in an encrypted vault
   anonymise --help | --version
@@ -26,14 +27,23 @@ const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON, see doc
 
 export const RUN_USAGE = `Usage: anonymise run INPUT... --out PATH [options]
 
-Writes an anonymised copy of each INPUT in its own format and encoding. With one input, --out is the output
+Writes an anonymised copy of each INPUT in its own format and encoding, then verifies every output against its
+input (residual personal data, original values that survived in any spelling, records and columns kept) and
+exits 1 if a check fails. With one input, --out is the output
 file (or an existing folder); with several, a folder (created if missing). An output never replaces an input,
 and is written to a temp file that is renamed into place only when complete.
 
 Options:
   --out PATH               output file or folder (required)
-  --report FILE            also write a JSON report: files with sizes and SHA-256, counts per type and field
   --output-encoding ENC    write in this encoding instead of the input's (e.g. utf-8)
+  --report FILE.json       also write the audit report, as JSON and as FILE.html (prints to PDF): files with
+                           sizes and SHA-256, the profile, the key's fingerprint, counts per type, field and
+                           operator, the verification and the re-identification risk; never a value
+  --package DIR            after a passed verification, a new folder with the outputs, report.json,
+                           report.html and profile.json (never the key or the vault)
+  --quasi-identifiers LIST columns for the re-identification risk (comma-separated), "suggested" (default:
+                           from the column names: country, city, company, dates, age...) or "none"
+  --k N                    the k-anonymity the risk check aims at (default 5)
   --key FILE               the project key ('anonymise key new FILE'): the same key and profile give the same
                            pseudonyms in every run; without it, a fresh key for this run only
   --save-profile FILE      also write the policy used as a self-contained profile that reproduces this run
@@ -50,4 +60,23 @@ Options:
   --findings FILE          write one JSON line per finding:
                            {"record","field","start","end","type","detector","score"}
   --include-values         add each finding's original text ("value") to those lines
+${COMMON_OPTIONS}`;
+
+
+export const VERIFY_USAGE = `Usage: anonymise verify ORIGINAL... --against ANONYMISED... [options]
+
+Checks anonymised files against their originals before they are shared, and exits 1 if a check fails:
+- residual scan: every detector over the output at high sensitivity; our own replacements are not counted;
+- survival check: no original value that the policy transformed may appear in the output, as is, in another
+  case, as digits only, URL-encoded, HTML-entity-encoded or base64;
+- structure check: the same records, columns or keys and JSON shape, except what the policy dropped;
+- re-identification risk (reported, not a failure): k-anonymity over the quasi-identifier columns.
+Give the profile or preset the run used: the policy is replayed over the originals to learn what it took out.
+Results name files, records, fields and types, never a value. --against may also be one folder that holds
+files of the originals' names.
+
+Options:
+  --report FILE            also write the results as JSON
+  --quasi-identifiers LIST columns for the risk check (comma-separated), "suggested" (default) or "none"
+  --k N                    the k-anonymity the risk check aims at (default 5)
 ${COMMON_OPTIONS}`;

@@ -86,3 +86,14 @@ export function removeLiveTempFilesSync(): void {
     liveTempFiles.delete(path);
   }
 }
+
+/** Writes all of `bytes` to a file made by `createAtomicFile` and commits it; on any error removes it and rethrows. */
+export async function writeAndCommit(file: AtomicFile, bytes: Uint8Array): Promise<void> {
+  try {
+    await file.write(bytes);
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+}

@@ -11,7 +11,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, lstat, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KEY_BYTES, KeyedHash, randomKeyBytes } from '../../shared/transform/keyed-hash';
-import { createAtomicFile, type AtomicFile } from './atomic-file';
+import { createAtomicFile, writeAndCommit, type AtomicFile } from './atomic-file';
 import { InputError } from './input-error';
 import { describeFsError } from './text-input';
 
@@ -33,14 +33,7 @@ export function newKeyFileText(): { readonly key: KeyedHash; readonly text: stri
 /** Writes a new random key to `path` (never over an existing file) and returns its fingerprint. */
 export async function writeNewKeyFile(path: string): Promise<{ fingerprint: string }> {
   const { key, text } = newKeyFileText();
-  const file = await createAtomicNewFile(path, 'a key file');
-  try {
-    await file.write(new TextEncoder().encode(text));
-    await file.commit();
-  } catch (error) {
-    await file.abort();
-    throw error;
-  }
+  await writeAndCommit(await createAtomicNewFile(path, 'a key file'), new TextEncoder().encode(text));
   return { fingerprint: key.fingerprint() };
 }
 

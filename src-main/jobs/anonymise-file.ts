@@ -8,7 +8,7 @@ import { FormatError, type FormatKind } from '../../shared/formats/record';
 import { encodeText } from '../../shared/formats/text-codec';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { FieldTransformer } from '../../shared/transform/field-transformer';
-import { runPipeline, type PipelineSummary } from '../../shared/pipeline/run-pipeline';
+import { runPipeline, type PipelineOptions, type PipelineSummary } from '../../shared/pipeline/run-pipeline';
 import { createAtomicFile } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
 import type { FileFacts } from './file-facts';
@@ -21,6 +21,8 @@ export interface AnonymiseFileOptions extends FileJobOptions {
   readonly transformer: FieldTransformer;
   /** Awaited after each batch (e.g. to let the vault write what it collected). */
   readonly afterBatch?: () => Promise<void>;
+  /** Told the fields a record lost to a `drop` operator (for the verification's structure check). */
+  readonly onFieldsDropped?: PipelineOptions['onFieldsDropped'];
   /** Defaults to the input's encoding. */
   readonly outputEncoding?: TextEncodingName;
 }
@@ -46,6 +48,7 @@ export async function anonymiseFile(options: AnonymiseFileOptions): Promise<Anon
       ...pipeline,
       transformer: options.transformer,
       ...(options.afterBatch ? { afterBatch: options.afterBatch } : {}),
+      ...(options.onFieldsDropped ? { onFieldsDropped: options.onFieldsDropped } : {}),
       write: async (text) => {
         let bytes: Uint8Array;
         try {

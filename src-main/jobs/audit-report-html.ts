@@ -94,6 +94,11 @@ function verificationFile(f: VerificationSummary['files'][number], i: number): s
 ${typeTable(residual.byType)}
 ${capNote(residual.locations.length, residual.count)}
 ${table(['record', 'field', 'type', 'detector', 'score'], residual.locations.map((l) => [record(l.record), l.field, l.type, l.detector, typeof l.score === 'number' ? l.score.toFixed(2) : l.score]), [0, 4])}
+${f.kept && f.kept.count > 0 ? `<h4>Kept by the policy: ${num(f.kept.count)}</h4>
+<p class="muted">Personal data of types the profile keeps on purpose (not a failure; check that this is intended).</p>
+${typeTable(f.kept.byType)}
+${capNote(f.kept.locations.length, f.kept.count)}
+${table(['record', 'field', 'type', 'detector', 'score'], f.kept.locations.map((l) => [record(l.record), l.field, l.type, l.detector, typeof l.score === 'number' ? l.score.toFixed(2) : l.score]), [0, 4])}` : ''}
 <h4>Original values that survived: ${num(survival.count)}</h4>
 <p class="muted">Values replaced by the policy, found again in the output as they were or in another spelling.</p>
 ${typeTable(survival.byType)}

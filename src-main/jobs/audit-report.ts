@@ -25,6 +25,12 @@ export interface VerificationSummary {
       readonly byType: Partial<Record<EntityType, number>>;
       readonly locations: readonly (Location & { readonly detector: string; readonly score: number })[];
     };
+    /** Personal data of types the policy keeps (e.g. IDENTIFIER), found in the output: listed, not a failure. */
+    readonly kept?: {
+      readonly count: number;
+      readonly byType: Partial<Record<EntityType, number>>;
+      readonly locations: readonly (Location & { readonly detector: string; readonly score: number })[];
+    };
     /** Original values found again, as is or in another spelling (`form`), in the output. `locations` may be capped. */
     readonly survival: {
       readonly count: number;

@@ -4,6 +4,7 @@
  */
 import type { Detector } from '../../shared/detect/finding';
 import type { KnownValueIndex } from '../../shared/detect/known-values';
+import type { CsvDelimiter } from '../../shared/formats/csv-dialect';
 import { createReader } from '../../shared/formats/create-reader';
 import { detectFormat } from '../../shared/formats/format-detect';
 import type { FormatWarning } from '../../shared/formats/format-warning';
@@ -20,6 +21,8 @@ export interface FileJobOptions {
   readonly format?: FormatKind;
   readonly encoding?: TextEncodingName;
   readonly onMalformedRow?: 'error' | 'keep';
+  /** CSV: this delimiter instead of a sniffed one (an anonymised copy is read with its original's). */
+  readonly delimiter?: CsvDelimiter;
   readonly onProgress?: (progress: PipelineProgress & { readonly totalBytes: number }) => void;
   readonly signal?: AbortSignal;
   /** Known values learned beforehand from the whole package (`learnPackageKnownValues`). */
@@ -40,7 +43,11 @@ export async function openExport(job: FileJobOptions): Promise<OpenExport> {
   const warnings: FormatWarning[] = [];
   const input = await openTextInput(job.inputPath, job.encoding);
   const format = job.format ?? detectFormat(job.inputPath, input.head);
-  const reader = createReader(format, input.chunks, { onMalformedRow: job.onMalformedRow, onWarning: (w) => warnings.push(w) });
+  const reader = createReader(format, input.chunks, {
+    onMalformedRow: job.onMalformedRow,
+    onWarning: (w) => warnings.push(w),
+    ...(job.delimiter ? { delimiter: job.delimiter } : {}),
+  });
   const onProgress = job.onProgress;
   return {
     input,

@@ -10,6 +10,8 @@ import { toInputError } from './to-input-error';
 
 export interface ScanFileOptions extends FileJobOptions {
   readonly onFinding?: (record: SourceRecord, field: TextField, finding: Finding) => void;
+  /** Told each record after its detection. */
+  readonly onRecord?: (record: SourceRecord) => void;
   /** Awaited after each batch of records, e.g. to write the findings collected so far. */
   readonly afterBatch?: () => Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function scanFile(options: ScanFileOptions): Promise<ScanFileResult
     const summary = await runPipeline({
       ...pipeline,
       onFinding: options.onFinding,
+      onRecord: options.onRecord,
       afterBatch: options.afterBatch,
     });
     return { input: { path: options.inputPath, bytes: input.bytesRead(), sha256: input.sha256() }, format, encoding: input.encoding, summary, warnings };

@@ -9,6 +9,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyedHash } from '../../shared/transform/keyed-hash';
+import { writeAndCommit } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
 import { createAtomicNewFile, newKeyFileText, parseKeyFileText, readKeyFileText } from '../io/key-file';
 import { describeFsError } from '../io/text-input';
@@ -46,14 +47,7 @@ export function createKeychainKeyStore(dataDir: string, storage: SafeStorageLike
 
   const store = async (text: string, key: KeyedHash) => {
     requireEncryption();
-    const file = await createAtomicNewFile(path, 'the stored project key (destroy it first to replace it)');
-    try {
-      await file.write(storage.encryptString(text));
-      await file.commit();
-    } catch (error) {
-      await file.abort();
-      throw error;
-    }
+    await writeAndCommit(await createAtomicNewFile(path, 'the stored project key (destroy it first to replace it)'), storage.encryptString(text));
     return { fingerprint: key.fingerprint() };
   };
 

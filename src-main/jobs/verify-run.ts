@@ -1,0 +1,81 @@
+/**
+ * The verification that follows every run: each output checked against its input with what the run itself recorded
+ * (the transformed originals, hashed into one survival index for the whole package, and the fields each record lost
+ * to a drop), and the audit report's verification and risk sections made from the results.
+ */
+import type { Detector } from '../../shared/detect/finding';
+import type { Policy } from '../../shared/transform/policy';
+import type { DropLog } from '../../shared/verify/drop-log';
+import type { SurvivalIndex } from '../../shared/verify/survival-index';
+import type { WrittenValues } from '../../shared/verify/written-values';
+import type { RiskChoice } from '../cli/verification-text';
+import type { AnonymiseFileResult } from './anonymise-file';
+import type { RiskSummary, VerificationSummary } from './audit-report';
+import { filePassed, verifyFile, type FileVerification } from './verify-file';
+
+export interface VerifyRunOptions {
+  readonly policy: Policy;
+  readonly detect: Detector['detect'];
+  readonly results: readonly AnonymiseFileResult[];
+  readonly drops: readonly DropLog[];
+  readonly survival: SurvivalIndex;
+  readonly written?: WrittenValues;
+  readonly risk: RiskChoice;
+  readonly format?: AnonymiseFileResult['format'];
+  readonly onMalformedRow?: 'error' | 'keep';
+  readonly signal?: AbortSignal;
+  /** Called before each file is verified. */
+  readonly onFile?: (anonymised: string) => void;
+}
+
+export async function verifyRun(options: VerifyRunOptions): Promise<FileVerification[]> {
+  const out: FileVerification[] = [];
+  for (const [i, result] of options.results.entries()) {
+    options.onFile?.(result.output.path);
+    out.push(
+      await verifyFile({
+        originalPath: result.input.path,
+        anonymisedPath: result.output.path,
+        policy: options.policy,
+        detect: options.detect,
+        format: result.format,
+        encoding: result.encoding,
+        anonymisedEncoding: result.outputEncoding,
+        ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        survival: options.survival,
+        ...(options.written ? { written: options.written } : {}),
+        droppedColumns: new Set(result.summary.droppedColumns),
+        mayDrop: (index, path) => options.drops[i]!.mayDrop(index, path),
+        ...options.risk.forColumns(result.summary.columns),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The report's verification section. */
+export function verificationSummary(files: readonly FileVerification[]): VerificationSummary {
+  return {
+    passed: files.every(filePassed),
+    files: files.map(({ risk: _risk, ...file }) => file),
+  };
+}
+
+/** The report's risk section, when any file was checked. */
+export function riskSummary(files: readonly FileVerification[], targetK: number): RiskSummary | undefined {
+  const checked = files.filter((f) => f.risk !== undefined);
+  if (checked.length === 0) return undefined;
+  return {
+    quasiIdentifiers: [...new Set(checked.flatMap((f) => f.risk!.quasiIdentifiers))],
+    targetK,
+    perFile: checked.map((f) => ({
+      file: f.anonymised,
+      records: f.risk!.records,
+      classes: f.risk!.classes,
+      k: f.risk!.k,
+      uniqueShare: f.risk!.uniqueShare,
+      suggestions: f.risk!.suggestions,
+    })),
+  };
+}
