@@ -135,7 +135,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     verification,
     ...withRisk(riskSummary(verified, risk.targetK)),
     reviewerDecisions: { allowlisted: common.policy.allow.length, addedTerms: common.policy.deny.length + common.policy.detectors.length, acknowledgements: [] },
-    statement: outputStatement({ usesKey: policyUsesKey(common.policy), vault: vault !== undefined }),
+    statement: outputStatement({ usesKey: policyUsesKey(common.policy), vault: vault !== undefined, ...smallestK(verified) }),
   };
   if (values.report !== undefined && reportHtml !== undefined) {
     await writeJsonFile(values.report, report);
@@ -162,6 +162,12 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   }
   ctx.stdout.write(verification.passed ? 'verification passed\n' : 'verification FAILED: do not share these files before every finding above is resolved\n');
   return verification.passed ? 0 : 1;
+}
+
+/** The smallest k over the files whose risk was checked, for the report's statement. */
+function smallestK(files: readonly { readonly risk?: { readonly k: number } }[]): { k?: number } {
+  const ks = files.flatMap((f) => (f.risk ? [f.risk.k] : []));
+  return ks.length > 0 ? { k: Math.min(...ks) } : {};
 }
 
 function withRisk(risk: RiskSummary | undefined): { risk?: RiskSummary } {
