@@ -39,8 +39,8 @@ Options:
   --report FILE.json       also write the audit report, as JSON and as FILE.html (prints to PDF): files with
                            sizes and SHA-256, the profile, the key's fingerprint, counts per type, field and
                            operator, the verification and the re-identification risk; never a value
-  --package DIR            after a passed verification, a new folder with the outputs, report.json,
-                           report.html and profile.json (never the key or the vault)
+  --package DIR|NAME.zip   after a passed verification, a new folder (or zip archive) with the outputs,
+                           report.json, report.html and profile.json (never the key or the vault)
   --quasi-identifiers LIST columns for the re-identification risk (comma-separated), "suggested" (default:
                            from the column names: country, city, company, dates, age...) or "none"
   --k N                    the k-anonymity the risk check aims at (default 5)

@@ -1,11 +1,12 @@
 /**
  * Writes a file so that it appears complete or not at all: the bytes go to a hidden temp file beside the target,
  * which is flushed to disk and renamed over the target only when everything was written. An error, an abort or
- * Ctrl-C removes the temp file and leaves whatever was at the target untouched.
+ * Ctrl-C removes the temp file and leaves whatever was at the target untouched. `createAtomicNewFile` does the same
+ * for files that must never replace anything (key files, vaults, packages).
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { constants, rmSync } from 'node:fs';
+import { copyFile, link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './input-error';
 import { describeFsError } from './text-input';
@@ -96,4 +97,39 @@ export async function writeAndCommit(file: AtomicFile, bytes: Uint8Array): Promi
     await file.abort();
     throw error;
   }
+}
+
+/**
+ * An atomic write that never replaces an existing file: the bytes go through `createAtomicFile` to a hidden staging
+ * name beside the target, which is then hard-linked to the target (failing if it appeared meanwhile) and removed.
+ * On file systems without hard links, an exclusive copy does the same.
+ */
+export async function createAtomicNewFile(target: string, what: string): Promise<AtomicFile> {
+  const exists = () => new InputError(`already exists; ${what} is never replaced (choose another name, or remove it first)`, target);
+  if (await lstat(target).then(() => true, () => false)) throw exists();
+  const staging = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.new`);
+  const onTarget = (error: unknown) => {
+    throw error instanceof InputError ? new InputError(error.detail, target) : error;
+  };
+  const file = await createAtomicFile(staging).catch(onTarget);
+  return {
+    target,
+    tempPath: file.tempPath,
+    write: (bytes) => file.write(bytes).catch(onTarget),
+    async commit() {
+      await file.commit().catch(onTarget);
+      try {
+        await link(staging, target).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') throw error;
+          await copyFile(staging, target, constants.COPYFILE_EXCL);
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+        throw new InputError(`cannot finish writing: ${describeFsError(error)}`, target);
+      } finally {
+        await rm(staging, { force: true });
+      }
+    },
+    abort: () => file.abort(),
+  };
 }

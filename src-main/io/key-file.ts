@@ -2,16 +2,10 @@
  * The project key file: a new one is 32 random bytes written as a small JSON text, mode 0600, created atomically and
  * never over an existing file; reading one validates it strictly and warns when other users can read it. No error
  * or warning ever contains the key material.
- *
- * Also here: `createAtomicNewFile`, an atomic write that refuses to replace an existing target (the vault uses it
- * too).
  */
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, link, lstat, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { KEY_BYTES, KeyedHash, randomKeyBytes } from '../../shared/transform/keyed-hash';
-import { createAtomicFile, writeAndCommit, type AtomicFile } from './atomic-file';
+import { createAtomicNewFile, writeAndCommit } from './atomic-file';
 import { InputError } from './input-error';
 import { describeFsError } from './text-input';
 
@@ -92,37 +86,3 @@ export function parseKeyFileText(text: string, path: string): KeyedHash {
   return hash;
 }
 
-/**
- * An atomic write that never replaces an existing file: the bytes go through `createAtomicFile` to a hidden staging
- * name beside the target, which is then hard-linked to the target (failing if it appeared meanwhile) and removed.
- * On file systems without hard links, an exclusive copy does the same.
- */
-export async function createAtomicNewFile(target: string, what: string): Promise<AtomicFile> {
-  const exists = () => new InputError(`already exists; ${what} is never replaced (choose another name, or remove it first)`, target);
-  if (await lstat(target).then(() => true, () => false)) throw exists();
-  const staging = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.new`);
-  const onTarget = (error: unknown) => {
-    throw error instanceof InputError ? new InputError(error.detail, target) : error;
-  };
-  const file = await createAtomicFile(staging).catch(onTarget);
-  return {
-    target,
-    tempPath: file.tempPath,
-    write: (bytes) => file.write(bytes).catch(onTarget),
-    async commit() {
-      await file.commit().catch(onTarget);
-      try {
-        await link(staging, target).catch(async (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST') throw error;
-          await copyFile(staging, target, constants.COPYFILE_EXCL);
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-        throw new InputError(`cannot finish writing: ${describeFsError(error)}`, target);
-      } finally {
-        await rm(staging, { force: true });
-      }
-    },
-    abort: () => file.abort(),
-  };
-}

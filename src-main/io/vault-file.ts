@@ -14,7 +14,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { InputError } from './input-error';
-import { createAtomicNewFile } from './key-file';
+import { createAtomicNewFile } from './atomic-file';
 import { describeFsError } from './text-input';
 
 const MAGIC = Buffer.from('SEAVAULT', 'latin1');

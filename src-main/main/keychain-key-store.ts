@@ -9,9 +9,9 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyedHash } from '../../shared/transform/keyed-hash';
-import { writeAndCommit } from '../io/atomic-file';
+import { createAtomicNewFile, writeAndCommit } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
-import { createAtomicNewFile, newKeyFileText, parseKeyFileText, readKeyFileText } from '../io/key-file';
+import { newKeyFileText, parseKeyFileText, readKeyFileText } from '../io/key-file';
 import { describeFsError } from '../io/text-input';
 
 /** The part of Electron's `safeStorage` the store needs. */

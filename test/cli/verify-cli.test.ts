@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli';
 
@@ -115,6 +116,20 @@ describe('the audit report and the package', () => {
       const text = readFileSync(file, 'utf8');
       for (const canary of [...canaries, 'maria.jensen@example.com', 'Maria Jensen', key]) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
     }
+  });
+
+  it('writes the package as one zip archive on request, and never over an existing file', () => {
+    const dir = setUp();
+    const r = run(dir, '--package', join(dir, 'handover.zip'));
+    expect(r.status).toBe(0);
+    const files = unzipSync(readFileSync(join(dir, 'handover.zip')));
+    expect(Object.keys(files).sort()).toEqual(['out.csv', 'profile.json', 'report.html', 'report.json']);
+    expect(Buffer.from(files['out.csv']!).equals(readFileSync(join(dir, 'out.csv')))).toBe(true);
+    expect(JSON.parse(strFromU8(files['report.json']!)).verification.passed).toBe(true);
+    const again = cli(['run', join(dir, 'tickets.csv'), '--out', join(dir, 'out2.csv'), '--package', join(dir, 'handover.zip'), '--quiet']);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/handover\.zip: already exists; a package is never written into or over an existing path/);
+    expect(existsSync(join(dir, 'out2.csv'))).toBe(false);
   });
 
   it('writes no package when the verification fails, and exits 1', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src-main/io/input-error';
-import { createAtomicNewFile, KEY_FILE_FORMAT, readKeyFile, writeNewKeyFile } from '../../../src-main/io/key-file';
+import { createAtomicNewFile } from '../../../src-main/io/atomic-file';
+import { KEY_FILE_FORMAT, readKeyFile, writeNewKeyFile } from '../../../src-main/io/key-file';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'key-file-'));
 const posix = process.platform !== 'win32';
