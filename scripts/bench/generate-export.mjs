@@ -39,7 +39,7 @@ export async function generateExport(path, targetBytes, { textOnly = false } = {
     const last = pick(LAST);
     const email = `${first.toLowerCase()}.${last.toLowerCase()}${num(100)}@${pick(DOMAINS)}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const phone = pick(PHONES) + num(10) + num(10);
-    const ip = `${num(224) + 1}.${num(256)}.${num(256)}.${num(256)}`;
+    const ip = `${Number(num(223)) + 1}.${num(256)}.${num(256)}.${num(256)}`; // 1-223: unicast, never 0
     const parts = [pick(PROSE), pick(PROSE)];
     const r = rand();
     if (r < 0.3) parts.push(`You can reach me on ${phone} during office hours.`);
