@@ -29,7 +29,7 @@ export const RUN_USAGE = `Usage: anonymise run INPUT... --out PATH [options]
 
 Writes an anonymised copy of each INPUT in its own format and encoding, then verifies every output against its
 input (residual personal data, original values that survived in any spelling, records and columns kept) and
-exits 1 if a check fails. With one input, --out is the output
+says what each check found. A failed check exits 1 with --strict or --package (no package is then written). With one input, --out is the output
 file (or an existing folder); with several, a folder (created if missing). An output never replaces an input,
 and is written to a temp file that is renamed into place only when complete.
 
@@ -41,6 +41,7 @@ Options:
                            operator, the verification and the re-identification risk; never a value
   --package DIR|NAME.zip   after a passed verification, a new folder (or zip archive) with the outputs,
                            report.json, report.html and profile.json (never the key or the vault)
+  --strict                 exit 1 when the verification fails (the outputs are written either way)
   --quasi-identifiers LIST columns for the re-identification risk (comma-separated), "suggested" (default:
                            from the column names: country, city, company, dates, age...) or "none"
   --k N                    the k-anonymity the risk check aims at (default 5)

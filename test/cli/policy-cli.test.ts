@@ -175,9 +175,9 @@ describe('anonymise run: packages and the vault', () => {
     writeFileSync(join(dir, 'in.csv'), 'id,note\n1,Please ask Ann Lee about it\n');
     writeFileSync(join(dir, 'strict.json'), JSON.stringify({ version: 1, extends: 'none', operators: { IDENTIFIER: 'keep' }, thresholds: { person: 1 } }));
     const loose = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'a.csv'), '--profile', redact(dir), '--quiet']);
-    const strict = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'b.csv'), '--profile', join(dir, 'strict.json'), '--quiet']);
+    const strict = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'b.csv'), '--profile', join(dir, 'strict.json'), '--quiet', '--strict']);
     expect(loose.status).toBe(0);
-    // the name left in is what the verification's residual scan then reports
+    // the name left in is what the verification's residual scan then reports (and --strict fails on)
     expect(strict.status).toBe(1);
     expect(strict.stdout).toMatch(/1 residual finding \(PERSON 1\):\n\s+record 0, field note: PERSON/);
     expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toContain('ask [PERSON] about');

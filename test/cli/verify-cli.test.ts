@@ -132,6 +132,16 @@ describe('the audit report and the package', () => {
     expect(existsSync(join(dir, 'out2.csv'))).toBe(false);
   });
 
+  it('exits 0 when the verification fails without --strict or --package (outputs are the result), and 1 with --strict', () => {
+    const dir = setUp();
+    writeFileSync(join(dir, 'lax.json'), JSON.stringify({ version: 1, minScore: 0.99 }));
+    const lax = run(dir, '--profile', join(dir, 'lax.json'));
+    expect(lax.stdout).toMatch(/verification FAILED/);
+    expect(lax.status).toBe(0);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(true);
+    expect(run(dir, '--profile', join(dir, 'lax.json'), '--strict').status).toBe(1);
+  });
+
   it('writes no package when the verification fails, and exits 1', () => {
     const dir = setUp();
     // a minimum score above what the detectors give: the values stay, and the residual scan finds them
