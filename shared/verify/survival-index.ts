@@ -153,9 +153,16 @@ export class SurvivalIndex {
   private readonly added = new Set<number>();
   private readonly groupStart: number[] = [];
   private readonly groupEnd: number[] = [];
+  private readonly maxOriginals: number;
+  /** Originals (repeats of one included) not added because the index was full. */
+  private skippedOriginals = 0;
 
-  /** seed: random per run (default: crypto.getRandomValues); makes the set keyed. */
-  constructor(options: { seed?: Uint32Array; minLength?: number } = {}) {
+  /**
+   * seed: random per run (default: crypto.getRandomValues); makes the set keyed.
+   * maxOriginals: distinct originals kept (default 1,000,000, about 200 MB); later ones are counted, not checked.
+   */
+  constructor(options: { seed?: Uint32Array; minLength?: number; maxOriginals?: number } = {}) {
+    this.maxOriginals = options.maxOriginals ?? 1_000_000;
     const given = options.seed ?? crypto.getRandomValues(new Uint32Array(4));
     if (given.length === 0) throw new Error('a survival index seed needs at least one 32-bit word');
     this.seed = Uint32Array.from({ length: 4 }, (_, i) => fmix(given[i % given.length]! ^ Math.imul(i + 1, 0x9e3779b9)));
@@ -168,6 +175,11 @@ export class SurvivalIndex {
     return this.added.size;
   }
 
+  /** Originals left unchecked because the index was full, repeats included (0 when the check covered every one). */
+  get skipped(): number {
+    return this.skippedOriginals;
+  }
+
   /** Adds one transformed original (its forms are hashed; the text is not kept). */
   add(type: EntityType, original: string): void {
     const w = this.words;
@@ -175,6 +187,14 @@ export class SurvivalIndex {
     let length = w.n - 1;
     for (let j = 0; j < w.n; j++) length += w.end[j]! - w.start[j]!;
     if (w.n === 0 || length < this.minLength) return;
+    // repeats cost one hash: support data names the same customers thousands of times
+    const id = this.hash.start().feed(type + '\u0000' + original, 0, type.length + 1 + original.length, false).key();
+    if (this.added.has(id)) return;
+    if (this.added.size >= this.maxOriginals) {
+      this.skippedOriginals++;
+      return;
+    }
+    this.added.add(id);
     const n = Math.min(w.n, MAX_TOKENS);
     const first = this.feedWord(original, 0, true).key();
     this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, n));
@@ -182,7 +202,6 @@ export class SurvivalIndex {
     if (!this.wordKeys.has(key)) this.wordKeys.set(key, type);
     this.exactKeys.add(this.feedWords(original, 0, n, false).key());
     if (NUMERIC_TYPES.has(type)) this.addDigits(type, original);
-    this.added.add(this.hash.start().feed(type + '\u0000' + original, 0, type.length + 1 + original.length, false).key());
   }
 
   /**

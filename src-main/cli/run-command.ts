@@ -129,7 +129,8 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     onFile: (path) => progress.update(`verifying ${path}…`),
   }).finally(() => progress.clear());
   for (const v of verified) ctx.stdout.write(formatVerification(v));
-  const verification = verificationSummary(verified);
+  const verification = verificationSummary(verified, survival);
+  for (const note of verification.notes ?? []) ctx.stdout.write(`note: ${note}\n`);
 
   const report: AuditReport = {
     ...buildRunReport(ctx.version, common.policy, results, { fingerprint: key.fingerprint(), ephemeral: key.ephemeral }, transformer.counts()),

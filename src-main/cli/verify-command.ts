@@ -13,6 +13,7 @@ import { readKeyFile } from '../io/key-file';
 import { InputError } from '../io/input-error';
 import { replayPolicy } from '../jobs/replay-policy';
 import { filePassed, verifyFile, type FileVerification } from '../jobs/verify-file';
+import { survivalNotes } from '../jobs/verify-run';
 import { COMMON_OPTION_SPEC, fileJob, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine } from './progress-bar';
@@ -66,6 +67,7 @@ export async function verifyCommand(args: string[], ctx: CliContext): Promise<nu
     ctx.stdout.write(formatVerification(result));
   }
   const passed = results.every(filePassed);
+  for (const note of survivalNotes(survival)) ctx.stdout.write(`note: ${note}\n`);
   if (!passed && key === undefined) {
     ctx.stderr.write("note: without the run's --key, pseudonyms shaped exactly like real values (IBANs, postal codes, case numbers) cannot be told from real ones and are listed as residual\n");
   }

@@ -114,7 +114,7 @@ ${table(['record', 'problem', 'field'], structure.problems.map((p) => [record(p.
 
 function verificationSection(v: VerificationSummary | undefined): string {
   if (!v) return para('The output was not verified in this run.', 'fail-text');
-  const summary = `<p class="verdict">Verification ${badge(v.passed).html}</p>`;
+  const summary = `<p class="verdict">Verification ${badge(v.passed).html}</p>` + (v.notes ?? []).map((n) => para(n)).join('\n');
   return summary + v.files.map(verificationFile).join('\n');
 }
 

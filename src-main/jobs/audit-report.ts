@@ -16,6 +16,8 @@ interface Location {
 export interface VerificationSummary {
   /** True when no file has a residual finding, a surviving original value or a structure problem. */
   readonly passed: boolean;
+  /** What limited the checks, if anything (e.g. a survival index that was full), in plain words without values. */
+  readonly notes?: readonly string[];
   readonly files: readonly {
     readonly original: string;
     readonly anonymised: string;

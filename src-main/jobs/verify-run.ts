@@ -55,11 +55,22 @@ export async function verifyRun(options: VerifyRunOptions): Promise<FileVerifica
 }
 
 /** The report's verification section. */
-export function verificationSummary(files: readonly FileVerification[]): VerificationSummary {
+export function verificationSummary(files: readonly FileVerification[], survival?: SurvivalIndex): VerificationSummary {
+  const notes = survivalNotes(survival);
   return {
     passed: files.every(filePassed),
+    ...(notes.length > 0 ? { notes } : {}),
     files: files.map(({ risk: _risk, ...file }) => file),
   };
+}
+
+/** Says so when the survival index was full and some transformed originals were not searched for. */
+export function survivalNotes(survival: SurvivalIndex | undefined): string[] {
+  if (!survival || survival.skipped === 0) return [];
+  return [
+    `The survival check searched for ${survival.size.toLocaleString('en')} distinct original values; ` +
+      `${survival.skipped.toLocaleString('en')} more (repeats included) were past its memory bound and not searched for.`,
+  ];
 }
 
 /** The report's risk section, when any file was checked. */

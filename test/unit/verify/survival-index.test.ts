@@ -195,4 +195,16 @@ describe('survival index: cost', () => {
     expect(two / one).toBeLessThan(3.5);
     expect(one).toBeLessThan(5_000);
   });
+
+  it('keeps at most maxOriginals distinct originals, counts the ones it leaves unchecked, and adds a repeat once', () => {
+    const index = new SurvivalIndex({ maxOriginals: 2 });
+    index.add('EMAIL', 'ann.lee@example.com');
+    index.add('EMAIL', 'ann.lee@example.com');
+    index.add('PERSON', 'Bo Chan');
+    index.add('PERSON', 'Cy Dale');
+    expect(index.size).toBe(2);
+    expect(index.skipped).toBe(1);
+    expect(index.find('mail ann.lee@example.com or Bo Chan').map((h) => h.type)).toEqual(['EMAIL', 'PERSON']);
+    expect(index.find('Cy Dale')).toEqual([]);
+  });
 });
