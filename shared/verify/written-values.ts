@@ -11,7 +11,7 @@ const MIN_DIGITS = 7;
 export class WrittenValues {
   readonly #values = new Set<string>();
 
-  constructor(private readonly max = 1_000_000) {}
+  constructor(private readonly max = 500_000) {}
 
   add(text: string): void {
     if (this.#values.size >= this.max) return;
