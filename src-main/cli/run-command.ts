@@ -137,7 +137,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     verification,
     ...withRisk(riskSummary(verified, risk.targetK)),
     reviewerDecisions: { allowlisted: common.policy.allow.length, addedTerms: common.policy.deny.length + common.policy.detectors.length, acknowledgements: [] },
-    statement: outputStatement({ usesKey: policyUsesKey(common.policy), vault: vault !== undefined, ...smallestK(verified) }),
+    statement: outputStatement({ usesKey: policyUsesKey(common.policy), vault: vault !== undefined, targetK: risk.targetK, ...smallestK(verified) }),
   };
   if (values.report !== undefined && reportHtml !== undefined) {
     await writeJsonFile(values.report, report);

@@ -84,15 +84,16 @@ export interface AuditReport extends RunReport {
       readonly note?: string;
     }[];
   };
-  readonly statement: { readonly kind: 'pseudonymised' | 'anonymised'; readonly text: string };
+  readonly statement: { readonly kind: 'pseudonymised' | 'anonymised' | 'de-identified'; readonly text: string };
 }
 
 /**
  * The plain-language statement: pseudonymised when the policy uses keyed operators (pseudonym, hash, date shift:
- * reversible with the key) or a vault was written; anonymised otherwise — with the honest caveat that anonymisation
- * also depends on the remaining data (see the risk section).
+ * reversible with the key) or a vault was written; anonymised only when neither holds AND the re-identification
+ * check reached its target k (the security checklist's rule); otherwise de-identified: nothing can be restored,
+ * but records may still be singled out, or the risk was not assessed.
  */
-export function outputStatement(options: { usesKey: boolean; vault: boolean; k?: number }): AuditReport['statement'] {
+export function outputStatement(options: { usesKey: boolean; vault: boolean; k?: number; targetK?: number }): AuditReport['statement'] {
   if (options.usesKey || options.vault) {
     const how = [
       options.usesKey ? 'keyed operators (pseudonyms, keyed hashes or date shifts) that whoever holds the project key can link back to the original values' : '',
@@ -112,11 +113,19 @@ export function outputStatement(options: { usesKey: boolean; vault: boolean; k?:
       : options.k <= 1
         ? 'At least one record is unique on its quasi-identifiers (k = 1), so it may be singled out: see the re-identification risk section.'
         : `Every record shares its quasi-identifiers with at least ${options.k - 1} other${options.k === 2 ? '' : 's'} (k = ${options.k}): see the re-identification risk section.`;
+  const restored = 'no keyed operator was used and no vault was written, so the values that were found cannot be restored from the output.';
+  if (options.k !== undefined && options.k >= (options.targetK ?? 2)) {
+    return {
+      kind: 'anonymised',
+      text:
+        `The output is anonymised: ${restored} Whether it is anonymous in law also depends on values the detectors ` +
+        `may have missed. ${k}`,
+    };
+  }
   return {
-    kind: 'anonymised',
+    kind: 'de-identified',
     text:
-      'The output is anonymised: no keyed operator was used and no vault was written, so the values that were found ' +
-      'cannot be restored from the output. Whether it is anonymous in law also depends on the data that remains: ' +
-      `values the detectors missed, and combinations of remaining fields that single a person out. ${k}`,
+      `The output is de-identified but not shown to be anonymous: ${restored} ${k} Until the risk is assessed and ` +
+      'acceptable, treat the output as personal data.',
   };
 }

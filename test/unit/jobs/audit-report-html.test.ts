@@ -383,8 +383,21 @@ describe('outputStatement', () => {
     expect(vault.text).not.toMatch(/project key/);
   });
 
-  it('calls unkeyed output anonymised, with the caveat about the remaining data and k', () => {
+  it('calls unkeyed output anonymised only when the risk check reached its target k, else de-identified', () => {
     const plain = outputStatement({ usesKey: false, vault: false });
+    expect(plain.kind).toBe('de-identified');
+    expect(plain.text).toMatch(/not assessed/);
+    expect(plain.text).toMatch(/treat the output as personal data/);
+    const unique = outputStatement({ usesKey: false, vault: false, k: 1, targetK: 5 });
+    expect(unique.kind).toBe('de-identified');
+    expect(unique.text).toMatch(/unique .*\(k = 1\)/);
+    expect(outputStatement({ usesKey: false, vault: false, k: 2, targetK: 5 }).kind).toBe('de-identified');
+    const anonymous = outputStatement({ usesKey: false, vault: false, k: 5, targetK: 5 });
+    expect(anonymous.kind).toBe('anonymised');
+    expect(anonymous.text).toMatch(/at least 4 others \(k = 5\)/);
+    expect(anonymous.text).toMatch(/detectors may have missed/);
+  });
+});
     expect(plain.kind).toBe('anonymised');
     expect(plain.text).toMatch(/depends on the data that remains/);
     expect(plain.text).toMatch(/not assessed/);
