@@ -398,11 +398,4 @@ describe('outputStatement', () => {
     expect(anonymous.text).toMatch(/detectors may have missed/);
   });
 });
-    expect(plain.kind).toBe('anonymised');
-    expect(plain.text).toMatch(/depends on the data that remains/);
-    expect(plain.text).toMatch(/not assessed/);
-    expect(outputStatement({ usesKey: false, vault: false, k: 1 }).text).toMatch(/unique .*\(k = 1\)/);
-    expect(outputStatement({ usesKey: false, vault: false, k: 2 }).text).toMatch(/at least 1 other \(k = 2\)/);
-    expect(outputStatement({ usesKey: false, vault: false, k: 5 }).text).toMatch(/at least 4 others \(k = 5\)/);
-  });
 });
