@@ -398,4 +398,3 @@ describe('outputStatement', () => {
     expect(anonymous.text).toMatch(/detectors may have missed/);
   });
 });
-});
