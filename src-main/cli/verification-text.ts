@@ -2,10 +2,10 @@
  * What `run` and `verify` share about verification: the risk options (`--quasi-identifiers`, `--k`), the lines that
  * tell the user what each check found (locations and types, never values), and writing a JSON report atomically.
  */
-import type { ColumnClassification, EntityType } from '../../shared/detect/finding';
-import { suggestQuasiIdentifiers } from '../../shared/verify/quasi-identifiers';
+import type { EntityType } from '../../shared/detect/finding';
 import { createAtomicFile, writeAndCommit } from '../io/atomic-file';
 import { filePassed, type FileVerification } from '../jobs/verify-file';
+import { suggestedRisk, type RiskChoice } from '../jobs/verify-run';
 import { UsageError } from './cli-options';
 
 export const RISK_OPTION_SPEC = {
@@ -16,26 +16,15 @@ export const RISK_OPTION_SPEC = {
 /** Locations printed per check; the report holds more. */
 const PRINTED_LOCATIONS = 10;
 
-export interface RiskChoice {
-  /** The k the report aims at (`--k`, default 5). */
-  readonly targetK: number;
-  /** The risk options for one file, given its classified columns. */
-  forColumns(columns: readonly ColumnClassification[]): { quasiIdentifiers?: readonly string[]; targetK: number };
-}
-
 export function parseRiskOptions(values: { 'quasi-identifiers'?: string; k?: string }): RiskChoice {
   const k = values.k === undefined ? 5 : Number(values.k);
   if (!Number.isInteger(k) || k < 2 || k > 1000) throw new UsageError(`--k must be a whole number from 2 to 1000, not "${values.k}"`);
   const given = values['quasi-identifiers'];
   const listed = given === undefined || given === 'suggested' || given === 'none' ? undefined : given.split(',').map((c) => c.trim()).filter(Boolean);
   if (listed !== undefined && listed.length === 0) throw new UsageError('--quasi-identifiers needs column names separated by commas, "suggested" or "none"');
-  return {
-    targetK: k,
-    forColumns(columns) {
-      if (given === 'none') return { targetK: k };
-      return { quasiIdentifiers: listed ?? suggestQuasiIdentifiers(columns), targetK: k };
-    },
-  };
+  if (given === 'none') return { targetK: k, forColumns: () => ({ targetK: k }) };
+  if (listed === undefined) return suggestedRisk(k);
+  return { targetK: k, forColumns: () => ({ quasiIdentifiers: listed, targetK: k }) };
 }
 
 /** The lines for one file: passed, or what failed and where. */

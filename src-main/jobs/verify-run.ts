@@ -8,10 +8,24 @@ import type { Policy } from '../../shared/transform/policy';
 import type { DropLog } from '../../shared/verify/drop-log';
 import type { SurvivalIndex } from '../../shared/verify/survival-index';
 import type { WrittenValues } from '../../shared/verify/written-values';
-import type { RiskChoice } from '../cli/verification-text';
+import type { ColumnClassification } from '../../shared/detect/finding';
+import { suggestQuasiIdentifiers } from '../../shared/verify/quasi-identifiers';
 import type { AnonymiseFileResult } from './anonymise-file';
 import type { RiskSummary, VerificationSummary } from './audit-report';
 import { filePassed, verifyFile, type FileVerification } from './verify-file';
+
+/** Which columns the risk check counts, and the k it aims at. */
+export interface RiskChoice {
+  /** The k the report aims at (default 5). */
+  readonly targetK: number;
+  /** The risk options for one file, given its classified columns. */
+  forColumns(columns: readonly ColumnClassification[]): { quasiIdentifiers?: readonly string[]; targetK: number };
+}
+
+/** Quasi-identifiers suggested from each file's columns; k = 5 unless given. */
+export function suggestedRisk(targetK = 5): RiskChoice {
+  return { targetK, forColumns: (columns) => ({ quasiIdentifiers: suggestQuasiIdentifiers(columns), targetK }) };
+}
 
 export interface VerifyRunOptions {
   readonly policy: Policy;
