@@ -1,0 +1,178 @@
+/**
+ * The typed IPC contract: the ONLY way the main process and the renderer talk.
+ *
+ * Every request is `invoke`-style (request → response). A response crosses as an `IpcResult`:
+ * `{ ok: true, value }` or `{ ok: false, error: { code, message } }`. Events flow main → renderer only.
+ * Files and folders cross as opaque handles (`HandleId`), never as paths; the single exception is
+ * `files:fromDrop`, which only the preload sends (after `webUtils.getPathForFile`).
+ *
+ * Pure TypeScript: types plus the runtime lists of channels and events (used by the payload validators in
+ * ./ipc-validate, the main-side dispatcher, the preload and the contract test).
+ */
+
+/** An opaque random id (≥ 128 bits, base64url) that main maps to a path. */
+export type HandleId = string;
+
+export type ExportFormat = 'csv' | 'json' | 'ndjson';
+export type FilePurpose = 'export' | 'profile';
+export type JobKind = 'preview' | 'scan' | 'run' | 'verify';
+
+export interface FileHandleInfo {
+  readonly id: HandleId;
+  /** The file's base name, for display and for naming outputs. */
+  readonly name: string;
+  readonly size: number;
+  readonly format: ExportFormat;
+}
+
+export interface FolderHandleInfo {
+  readonly id: HandleId;
+  readonly name: string;
+}
+
+export interface AppInfo {
+  readonly app: string;
+  readonly electron: string;
+  readonly chrome: string;
+}
+
+export interface JobStarted {
+  readonly jobId: string;
+}
+
+/** Bounds of `jobs:preview`. */
+export const PREVIEW_LIMITS = Object.freeze({ maxRecords: 1000, defaultRecords: 1000, maxSample: 1000, defaultSample: 200 });
+/** At most this many handles in one job request. */
+export const MAX_HANDLES_PER_JOB = 100;
+
+export interface PreviewRequest {
+  readonly file: HandleId;
+  /** 1 … 1000, default 1000. */
+  readonly records?: number;
+  /** 1 … 1000, default 200. */
+  readonly sample?: number;
+}
+export interface ScanRequest {
+  readonly files: readonly HandleId[];
+  readonly profile?: unknown;
+}
+export interface RunRequest {
+  readonly files: readonly HandleId[];
+  readonly outputFolder: HandleId;
+  readonly profile?: unknown;
+}
+/** `originals[i]` is verified against `anonymised[i]`. */
+export interface VerifyRequest {
+  readonly originals: readonly HandleId[];
+  readonly anonymised: readonly HandleId[];
+  readonly profile?: unknown;
+}
+
+/** Request and response of every channel. */
+export interface ChannelMap {
+  'app:info': { request: void; response: AppInfo };
+  'files:open': { request: { readonly purpose: FilePurpose }; response: FileHandleInfo[] };
+  'files:fromDrop': { request: { readonly path: string }; response: FileHandleInfo };
+  'files:chooseOutputFolder': { request: void; response: FolderHandleInfo | null };
+  'jobs:preview': { request: PreviewRequest; response: JobStarted };
+  'jobs:scan': { request: ScanRequest; response: JobStarted };
+  'jobs:run': { request: RunRequest; response: JobStarted };
+  'jobs:verify': { request: VerifyRequest; response: JobStarted };
+  'jobs:cancel': { request: { readonly jobId: string }; response: { cancelled: boolean } };
+}
+export type Channel = keyof ChannelMap;
+export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
+export type ResponseOf<C extends Channel> = ChannelMap[C]['response'];
+
+/** How far a job has got (as the job runner reports it). */
+export interface JobProgressFigures {
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly records: number;
+  readonly findings: number;
+  readonly elapsedMs: number;
+  readonly etaMs?: number;
+}
+export interface JobProgress extends JobProgressFigures {
+  readonly jobId: string;
+  readonly kind: JobKind;
+}
+export interface JobDone {
+  readonly jobId: string;
+  readonly kind: JobKind;
+  /** JSON-safe. */
+  readonly result: unknown;
+}
+export interface JobFailed {
+  readonly jobId: string;
+  readonly kind: JobKind;
+  readonly error: IpcErrorInfo;
+}
+
+/** Payload of every event (main → renderer). */
+export interface EventMap {
+  'job:progress': JobProgress;
+  'job:done': JobDone;
+  'job:failed': JobFailed;
+}
+export type EventName = keyof EventMap;
+export type EventPayload<E extends EventName> = EventMap[E];
+
+/** Error codes used by main. `code` stays a string on the wire so new codes do not break old renderers. */
+export type IpcErrorCode =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'unsupported'
+  | 'conflict'
+  | 'not-available'
+  | 'internal';
+
+/** Never holds a path, a value from user data or a stack. */
+export interface IpcErrorInfo {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcErrorInfo };
+
+/** Thrown by main-side code to fail a request with a code and a message that is safe to show. */
+export class IpcError extends Error {
+  override name = 'IpcError';
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Every channel, in a fixed order. The `satisfies` below fails to compile if one is missing or extra. */
+export const CHANNELS = Object.freeze([
+  'app:info',
+  'files:open',
+  'files:fromDrop',
+  'files:chooseOutputFolder',
+  'jobs:preview',
+  'jobs:scan',
+  'jobs:run',
+  'jobs:verify',
+  'jobs:cancel',
+] as const);
+export const EVENTS = Object.freeze(['job:progress', 'job:done', 'job:failed'] as const);
+
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsComplete: Exactly<(typeof CHANNELS)[number], Channel> = true;
+const eventsComplete: Exactly<(typeof EVENTS)[number], EventName> = true;
+void channelsComplete;
+void eventsComplete;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}
+
+/** What main implements: one async handler per channel. */
+export type ContractHandlers = { readonly [C in Channel]: (payload: RequestOf<C>) => Promise<ResponseOf<C>> };

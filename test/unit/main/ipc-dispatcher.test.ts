@@ -1,0 +1,188 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IpcError, type ContractHandlers } from '../../../shared/ipc-contract';
+import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
+
+const HANDLE = 'A'.repeat(43);
+const OTHER = 'B'.repeat(43);
+const APP_URL = 'app://bundle/index.html';
+
+function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
+  const started = { jobId: 'job-1' };
+  const handlers: ContractHandlers = {
+    'app:info': vi.fn(async () => ({ app: '0.1.0', electron: '45', chrome: '140' })),
+    'files:open': vi.fn(async () => []),
+    'files:fromDrop': vi.fn(async () => ({ id: HANDLE, name: 'a.csv', size: 1, format: 'csv' as const })),
+    'files:chooseOutputFolder': vi.fn(async () => null),
+    'jobs:preview': vi.fn(async () => started),
+    'jobs:scan': vi.fn(async () => started),
+    'jobs:run': vi.fn(async () => started),
+    'jobs:verify': vi.fn(async () => started),
+    'jobs:cancel': vi.fn(async () => ({ cancelled: false })),
+    ...overrides,
+  };
+  return { handlers, dispatch: createDispatcher(handlers, isAppFrameUrl) };
+}
+
+describe('createDispatcher: sender frame', () => {
+  it.each([
+    'https://evil.example/',
+    'file:///home/user/index.html',
+    'app://bundle.evil/',
+    'app://bundle.evil/index.html',
+    'app://bundleevil/index.html',
+    'app://evil/bundle/index.html',
+    'app://bundle@evil/index.html',
+    'app://user@bundle/index.html',
+    'app://bundle:8080/index.html',
+    'about:blank',
+    'about:srcdoc',
+    'data:text/html,<script>1</script>',
+    'blob:app://bundle/0b4c',
+    'APP://BUNDLE.evil/',
+    '',
+  ])('refuses %s with forbidden, without calling the handler', async (url) => {
+    const { handlers, dispatch } = fakeHandlers();
+    const result = await dispatch('app:info', url, undefined);
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(handlers['app:info']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a subframe (the wrapper passes null for any frame but the main frame)', async () => {
+    const { handlers, dispatch } = fakeHandlers();
+    const result = await dispatch('files:open', null, { purpose: 'export' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers['files:open']).not.toHaveBeenCalled();
+  });
+
+  it('accepts the app window and returns the handler value', async () => {
+    const { dispatch } = fakeHandlers();
+    expect(await dispatch('app:info', APP_URL, undefined)).toEqual({
+      ok: true,
+      value: { app: '0.1.0', electron: '45', chrome: '140' },
+    });
+    expect(await dispatch('files:open', 'app://bundle/', { purpose: 'profile' })).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a channel outside the contract', async () => {
+    const { dispatch } = fakeHandlers();
+    expect(await dispatch('files:delete', APP_URL, {})).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await dispatch('toString', APP_URL, undefined)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('createDispatcher: payloads', () => {
+  const malformed: [string, unknown][] = [
+    ['app:info', { extra: 1 }],
+    ['app:info', null],
+    ['files:open', undefined],
+    ['files:open', { purpose: 'anything' }],
+    ['files:open', { purpose: 'export', multi: true }],
+    ['files:open', ['export']],
+    ['files:fromDrop', { path: 42 }],
+    ['files:fromDrop', { path: '' }],
+    ['files:fromDrop', { path: '/tmp/a\0b' }],
+    ['files:chooseOutputFolder', { folder: '/tmp' }],
+    ['jobs:preview', { file: '/etc/passwd' }],
+    ['jobs:preview', { file: '../../secret.csv' }],
+    ['jobs:preview', { file: 'C:\\Users\\me\\export.csv' }],
+    ['jobs:preview', { file: 'short' }],
+    ['jobs:preview', { file: HANDLE, records: 1001 }],
+    ['jobs:preview', { file: HANDLE, records: 0 }],
+    ['jobs:preview', { file: HANDLE, records: 10.5 }],
+    ['jobs:preview', { file: HANDLE, sample: 5000 }],
+    ['jobs:preview', { file: HANDLE, sample: '20' }],
+    ['jobs:preview', { file: HANDLE, path: '/tmp/x.csv' }],
+    ['jobs:scan', { files: [] }],
+    ['jobs:scan', { files: HANDLE }],
+    ['jobs:scan', { files: ['/home/user/export.csv'] }],
+    ['jobs:scan', { files: Array.from({ length: 101 }, (_, i) => `${HANDLE.slice(0, 40)}${String(i).padStart(3, '0')}`) }],
+    ['jobs:scan', { files: [HANDLE, HANDLE] }],
+    ['jobs:scan', { files: [HANDLE], profile: 'zendesk' }],
+    ['jobs:scan', { files: [HANDLE], profile: { when: new Date() } }],
+    ['jobs:scan', { files: [HANDLE], profile: { n: Number.NaN } }],
+    ['jobs:run', { files: [HANDLE] }],
+    ['jobs:run', { files: [HANDLE], outputFolder: '/tmp/out' }],
+    ['jobs:run', { files: [HANDLE], outputFolder: HANDLE }],
+    ['jobs:verify', { originals: [HANDLE], anonymised: [] }],
+    ['jobs:verify', { originals: [HANDLE], anonymised: [OTHER, HANDLE] }],
+    ['jobs:cancel', { jobId: 7 }],
+    ['jobs:cancel', { jobId: 'x'.repeat(65) }],
+    ['jobs:cancel', {}],
+  ];
+
+  it.each(malformed)('%s refuses %j with invalid, without calling the handler', async (channel, payload) => {
+    const { handlers, dispatch } = fakeHandlers();
+    const result = await dispatch(channel, APP_URL, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handlers[channel as keyof ContractHandlers]).not.toHaveBeenCalled();
+  });
+
+  it('refuses objects with a prototype other than Object and a getter that throws', async () => {
+    const { dispatch } = fakeHandlers();
+    class Sneaky {
+      purpose = 'export';
+    }
+    expect(await dispatch('files:open', APP_URL, new Sneaky())).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const hostile = Object.defineProperty({}, 'purpose', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(await dispatch('files:open', APP_URL, hostile)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('never echoes the value sent in the error message', async () => {
+    const { dispatch } = fakeHandlers();
+    const result = await dispatch('jobs:scan', APP_URL, { files: ['/home/alice.smith/export.csv'] });
+    expect(JSON.stringify(result)).not.toContain('alice');
+  });
+
+  it('passes a valid payload through, and a preview with its bounds', async () => {
+    const { handlers, dispatch } = fakeHandlers();
+    expect(await dispatch('jobs:preview', APP_URL, { file: HANDLE, records: 1000, sample: 1 })).toEqual({
+      ok: true,
+      value: { jobId: 'job-1' },
+    });
+    expect(handlers['jobs:preview']).toHaveBeenCalledWith({ file: HANDLE, records: 1000, sample: 1 });
+    const profile = { version: 1, rules: [{ type: 'EMAIL', operator: 'redact' }] };
+    await dispatch('jobs:run', APP_URL, { files: [HANDLE], outputFolder: OTHER, profile });
+    expect(handlers['jobs:run']).toHaveBeenCalledWith({ files: [HANDLE], outputFolder: OTHER, profile });
+  });
+});
+
+describe('createDispatcher: errors from handlers', () => {
+  it('turns an unexpected error into internal, without its message or stack', async () => {
+    const { dispatch } = fakeHandlers({
+      'files:open': async () => {
+        throw new Error("ENOENT: no such file or directory, open '/home/alice/secret.csv'");
+      },
+    });
+    const result = await dispatch('files:open', APP_URL, { purpose: 'export' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('alice');
+    expect(text).not.toContain('ENOENT');
+    expect(text).not.toMatch(/\bat .*\(|stack/);
+    if (!result.ok) expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+  });
+
+  it('keeps the code and message of an IpcError, but not its stack', async () => {
+    const { dispatch } = fakeHandlers({
+      'jobs:scan': async () => {
+        throw new IpcError('not-found', 'unknown file handle');
+      },
+    });
+    const result = await dispatch('jobs:scan', APP_URL, { files: [HANDLE] });
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'unknown file handle' } });
+  });
+
+  it('turns a thrown non-Error value into internal', async () => {
+    const { dispatch } = fakeHandlers({
+      'app:info': () => Promise.reject('/home/alice'),
+    });
+    const result = await dispatch('app:info', APP_URL, undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('alice');
+  });
+});
