@@ -9,12 +9,16 @@
  * not supported: the request filter only allows app:// and the CSP forbids
  * the inline scripts the dev server injects.
  */
-import { app, BrowserWindow, Menu, nativeTheme, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from 'electron';
 import type { MenuItemConstructorOptions, Session } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypeFor, isInsideRoot, resolveAppRequestPath } from './app-protocol-path';
+import { HandleStore } from './file-handles';
+import { createIpcHandlers } from './ipc-handlers';
+import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
+import { notAvailableJobRunner } from './job-runner-port';
 import {
   APP_ENTRY_URL,
   APP_NAME,
@@ -132,6 +136,29 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
+/** The IPC contract's handlers, registered once; dialogs and events go to the current main window. */
+function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
+  const handlers = createIpcHandlers({
+    appInfo: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+    dialog: {
+      showOpenDialog: (options) => {
+        const win = currentWindow();
+        return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+      },
+    },
+    handles: new HandleStore(),
+    // TODO(job runner): replace with the real JobRunner (src-main/jobs/job-runner.ts) once it is wired.
+    jobs: notAvailableJobRunner,
+    emit: (event, payload) => {
+      const win = currentWindow();
+      if (win) sendEvent(win.webContents, event, payload);
+    },
+  });
+  registerHandlers(handlers, { isTrustedSender: isAppFrameUrl });
+}
+
+let mainWindow: BrowserWindow | undefined;
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
@@ -140,9 +167,10 @@ void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, serveAppRequest);
   installMenu();
-  createMainWindow();
+  mainWindow = createMainWindow();
+  registerIpc(() => (mainWindow?.isDestroyed() === false ? mainWindow : undefined));
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 });

@@ -1,6 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
-import { IpcError, type ContractHandlers } from '../../../shared/ipc-contract';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IpcError, type ContractHandlers, type EventName, type FileHandleInfo } from '../../../shared/ipc-contract';
+import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
+import { createIpcHandlers } from '../../../src-main/main/ipc-handlers';
+import { notAvailableJobRunner, type JobListener, type JobRunner } from '../../../src-main/main/job-runner-port';
 
 const HANDLE = 'A'.repeat(43);
 const OTHER = 'B'.repeat(43);
@@ -184,5 +190,114 @@ describe('createDispatcher: errors from handlers', () => {
     const result = await dispatch('app:info', APP_URL, undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('alice');
+  });
+});
+
+describe('createDispatcher over the real handlers', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await realpath(await mkdtemp(path.join(tmpdir(), 'ipc-handlers-')));
+    await mkdir(path.join(dir, 'out'));
+    await writeFile(path.join(dir, 'tickets.csv'), 'id,email\n1,a@example.com\n');
+    await writeFile(path.join(dir, 'out', 'other.csv'), 'id\n1\n');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  function setUp(jobs: JobRunner = notAvailableJobRunner, picked: string[] = []) {
+    const events: [EventName, unknown][] = [];
+    const handles = new HandleStore();
+    const handlers = createIpcHandlers({
+      appInfo: { app: '0.1.0', electron: '45', chrome: '140' },
+      dialog: { showOpenDialog: async () => ({ canceled: picked.length === 0, filePaths: picked }) },
+      handles,
+      jobs,
+      emit: (event, payload) => events.push([event, payload]),
+    });
+    return { events, handles, dispatch: createDispatcher(handlers, isAppFrameUrl) };
+  }
+
+  async function open(dispatch: ReturnType<typeof setUp>['dispatch']): Promise<FileHandleInfo[]> {
+    const result = await dispatch('files:open', APP_URL, { purpose: 'export' });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as FileHandleInfo[];
+  }
+
+  it('files:open gives handles without paths; a cancelled dialog gives an empty list', async () => {
+    const [info] = await open(setUp(notAvailableJobRunner, [path.join(dir, 'tickets.csv')]).dispatch);
+    expect(info).toMatchObject({ name: 'tickets.csv', format: 'csv', size: 25 });
+    expect(JSON.stringify(info)).not.toContain(dir);
+    expect(await open(setUp().dispatch)).toEqual([]);
+  });
+
+  it('an unknown but well-formed handle is refused with not-found', async () => {
+    const { dispatch } = setUp();
+    expect(await dispatch('jobs:scan', APP_URL, { files: [HANDLE] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('the placeholder job runner refuses with not-available', async () => {
+    const { dispatch } = setUp(notAvailableJobRunner, [path.join(dir, 'tickets.csv')]);
+    const [info] = await open(dispatch);
+    expect(await dispatch('jobs:scan', APP_URL, { files: [info!.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'not-available' },
+    });
+  });
+
+  it('jobs:run gives the runner paths, outputs in the folder, and forwards events with the job id and kind', async () => {
+    let listener: JobListener | undefined;
+    const cancel = vi.fn(async () => undefined);
+    const start = vi.fn<JobRunner['start']>((_kind, _params, l) => {
+      l.onProgress({ bytes: 1, totalBytes: 2, records: 1, findings: 0, elapsedMs: 5 }); // before start returns
+      listener = l;
+      return { jobId: 'job-7', cancel };
+    });
+    const { dispatch, handles, events } = setUp({ start }, [path.join(dir, 'tickets.csv')]);
+    const [input] = await open(dispatch);
+    const folder = await handles.addFolder(path.join(dir, 'out'));
+    const result = await dispatch('jobs:run', APP_URL, { files: [input!.id], outputFolder: folder.id });
+    expect(result).toEqual({ ok: true, value: { jobId: 'job-7' } });
+    expect(start).toHaveBeenCalledWith(
+      'run',
+      { files: [path.join(dir, 'tickets.csv')], outputFolder: path.join(dir, 'out'), outputs: [path.join(dir, 'out', 'tickets.csv')] },
+      expect.anything(),
+    );
+    listener!.onDone({ files: 1, when: new Date(0), fn: () => 1 });
+    expect(events).toEqual([
+      ['job:progress', { jobId: 'job-7', kind: 'run', bytes: 1, totalBytes: 2, records: 1, findings: 0, elapsedMs: 5 }],
+      ['job:done', { jobId: 'job-7', kind: 'run', result: { files: 1, when: '1970-01-01T00:00:00.000Z' } }],
+    ]);
+    expect(await dispatch('jobs:cancel', APP_URL, { jobId: 'job-7' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(cancel).not.toHaveBeenCalled();
+  });
+
+  it('jobs:run refuses an output folder where an output would overwrite an input', async () => {
+    const start = vi.fn<JobRunner['start']>();
+    const { dispatch, handles } = setUp({ start });
+    const input = await handles.addFile(path.join(dir, 'out', 'other.csv'));
+    const sameFolder = await handles.addFolder(path.join(dir, 'out'));
+    const result = await dispatch('jobs:run', APP_URL, { files: [input.id], outputFolder: sameFolder.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(JSON.stringify(result)).not.toContain(dir);
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('jobs:cancel cancels a running job once; failures are forwarded without foreign fields', async () => {
+    let listener: JobListener | undefined;
+    const cancel = vi.fn(async () => listener!.onFailed({ code: 'cancelled', message: 'cancelled' }));
+    const { dispatch, events } = setUp(
+      {
+        start: (_kind, _params, l) => {
+          listener = l;
+          return { jobId: 'job-8', cancel };
+        },
+      },
+      [path.join(dir, 'tickets.csv')],
+    );
+    const [info] = await open(dispatch);
+    await dispatch('jobs:preview', APP_URL, { file: info!.id });
+    expect(await dispatch('jobs:cancel', APP_URL, { jobId: 'job-8' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await dispatch('jobs:cancel', APP_URL, { jobId: 'job-8' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(cancel).toHaveBeenCalledOnce();
+    expect(events).toEqual([['job:failed', { jobId: 'job-8', kind: 'preview', error: { code: 'cancelled', message: 'cancelled' } }]]);
   });
 });

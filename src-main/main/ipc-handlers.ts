@@ -1,0 +1,172 @@
+/**
+ * The implementations of the IPC contract's channels, with every dependency injected (the dialog, the handle
+ * store, the job runner, the event sink), so they run under plain Node in tests. Handles are resolved to paths
+ * here and only here; the renderer gets handle infos back, never a path. Job events are forwarded with the job's
+ * id and kind.
+ */
+import type { OpenDialogOptions } from 'electron';
+import { basename, join } from 'node:path';
+import {
+  IpcError,
+  PREVIEW_LIMITS,
+  type AppInfo,
+  type ContractHandlers,
+  type EventName,
+  type EventPayload,
+  type FileHandleInfo,
+  type IpcErrorInfo,
+  type JobKind,
+  type JobStarted,
+} from '../../shared/ipc-contract';
+import { planOutputs } from '../io/output-plan';
+import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
+import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
+
+/** The part of Electron's `dialog` the handlers use (bound to the app window by the caller). */
+export interface DialogPort {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export interface IpcHandlerDeps {
+  readonly appInfo: AppInfo;
+  readonly dialog: DialogPort;
+  readonly handles: HandleStore;
+  readonly jobs: JobRunner;
+  /** Sends a contract event to the app window. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+const EXPORT_FILTERS = [
+  { name: 'Support exports (CSV, JSON, NDJSON)', extensions: [...EXPORT_EXTENSIONS] },
+  { name: 'All files', extensions: ['*'] },
+];
+const PROFILE_FILTERS = [{ name: 'Profiles (JSON)', extensions: ['json'] }];
+
+export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
+  const { dialog, handles } = deps;
+  const running = new Map<string, StartedJob>();
+  const file = (id: string) => handles.filePath(id);
+  const files = (ids: readonly string[]) => ids.map(file);
+
+  function startJob<K extends JobKind>(kind: K, params: JobParams[K]): JobStarted {
+    // Events the runner sends before `start` returns wait until the job id is known.
+    const started: { jobId?: string } = {};
+    const pending: ((id: string) => void)[] = [];
+    const emitLater = (send: (id: string) => void) => (started.jobId === undefined ? pending.push(send) : send(started.jobId));
+    const listener: JobListener = {
+      onProgress: (p) => emitLater((id) => deps.emit('job:progress', { ...progressFields(p), jobId: id, kind })),
+      onDone: (result) =>
+        emitLater((id) => {
+          running.delete(id);
+          deps.emit('job:done', { jobId: id, kind, result: jsonSafe(result) });
+        }),
+      onFailed: (error) =>
+        emitLater((id) => {
+          running.delete(id);
+          deps.emit('job:failed', { jobId: id, kind, error: safeError(error) });
+        }),
+    };
+    const job = deps.jobs.start(kind, params, listener);
+    const jobId = job.jobId;
+    running.set(jobId, job);
+    started.jobId = jobId;
+    for (const send of pending.splice(0)) send(jobId);
+    return { jobId };
+  }
+
+  return {
+    'app:info': async () => ({ ...deps.appInfo }),
+
+    'files:open': async ({ purpose }) => {
+      const picked = await dialog.showOpenDialog({
+        title: purpose === 'export' ? 'Open support exports' : 'Open a profile',
+        properties: purpose === 'export' ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters: purpose === 'export' ? EXPORT_FILTERS : PROFILE_FILTERS,
+      });
+      if (picked.canceled) return [];
+      const infos: FileHandleInfo[] = [];
+      for (const path of picked.filePaths) infos.push(await handles.addFile(path));
+      return infos;
+    },
+
+    'files:fromDrop': async ({ path }) => handles.addFile(path),
+
+    'files:chooseOutputFolder': async () => {
+      const picked = await dialog.showOpenDialog({
+        title: 'Choose the folder for the anonymised files',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const path = picked.canceled ? undefined : picked.filePaths[0];
+      return path === undefined ? null : handles.addFolder(path);
+    },
+
+    'jobs:preview': async (request) =>
+      startJob('preview', {
+        file: file(request.file),
+        records: request.records ?? PREVIEW_LIMITS.defaultRecords,
+        sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
+      }),
+
+    'jobs:scan': async (request) => startJob('scan', withProfile({ files: files(request.files) }, request.profile)),
+
+    'jobs:run': async (request) => {
+      const inputs = files(request.files);
+      const outputFolder = handles.folderPath(request.outputFolder);
+      const outputs = await planRunOutputs(inputs, outputFolder);
+      return startJob('run', withProfile({ files: inputs, outputFolder, outputs }, request.profile));
+    },
+
+    'jobs:verify': async (request) =>
+      startJob(
+        'verify',
+        withProfile({ originals: files(request.originals), anonymised: files(request.anonymised) }, request.profile),
+      ),
+
+    'jobs:cancel': async ({ jobId }) => {
+      const job = running.get(jobId);
+      if (!job) return { cancelled: false };
+      running.delete(jobId);
+      await job.cancel();
+      return { cancelled: true };
+    },
+  };
+}
+
+/** Each input's output: the folder plus the input's base name; refused if it would overwrite an input or collide. */
+async function planRunOutputs(inputs: readonly string[], folder: string): Promise<string[]> {
+  const outputs = inputs.map((input) => join(folder, basename(input)));
+  try {
+    const plan = await planOutputs(inputs, `${folder}/`);
+    if (plan.some((p, i) => p.output !== outputs[i])) throw new Error('plan differs');
+  } catch {
+    throw new IpcError('conflict', 'cannot write there: an output would overwrite an input, or two inputs share a name');
+  }
+  return outputs;
+}
+
+function withProfile<T extends object>(params: T, profile: unknown): T & { profile?: unknown } {
+  return profile === undefined ? params : { ...params, profile };
+}
+
+/** Copies only the contract's progress fields (a runner may pass a richer object). */
+function progressFields(p: JobProgressUpdate): JobProgressUpdate {
+  const { bytes, totalBytes, records, findings, elapsedMs, etaMs } = p;
+  return etaMs === undefined
+    ? { bytes, totalBytes, records, findings, elapsedMs }
+    : { bytes, totalBytes, records, findings, elapsedMs, etaMs };
+}
+
+function jsonSafe(value: unknown): unknown {
+  try {
+    return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a runner's error to a short code and message (the runner promises they hold no user data). */
+function safeError(error: IpcErrorInfo): IpcErrorInfo {
+  const code = typeof error.code === 'string' && /^[a-z][a-z-]{0,31}$/.test(error.code) ? error.code : 'internal';
+  const message = typeof error.message === 'string' ? error.message.slice(0, 500) : 'the job failed';
+  return { code, message };
+}
