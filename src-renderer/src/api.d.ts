@@ -1,7 +1,24 @@
 /**
- * Shape of `window.api`, exposed by src-main/preload/index.ts through
- * contextBridge. Data only for now; the IPC contract comes later.
+ * Shape of `window.api`, exposed by src-main/preload/index.ts (built by src-main/preload/build-api.ts) through
+ * contextBridge. One method per channel of the IPC contract (shared/ipc-contract.ts): `files:open` is
+ * `api.files.open`. Every method resolves with an `IpcResult` (`{ ok: true, value }` or
+ * `{ ok: false, error: { code, message } }`) and never rejects. Files and folders are opaque handles.
  */
+import type {
+  AppInfo,
+  EventName,
+  EventPayload,
+  FileHandleInfo,
+  FilePurpose,
+  FolderHandleInfo,
+  IpcResult,
+  JobStarted,
+  PreviewRequest,
+  RunRequest,
+  ScanRequest,
+  VerifyRequest,
+} from '../../shared/ipc-contract';
+
 export interface AppVersions {
   readonly app: string;
   readonly electron: string;
@@ -9,7 +26,28 @@ export interface AppVersions {
 }
 
 export interface AppApi {
+  /** Static, known when the preload runs. */
   readonly versions: AppVersions;
+  readonly app: {
+    readonly info: () => Promise<IpcResult<AppInfo>>;
+  };
+  readonly files: {
+    /** An open dialog (several files for exports); an empty list when cancelled. Default purpose: 'export'. */
+    readonly open: (request?: { readonly purpose: FilePurpose }) => Promise<IpcResult<FileHandleInfo[]>>;
+    /** A File from a drop event; the preload looks up its path and main turns it into a handle. */
+    readonly fromDrop: (file: File) => Promise<IpcResult<FileHandleInfo>>;
+    /** A folder dialog; null when cancelled. */
+    readonly chooseOutputFolder: () => Promise<IpcResult<FolderHandleInfo | null>>;
+  };
+  readonly jobs: {
+    readonly preview: (request: PreviewRequest) => Promise<IpcResult<JobStarted>>;
+    readonly scan: (request: ScanRequest) => Promise<IpcResult<JobStarted>>;
+    readonly run: (request: RunRequest) => Promise<IpcResult<JobStarted>>;
+    readonly verify: (request: VerifyRequest) => Promise<IpcResult<JobStarted>>;
+    readonly cancel: (request: { readonly jobId: string }) => Promise<IpcResult<{ cancelled: boolean }>>;
+  };
+  /** Subscribes to a job event; returns the function that unsubscribes. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
 }
 
 declare global {
