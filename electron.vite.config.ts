@@ -1,6 +1,7 @@
 /**
  * electron-vite 6 build: `npx electron-vite build`
  *   main     src-main/main/index.ts     -> out/main/index.js     (ESM, package.json "type": "module")
+ *            src-main/jobs/job-worker.ts -> out/main/job-worker.js (the jobs' worker thread)
  *   preload  src-main/preload/index.ts  -> out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ESM)
  *   renderer src-renderer/index.html    -> out/renderer/         (React)
  */
@@ -18,9 +19,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       lib: {
-        entry: resolve(root, 'src-main/main/index.ts'),
+        // the main process, and the worker thread its jobs run in (createJobRunner finds it beside index.js)
+        entry: { index: resolve(root, 'src-main/main/index.ts'), 'job-worker': resolve(root, 'src-main/jobs/job-worker.ts') },
         formats: ['es'],
-        fileName: () => 'index.js',
+        fileName: (_format, entryName) => `${entryName}.js`,
       },
     },
   },

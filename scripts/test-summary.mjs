@@ -1,4 +1,5 @@
-// Totals the test runners' JSON reports (vitest's and Playwright's) into passed / failed / skipped counts.
+// Totals the test runners' JSON reports (vitest's, Playwright's, and the packaging and Electronegativity checks'
+// `{ passed, failed, tests }`) into passed / failed / skipped counts.
 // Run directly, it prints the line `N passed, N failed, N skipped` (used by .ci/run).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,16 @@ export function summariseReports(dir) {
     total.skipped += s.skipped;
   } else {
     total.failed += 1;
+  }
+  for (const name of ['packaging.json', 'electronegativity.json']) {
+    const file = join(dir, name);
+    if (existsSync(file)) {
+      const r = JSON.parse(readFileSync(file, 'utf8'));
+      total.passed += r.passed;
+      total.failed += r.failed;
+    } else {
+      total.failed += 1;
+    }
   }
   return total;
 }

@@ -14,6 +14,8 @@ const steps = [
   ['build the app', 'npx', ['electron-vite', 'build']],
   ['unit and CLI tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['browser tests', 'npx', ['playwright', 'test']],
+  ['packaging smoke test', 'node', ['scripts/packaging-smoke.mjs']],
+  ['electronegativity', 'node', ['scripts/electronegativity-check.mjs']],
 ];
 
 rmSync('reports', { recursive: true, force: true });

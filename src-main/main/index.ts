@@ -18,7 +18,7 @@ import { contentTypeFor, isInsideRoot, resolveAppRequestPath } from './app-proto
 import { HandleStore } from './file-handles';
 import { createIpcHandlers } from './ipc-handlers';
 import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
-import { notAvailableJobRunner } from './job-runner-port';
+import { createJobRunner } from '../jobs/job-runner';
 import {
   APP_ENTRY_URL,
   APP_NAME,
@@ -127,7 +127,9 @@ function createMainWindow(): BrowserWindow {
     minHeight: 520,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#f6f6f3',
-    webPreferences: createWebPreferences({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged }),
+    // contextIsolation and sandbox are already true in createWebPreferences (unit-tested); written here again so that
+    // static checkers that read only this call (Electronegativity) see them
+    webPreferences: { ...createWebPreferences({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged }), contextIsolation: true, sandbox: true },
   });
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
@@ -147,8 +149,7 @@ function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
       },
     },
     handles: new HandleStore(),
-    // TODO(job runner): replace with the real JobRunner (src-main/jobs/job-runner.ts) once it is wired.
-    jobs: notAvailableJobRunner,
+    jobs: createJobRunner(),
     emit: (event, payload) => {
       const win = currentWindow();
       if (win) sendEvent(win.webContents, event, payload);
