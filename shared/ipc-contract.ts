@@ -68,12 +68,20 @@ export interface VerifyRequest {
   readonly profile?: unknown;
 }
 
+/** A profile read from a file: its JSON (checked by `parseProfile`), to pass to the jobs as `profile`. */
+export interface LoadedProfile {
+  readonly profile: unknown;
+  readonly name?: string;
+}
+
 /** Request and response of every channel. */
 export interface ChannelMap {
   'app:info': { request: void; response: AppInfo };
   'files:open': { request: { readonly purpose: FilePurpose }; response: FileHandleInfo[] };
   'files:fromDrop': { request: { readonly path: string }; response: FileHandleInfo };
   'files:chooseOutputFolder': { request: void; response: FolderHandleInfo | null };
+  /** Reads a profile file opened with `files:open {purpose: 'profile'}`, checks it, and returns it for the jobs. */
+  'profiles:load': { request: { readonly file: HandleId }; response: LoadedProfile };
   'jobs:preview': { request: PreviewRequest; response: JobStarted };
   'jobs:scan': { request: ScanRequest; response: JobStarted };
   'jobs:run': { request: RunRequest; response: JobStarted };
@@ -126,6 +134,7 @@ export type IpcErrorCode =
   | 'unsupported'
   | 'conflict'
   | 'not-available'
+  | 'profile'
   | 'internal';
 
 /** Never holds a path, a value from user data or a stack. */
@@ -153,6 +162,7 @@ export const CHANNELS = Object.freeze([
   'files:open',
   'files:fromDrop',
   'files:chooseOutputFolder',
+  'profiles:load',
   'jobs:preview',
   'jobs:scan',
   'jobs:run',

@@ -101,6 +101,10 @@ const VALIDATORS: Validators = {
     return { path };
   },
   'files:chooseOutputFolder': nothing,
+  'profiles:load': (payload) => {
+    const p = record(payload, ['file'], ['file']);
+    return { file: handle(p['file'], 'file') };
+  },
   'jobs:preview': (payload) => {
     const p = record(payload, ['file', 'records', 'sample'], ['file']);
     return withoutUndefined({

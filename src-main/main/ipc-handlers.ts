@@ -5,6 +5,7 @@
  * id and kind.
  */
 import type { OpenDialogOptions } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   IpcError,
@@ -17,7 +18,10 @@ import {
   type IpcErrorInfo,
   type JobKind,
   type JobStarted,
+  type LoadedProfile,
 } from '../../shared/ipc-contract';
+import { ProfileError } from '../../shared/transform/policy';
+import { parseProfile } from '../../shared/transform/profile';
 import { planOutputs } from '../io/output-plan';
 import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
 import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
@@ -100,6 +104,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       return path === undefined ? null : handles.addFolder(path);
     },
 
+    'profiles:load': async ({ file: id }) => loadProfileFile(file(id)),
+
     'jobs:preview': async (request) =>
       startJob('preview', {
         file: file(request.file),
@@ -169,4 +175,26 @@ function safeError(error: IpcErrorInfo): IpcErrorInfo {
   const code = typeof error.code === 'string' && /^[a-z][a-z-]{0,31}$/.test(error.code) ? error.code : 'internal';
   const message = typeof error.message === 'string' ? error.message.slice(0, 500) : 'the job failed';
   return { code, message };
+}
+
+/** A profile is small: anything larger is some other file given by mistake. */
+const MAX_PROFILE_BYTES = 1 << 20;
+
+/** Reads and checks a profile file; errors name what is wrong in the profile, never the file's path or content. */
+async function loadProfileFile(path: string): Promise<LoadedProfile> {
+  const { size } = await stat(path);
+  if (size > MAX_PROFILE_BYTES) throw new IpcError('profile', `not a profile: larger than ${MAX_PROFILE_BYTES / 1024} KiB`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    throw new IpcError('profile', 'not a profile: not valid JSON');
+  }
+  try {
+    const policy = parseProfile(json);
+    return { profile: json, ...(policy.name !== undefined ? { name: policy.name } : {}) };
+  } catch (error) {
+    if (error instanceof ProfileError) throw new IpcError('profile', error.message);
+    throw error;
+  }
 }

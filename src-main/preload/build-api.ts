@@ -54,6 +54,7 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
     },
     chooseOutputFolder: () => call('files:chooseOutputFolder'),
   };
+  const profiles: AppApi['profiles'] = { load: (request) => call('profiles:load', request) };
   const jobs: AppApi['jobs'] = {
     preview: (request) => call('jobs:preview', request),
     scan: (request) => call('jobs:scan', request),
@@ -65,6 +66,7 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
     versions: Object.freeze({ ...extras.versions }),
     app: Object.freeze(app),
     files: Object.freeze(files),
+    profiles: Object.freeze(profiles),
     jobs: Object.freeze(jobs),
     on: (event, listener) => {
       if (!isEventName(event)) throw new TypeError('api.on: unknown event');

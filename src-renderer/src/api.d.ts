@@ -11,8 +11,10 @@ import type {
   FileHandleInfo,
   FilePurpose,
   FolderHandleInfo,
+  HandleId,
   IpcResult,
   JobStarted,
+  LoadedProfile,
   PreviewRequest,
   RunRequest,
   ScanRequest,
@@ -38,6 +40,10 @@ export interface AppApi {
     readonly fromDrop: (file: File) => Promise<IpcResult<FileHandleInfo>>;
     /** A folder dialog; null when cancelled. */
     readonly chooseOutputFolder: () => Promise<IpcResult<FolderHandleInfo | null>>;
+  };
+  readonly profiles: {
+    /** Reads and checks a profile file opened with `files.open({ purpose: 'profile' })`. */
+    readonly load: (request: { readonly file: HandleId }) => Promise<IpcResult<LoadedProfile>>;
   };
   readonly jobs: {
     readonly preview: (request: PreviewRequest) => Promise<IpcResult<JobStarted>>;

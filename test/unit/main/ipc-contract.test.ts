@@ -55,6 +55,7 @@ describe('the IPC contract', () => {
     await api.files.open();
     await api.files.fromDrop({} as File);
     await api.files.chooseOutputFolder();
+    await api.profiles.load({ file: HANDLE });
     await api.jobs.preview({ file: HANDLE });
     await api.jobs.scan({ files: [HANDLE] });
     await api.jobs.run({ files: [HANDLE], outputFolder: HANDLE });

@@ -19,6 +19,7 @@ function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
     'files:open': vi.fn(async () => []),
     'files:fromDrop': vi.fn(async () => ({ id: HANDLE, name: 'a.csv', size: 1, format: 'csv' as const })),
     'files:chooseOutputFolder': vi.fn(async () => null),
+    'profiles:load': vi.fn(async () => ({ profile: { version: 1 } })),
     'jobs:preview': vi.fn(async () => started),
     'jobs:scan': vi.fn(async () => started),
     'jobs:run': vi.fn(async () => started),
@@ -227,6 +228,24 @@ describe('createDispatcher over the real handlers', () => {
     expect(info).toMatchObject({ name: 'tickets.csv', format: 'csv', size: 25 });
     expect(JSON.stringify(info)).not.toContain(dir);
     expect(await open(setUp().dispatch)).toEqual([]);
+  });
+
+  it('profiles:load reads and checks a profile opened by handle; a bad one fails with what is wrong, no path', async () => {
+    await writeFile(path.join(dir, 'good.json'), JSON.stringify({ version: 1, name: 'Ours', extends: 'zendesk', operators: { EMAIL: 'redact' } }));
+    await writeFile(path.join(dir, 'bad.json'), JSON.stringify({ version: 1, operators: { EMAIL: 'shred' } }));
+    await writeFile(path.join(dir, 'broken.json'), '{"version": 1,');
+    const { dispatch, handles } = setUp();
+    const good = await handles.addFile(path.join(dir, 'good.json'));
+    expect(await dispatch('profiles:load', APP_URL, { file: good.id })).toEqual({
+      ok: true,
+      value: { profile: { version: 1, name: 'Ours', extends: 'zendesk', operators: { EMAIL: 'redact' } }, name: 'Ours' },
+    });
+    const bad = await dispatch('profiles:load', APP_URL, { file: (await handles.addFile(path.join(dir, 'bad.json'))).id });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'profile', message: expect.stringMatching(/"operators.EMAIL" must be one of/) } });
+    const broken = await dispatch('profiles:load', APP_URL, { file: (await handles.addFile(path.join(dir, 'broken.json'))).id });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'profile', message: 'not a profile: not valid JSON' } });
+    expect(JSON.stringify([bad, broken])).not.toContain(dir);
+    expect(await dispatch('profiles:load', APP_URL, { file: path.join(dir, 'good.json') })).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('an unknown but well-formed handle is refused with not-found', async () => {
