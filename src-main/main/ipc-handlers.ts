@@ -21,7 +21,6 @@ import {
   type LoadedProfile,
 } from '../../shared/ipc-contract';
 import { ProfileError } from '../../shared/transform/policy';
-import { parseProfile } from '../../shared/transform/profile';
 import { planOutputs } from '../io/output-plan';
 import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
 import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
@@ -190,6 +189,8 @@ async function loadProfileFile(path: string): Promise<LoadedProfile> {
   } catch {
     throw new IpcError('profile', 'not a profile: not valid JSON');
   }
+  // loaded on first use: the profile module pulls in the presets' JSON, which the main process rarely needs
+  const { parseProfile } = await import('../../shared/transform/profile');
   try {
     const policy = parseProfile(json);
     return { profile: json, ...(policy.name !== undefined ? { name: policy.name } : {}) };
