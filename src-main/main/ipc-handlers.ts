@@ -66,7 +66,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       onFailed: (error) =>
         emitLater((id) => {
           running.delete(id);
-          deps.emit('job:failed', { jobId: id, kind, error: safeError(error) });
+          deps.emit('job:failed', { jobId: id, kind, error: safeError(withoutPaths(error, params)) });
         }),
     };
     const job = deps.jobs.start(kind, params, listener);
@@ -170,6 +170,21 @@ function jsonSafe(value: unknown): unknown {
 }
 
 /** Keeps a runner's error to a short code and message (the runner promises they hold no user data). */
+/**
+ * A job's error names its files by path (the CLI prints them); the window gets each file's name only, as the
+ * contract promises that no path crosses to the renderer.
+ */
+function withoutPaths(error: IpcErrorInfo, params: object): IpcErrorInfo {
+  if (typeof error.message !== 'string') return error;
+  const paths = Object.values(params).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+  let message = error.message;
+  // longest first, so that a folder does not cut a file path inside it in two
+  for (const path of paths.filter((p) => p.includes('/') || p.includes('\\')).sort((a, b) => b.length - a.length)) {
+    message = message.replaceAll(path, basename(path));
+  }
+  return { ...error, message };
+}
+
 function safeError(error: IpcErrorInfo): IpcErrorInfo {
   const code = typeof error.code === 'string' && /^[a-z][a-z-]{0,31}$/.test(error.code) ? error.code : 'internal';
   const message = typeof error.message === 'string' ? error.message.slice(0, 500) : 'the job failed';

@@ -319,4 +319,22 @@ describe('createDispatcher over the real handlers', () => {
     expect(cancel).toHaveBeenCalledOnce();
     expect(events).toEqual([['job:failed', { jobId: 'job-8', kind: 'preview', error: { code: 'cancelled', message: 'cancelled' } }]]);
   });
+  it('a failed job names its files without their folders', async () => {
+    let listener: JobListener | undefined;
+    const { dispatch, events } = setUp(
+      {
+        start: (_kind, params, l) => {
+          listener = l;
+          const [input] = (params as { files: string[] }).files;
+          queueMicrotask(() => listener!.onFailed({ code: 'input', message: `${input}, line 3, record 1: a quoted field is never closed` }));
+          return { jobId: 'job-9', cancel: async () => undefined };
+        },
+      },
+      [path.join(dir, 'tickets.csv')],
+    );
+    const [info] = await open(dispatch);
+    await dispatch('jobs:scan', APP_URL, { files: [info!.id] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events).toEqual([['job:failed', { jobId: 'job-9', kind: 'scan', error: { code: 'input', message: 'tickets.csv, line 3, record 1: a quoted field is never closed' } }]]);
+  });
 });
