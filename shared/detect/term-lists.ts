@@ -4,6 +4,7 @@
  * when the profile is read: it must compile, must not match the empty string, and must pass safe-regex2's test
  * for catastrophic backtracking, so that a profile cannot make a run hang.
  */
+import { fieldGroup } from '../formats/field-group';
 import safeRegex from 'safe-regex2';
 import { ENTITY_TYPES, type Detector, type EntityType, type Finding } from './finding';
 
@@ -15,6 +16,11 @@ export interface Term {
   readonly match: TermMatch;
   /** For denylist terms: the type of the finding. */
   readonly type?: EntityType;
+  /**
+   * For allowlist terms: the one column or JSON field group (`comments[].body`) where the term is allowed, as when
+   * a reviewer ignores one finding; without it the term is allowed everywhere.
+   */
+  readonly field?: string;
 }
 
 export interface CustomDetectorSpec {
@@ -61,7 +67,23 @@ function termRegex(term: Term, where: string): RegExp {
 }
 
 /** An allowlist: whether a finding's text is allowed (kept as it is, never reported). */
-export function createAllowlist(terms: readonly Term[]): (text: string) => boolean {
+export function createAllowlist(terms: readonly Term[]): (text: string, field?: string) => boolean {
+  if (terms.length === 0) return () => false;
+  const everywhere = matcherOf(terms.filter((t) => t.field === undefined));
+  const byField = new Map<string, (text: string) => boolean>();
+  for (const field of new Set(terms.flatMap((t) => (t.field === undefined ? [] : [foldField(t.field)])))) {
+    byField.set(field, matcherOf(terms.filter((t) => t.field !== undefined && foldField(t.field) === field)));
+  }
+  if (byField.size === 0) return (text) => everywhere(text);
+  return (text, field) => everywhere(text) || (field !== undefined && (byField.get(foldField(fieldGroup(field)))?.(text) ?? false));
+}
+
+/** A column or field group as allow terms name it: case, spaces, `_` and `-` do not matter. */
+function foldField(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+function matcherOf(terms: readonly Term[]): (text: string) => boolean {
   if (terms.length === 0) return () => false;
   const exact = new Set(terms.filter((t) => t.match === 'exact').map((t) => t.value));
   const folded = new Set(terms.filter((t) => t.match === 'case-insensitive').map((t) => t.value.toLowerCase()));

@@ -25,7 +25,7 @@ export interface RecordDetection {
   readonly defaultRegion: string;
   readonly known: KnownValueIndex;
   /** Whether a finding is kept: above the minimum score and not on the allowlist. */
-  readonly keep: (finding: Finding, value: string) => boolean;
+  readonly keep: (finding: Finding, value: string, field: string) => boolean;
 }
 
 /** Whether the values of a column are learned as known values: a confident name, e-mail, phone, user or company column. */
@@ -63,7 +63,7 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
     const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
     // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
     const value = (values[i] = compactText(field.value));
-    const kept = d.detect(value, context).filter((f) => d.keep(f, value));
+    const kept = d.detect(value, context).filter((f) => d.keep(f, value, field.path));
     found.push(kept);
     for (const f of kept) {
       if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'column-value') {
@@ -76,7 +76,7 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
     const value = values[i] ?? fields[i]!.value;
     if (value.length < 2) continue;
     const context: DetectContext = { field: fields[i]!.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
-    const known = knownValueDetector.detect(value, context).filter((f) => d.keep(f, value));
+    const known = knownValueDetector.detect(value, context).filter((f) => d.keep(f, value, fields[i]!.path));
     if (known.length > 0) found[i] = resolveOverlaps([...found[i]!, ...known]);
   }
   return found;

@@ -119,7 +119,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     detect,
     defaultRegion: policy.defaultRegion,
     known: options.known ?? new KnownValueIndex(),
-    keep: (f, value) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end)),
+    keep: (f, value, field) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end), field),
   };
   const dropped = write && transformer ? transformer.droppedColumns(roles.all()) : new Set<string>();
   if (dropped.size > 0) reader.dropColumns(dropped);

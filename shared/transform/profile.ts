@@ -226,13 +226,20 @@ function parseTerms(json: unknown, key: string, typed: boolean): Term[] {
     if (typeof entry === 'string') return { value: entry, match: 'exact' };
     if (typeof entry !== 'object' || entry === null) throw new ProfileError(`${where} must be a string or {"value", "match", "type"}`);
     const e = entry as Record<string, unknown>;
-    const extra = Object.keys(e).filter((k) => !['value', 'match', 'type'].includes(k) || (k === 'type' && !typed));
+    // deny terms carry a type; allow terms may be scoped to one column or field group
+    const extra = Object.keys(e).filter((k) => !['value', 'match', 'type', 'field'].includes(k) || (k === 'type' && !typed) || (k === 'field' && typed));
     if (extra.length) throw new ProfileError(`${where} has an unknown key "${extra[0]}"`);
+    if (e.field !== undefined && (typeof e.field !== 'string' || e.field.trim() === '')) throw new ProfileError(`${where}.field must be a column or field name`);
     if (typeof e.value !== 'string' || e.value === '') throw new ProfileError(`${where}.value must be a non-empty string`);
     const match = e.match ?? 'exact';
     if (!TERM_MATCHES.includes(match as TermMatch)) throw new ProfileError(`${where}.match must be one of ${TERM_MATCHES.join(', ')}`);
     if (e.type !== undefined && !isType(e.type)) throw new ProfileError(`${where}.type is an unknown type "${String(e.type)}"`);
-    return { value: e.value, match: match as TermMatch, ...(e.type !== undefined ? { type: e.type as EntityType } : {}) };
+    return {
+      value: e.value,
+      match: match as TermMatch,
+      ...(e.type !== undefined ? { type: e.type as EntityType } : {}),
+      ...(e.field !== undefined ? { field: e.field as string } : {}),
+    };
   });
 }
 

@@ -43,16 +43,16 @@ const SPACE = /\s/;
  * column roles and known values): true when a finding in an output value is residual personal data. Types the
  * policy keeps are not residual here; the caller may still list them apart.
  */
-export function createResidualTest(policy: Policy, options: ResidualScanOptions = {}): (finding: Finding, value: string) => boolean {
+export function createResidualTest(policy: Policy, options: ResidualScanOptions = {}): (finding: Finding, value: string, field?: string) => boolean {
   const minScore = options.minScore ?? RESIDUAL_MIN_SCORE;
   const own = createOwnReplacementTest(policy);
   const allowed = createAllowlist(policy.allow);
   const kept = new Set(ENTITY_TYPES.filter((t) => operatorFor(policy, t).operator === 'keep'));
   const written = options.written ?? (() => false);
-  return (f, value) => {
+  return (f, value, field) => {
     if (f.score < minScore || kept.has(f.type)) return false;
     const text = value.slice(f.start, f.end);
-    return !(allowed(text) || written(text.trim()) || ownInContext(own, f.type, value, f.start, f.end));
+    return !(allowed(text, field) || written(text.trim()) || ownInContext(own, f.type, value, f.start, f.end));
   };
 }
 
@@ -65,7 +65,7 @@ export function createResidualScanner(
   const residual = createResidualTest(policy, options);
   return (value, field) =>
     detect(value, { field, defaultRegion: policy.defaultRegion })
-      .filter((f) => residual(f, value))
+      .filter((f) => residual(f, value, field))
       .map((f) => ({ type: f.type, detector: f.detector, score: f.score, start: f.start, end: f.end }));
 }
 

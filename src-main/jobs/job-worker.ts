@@ -240,7 +240,7 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       detect,
       defaultRegion: policy.defaultRegion,
       known,
-      keep: (f, value) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end)),
+      keep: (f, value, field) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end), field),
     };
     const shown = new Map<SourceRecord, PreviewRecord>();
     const show = (record: SourceRecord): PreviewRecord => {

@@ -170,6 +170,16 @@ describe('anonymise run: packages and the vault', () => {
     expect(readdirSync(dir).sort()).toEqual(['in.csv', 'p.json', 'pass.txt']);
   });
 
+  it('allows a term in one column only, as a reviewer who ignored one finding', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,team,note\n1,Please ask Ann Lee,"Please ask Ann Lee again"\n');
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, extends: 'none', operators: { IDENTIFIER: 'keep' }, allow: [{ value: 'Ann Lee', field: 'team' }] }));
+    const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--profile', join(dir, 'p.json'), '--quiet']);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('id,team,note\n1,Please ask Ann Lee,"Please ask [PERSON] again"\n');
+    expect(r.stdout).toMatch(/verification passed/);
+  });
+
   it('applies a threshold per detector', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.csv'), 'id,note\n1,Please ask Ann Lee about it\n');

@@ -18,6 +18,20 @@ describe('reviewer term lists', () => {
     expect(createAllowlist([])('anything')).toBe(false);
   });
 
+  it('allows a term scoped to one column or field group only there (a finding a reviewer ignored)', () => {
+    const allowed = createAllowlist([
+      { value: 'Jordan', match: 'exact', field: 'Product name' },
+      { value: 'Paris', match: 'exact', field: 'comments[].body' },
+      { value: 'ACME', match: 'exact' },
+    ]);
+    expect(allowed('Jordan', 'product_name')).toBe(true);
+    expect(allowed('Jordan', 'description')).toBe(false);
+    expect(allowed('Jordan')).toBe(false);
+    expect(allowed('Paris', 'comments[3].body')).toBe(true);
+    expect(allowed('Paris', 'subject')).toBe(false);
+    expect(allowed('ACME', 'anything')).toBe(true);
+  });
+
   it('finds denylist terms as whole words, with their type', () => {
     const d = createDenylistDetector([
       { value: 'Project Phoenix', match: 'case-insensitive', type: 'CONFIDENTIAL_NOTE' },

@@ -67,7 +67,7 @@ describe('profile', () => {
         operators: { CREDIT_CARD: { operator: 'mask', keepLast: 4 }, EMAIL: { operator: 'pseudonym', keepDomains: ['acme.example'] } },
         columns: { notes: 'drop', Anrufer: { role: 'identifier', type: 'PERSON', operator: 'hash' } },
         thresholds: { phone: 0.7 },
-        allow: ['support@acme.example'],
+        allow: ['support@acme.example', { value: 'Jordan', match: 'exact', field: 'product' }],
         deny: [{ value: 'Phoenix', match: 'case-insensitive', type: 'CUSTOM' }],
         detectors: [{ name: 'emp', type: 'IDENTIFIER', regex: 'EMP\\d{6}' }],
         caseNumbers: { patterns: [{ name: 'ours', regex: 'HD-\\d{6}' }] },
@@ -97,6 +97,8 @@ describe('profile', () => {
     [{ version: 1, defaultRegion: 'Britain' }, /two-letter ISO 3166 code/],
     [{ version: 1, minScore: 2 }, /"minScore" must be a number from 0 to 1/],
     [{ version: 1, redactTemplate: '' }, /"redactTemplate" must be a non-empty string/],
+    [{ version: 1, deny: [{ value: 'x', field: 'notes' }] }, /"deny\[0\]" has an unknown key "field"/],
+    [{ version: 1, allow: [{ value: 'x', field: '' }] }, /"allow\[0\]".field must be a column or field name/],
   ])('rejects %j', (json, message) => {
     expect(() => parseProfile(json)).toThrow(message);
   });
