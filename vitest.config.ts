@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/unit/renderer/**/*.test.tsx', 'test/cli/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     globalSetup: ['test/helpers/build-cli.global.ts'],
