@@ -1,113 +1,25 @@
 /**
  * The IPC bridge end to end, minus Electron: the BUILT renderer (out/renderer) runs in Debian's Chromium with a
- * `window.api` made by the preload's own `buildApi` (bundled for the page with esbuild), whose invoke goes
- * through `page.exposeBinding` to the REAL `createDispatcher` and IPC handlers in this test process. Only the
- * dialog (a fake returning a fixture) and the job runner (the not-available placeholder) are stand-ins.
- * Prerequisite: `npx electron-vite build`.
- *
- * Frame URLs: the page is served under https://renderer.invalid (Playwright cannot serve app://), so the binding
- * maps that origin onto app://bundle, as Electron would report it; every other frame URL is passed on unchanged,
- * and any frame but a page's main frame is passed on as null, as the Electron wrapper does.
+ * `window.api` made by the preload's own `buildApi`, whose invoke goes through `page.exposeBinding` to the REAL
+ * `createDispatcher`, IPC handlers and job runner in this test process (./helpers/app-bridge). Only the dialog
+ * is a stand-in (a fake answering with a fixture). Prerequisite: `npx electron-vite build`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { buildSync } from 'esbuild';
-import { HandleStore } from '../../src-main/main/file-handles';
-import { createDispatcher, isAppFrameUrl } from '../../src-main/main/ipc-dispatcher';
-import { createIpcHandlers } from '../../src-main/main/ipc-handlers';
-import { notAvailableJobRunner } from '../../src-main/main/job-runner-port';
-import { contentTypeFor, resolveAppPathname } from '../../src-main/main/app-protocol-path';
-import { APP_ORIGIN } from '../../src-main/main/security-policy';
+import { expect, test } from '@playwright/test';
+import { APP_VERSION, assertBuilt, BRIDGE_APP_INFO, createAppBridge, REPO_ROOT } from './helpers/app-bridge';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RENDERER_ROOT = path.join(REPO_ROOT, 'out', 'renderer');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'presets', 'zendesk.csv');
-const ORIGIN = 'https://renderer.invalid';
 const EVIL_ORIGIN = 'https://evil.invalid';
-const APP_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** build-api.ts as a browser script that defines `__ipcBridge.buildApi`. */
-function bundledBuildApi(): string {
-  const result = buildSync({
-    entryPoints: [path.join(REPO_ROOT, 'src-main', 'preload', 'build-api.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__ipcBridge',
-    platform: 'browser',
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
-/** What the preload does, over the binding instead of ipcRenderer. */
-const INSTALL_API = `(() => {
-  const api = __ipcBridge.buildApi((channel, payload) => window.__ipcInvoke(channel, payload), () => () => {}, {
-    pathForFile: () => '',
-    versions: { app: ${JSON.stringify(APP_VERSION)}, electron: 'emulated', chrome: 'emulated' },
-  });
-  Object.defineProperty(window, 'api', { value: api, enumerable: true, configurable: false, writable: false });
-})();`;
-
-function senderFrameUrl(source: { frame: Frame; page: Page }): string | null {
-  if (source.frame !== source.page.mainFrame()) return null;
-  const url = source.frame.url();
-  return url.startsWith(`${ORIGIN}/`) ? `${APP_ORIGIN}${url.slice(ORIGIN.length)}` : url;
-}
-
-interface Bridge {
-  dialogCalls: number;
-}
-
-async function bridgeToMain(context: BrowserContext): Promise<Bridge> {
-  const bridge: Bridge = { dialogCalls: 0 };
-  const handlers = createIpcHandlers({
-    appInfo: { app: APP_VERSION, electron: 'test', chrome: 'test' },
-    dialog: {
-      showOpenDialog: async () => {
-        bridge.dialogCalls += 1;
-        return { canceled: false, filePaths: [FIXTURE] };
-      },
-    },
-    handles: new HandleStore(),
-    jobs: notAvailableJobRunner,
-    emit: () => undefined,
-  });
-  const dispatch = createDispatcher(handlers, isAppFrameUrl);
-  await context.exposeBinding('__ipcInvoke', (source, channel: string, payload: unknown) =>
-    dispatch(channel, senderFrameUrl(source), payload),
-  );
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === EVIL_ORIGIN) return route.fulfill({ contentType: 'text/html', body: '<p>elsewhere</p>' });
-    const resolved = url.origin === ORIGIN ? resolveAppPathname(RENDERER_ROOT, url.pathname) : undefined;
-    if (!resolved?.ok || !existsSync(resolved.filePath)) return route.abort('blockedbyclient');
-    return route.fulfill({ contentType: contentTypeFor(resolved.filePath), body: readFileSync(resolved.filePath) });
-  });
-  return bridge;
-}
-
-async function openApp(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.addInitScript({ content: `${bundledBuildApi()}\n${INSTALL_API}` });
-  await page.goto(`${ORIGIN}/index.html`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  return page;
-}
-
-test.beforeAll(() => {
-  if (!existsSync(path.join(RENDERER_ROOT, 'index.html'))) {
-    throw new Error(`${RENDERER_ROOT}/index.html not found: run \`npx electron-vite build\` before \`npx playwright test\`.`);
-  }
-});
+test.beforeAll(() => assertBuilt());
 
 test('api.files.open() returns a handle, never a path, and the handle works where a path is refused', async ({ context }) => {
-  const bridge = await bridgeToMain(context);
-  const page = await openApp(context);
+  const bridge = await createAppBridge(context);
+  const page = await bridge.openApp();
 
+  bridge.dialog.answer(FIXTURE);
   const opened = await page.evaluate(() => window.api!.files.open());
-  expect(bridge.dialogCalls).toBe(1);
+  expect(bridge.dialog.calls).toHaveLength(1);
   expect(opened.ok).toBe(true);
   if (!opened.ok) return;
   expect(opened.value).toHaveLength(1);
@@ -119,17 +31,15 @@ test('api.files.open() returns a handle, never a path, and the handle works wher
   expect(text).not.toContain('fixtures');
 
   const byHandle = await page.evaluate((id) => window.api!.jobs.preview({ file: id }), info!.id);
-  expect(byHandle).toMatchObject({ ok: false, error: { code: 'not-available' } }); // accepted; no job runner yet
+  expect(byHandle).toMatchObject({ ok: true, value: { jobId: expect.any(String) } }); // accepted: the real worker runs it
   const byPath = await page.evaluate((file) => window.api!.jobs.preview({ file }), FIXTURE);
   expect(byPath).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(await page.evaluate(() => window.api!.app.info())).toEqual({
-    ok: true,
-    value: { app: APP_VERSION, electron: 'test', chrome: 'test' },
-  });
+  expect(await page.evaluate(() => window.api!.app.info())).toEqual({ ok: true, value: BRIDGE_APP_INFO });
 });
 
 test('a call from a forged frame URL is refused with forbidden, and the dialog never opens', async ({ context }) => {
-  const bridge = await bridgeToMain(context);
+  const bridge = await createAppBridge(context, { foreignOrigin: EVIL_ORIGIN });
+  bridge.dialog.answer(FIXTURE);
   const evil = await context.newPage();
   await evil.goto(`${EVIL_ORIGIN}/index.html`);
   type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
@@ -137,12 +47,12 @@ test('a call from a forged frame URL is refused with forbidden, and the dialog n
     (window as unknown as { __ipcInvoke: Invoke }).__ipcInvoke('files:open', { purpose: 'export' }),
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  expect(bridge.dialogCalls).toBe(0);
+  expect(bridge.dialog.calls).toHaveLength(0);
 });
 
 test('window.api is one frozen object with the contract methods and the version footer', async ({ context }) => {
-  await bridgeToMain(context);
-  const page = await openApp(context);
+  const bridge = await createAppBridge(context);
+  const page = await bridge.openApp();
   const api = await page.evaluate(() => {
     const target = window.api!;
     try {
@@ -160,4 +70,29 @@ test('window.api is one frozen object with the contract methods and the version 
   });
   expect(api).toEqual({ keys: ['app', 'files', 'jobs', 'on', 'profiles', 'versions'], frozen: true, injected: false, openIntact: true });
   await expect(page.getByText(`Version ${APP_VERSION}`)).toBeVisible();
+});
+
+test('api.on delivers the job events main emits, payload only, and its unsubscribe stops them', async ({ context }) => {
+  const bridge = await createAppBridge(context);
+  const page = await bridge.openApp();
+  bridge.dialog.answer(FIXTURE);
+  const got = await page.evaluate(async () => {
+    const api = window.api!;
+    const opened = await api.files.open();
+    if (!opened.ok) throw new Error(opened.error.message);
+    const kept: unknown[][] = [];
+    const dropped: unknown[] = [];
+    const off = api.on('job:done', (...args) => dropped.push(args));
+    off();
+    return new Promise<{ kept: unknown[][]; dropped: unknown[]; jobId?: string }>((resolve) => {
+      let jobId: string | undefined;
+      api.on('job:done', (...args) => {
+        kept.push(args);
+        resolve({ kept, dropped, jobId });
+      });
+      void api.jobs.preview({ file: opened.value[0]!.id, records: 2, sample: 1 }).then((r) => (jobId = r.ok ? r.value.jobId : undefined));
+    });
+  });
+  expect(got).toMatchObject({ dropped: [], kept: [[{ jobId: got.jobId, kind: 'preview', result: { format: 'csv' } }]] });
+  expect(bridge.events.map((e) => e.event)).toContain('job:done');
 });
