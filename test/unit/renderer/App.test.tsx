@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+// The start screen in English and German, the language and theme switches, and the version footer.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src-renderer/src/App';
+import type { AppApi } from '../../../src-renderer/src/api';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  document.documentElement.removeAttribute('data-theme');
+});
+
+describe('App', () => {
+  it('renders the start screen in English', () => {
+    render(<App initialLocale="en" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support Export Anonymiser');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('The review workspace is not in this build yet');
+    expect(screen.getByText(/fully offline/)).toBeTruthy();
+    expect(document.title).toBe('Support Export Anonymiser');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('renders the start screen in German', () => {
+    render(<App initialLocale="de" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Der Prüfbereich ist in dieser Version noch nicht enthalten');
+    expect(screen.getByText(/vollständig offline/)).toBeTruthy();
+    expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('starts in the system language', () => {
+    vi.stubGlobal('navigator', { ...navigator, language: 'de-DE' });
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
+  });
+
+  it('switches the language from the interface-language select', () => {
+    render(<App initialLocale="en" />);
+    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'de' } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
+    expect(screen.getByLabelText('Sprache der Oberfläche')).toBeTruthy();
+    expect(document.title).toBe('Support-Export-Anonymisierer');
+    fireEvent.change(screen.getByLabelText('Sprache der Oberfläche'), { target: { value: 'en' } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support Export Anonymiser');
+  });
+
+  it('sets data-theme from the theme select, and follows the system by default', () => {
+    render(<App initialLocale="en" />);
+    const root = document.documentElement;
+    expect(root.hasAttribute('data-theme')).toBe(false);
+    expect(root.style.getPropertyValue('--bg')).toMatch(/^light-dark\(/);
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    expect(root.getAttribute('data-theme')).toBe('dark');
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'system' } });
+    expect(root.hasAttribute('data-theme')).toBe(false);
+  });
+
+  it('shows the version footer only inside the app, with the same text in German', () => {
+    render(<App initialLocale="de" />);
+    expect(screen.queryByText(/^Version /)).toBeNull();
+    cleanup();
+    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' } } as unknown as AppApi);
+    render(<App initialLocale="de" />);
+    expect(screen.getByText('Version 1.2.3')).toBeTruthy();
+  });
+});
