@@ -40,6 +40,7 @@ import { cueBefore, type Cue } from './person/cues';
 import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
 import { properNounAt } from './person/proper-noun';
+import { addRelations } from './person/relations';
 import { pairedSubjectAt, subjectAt, vocativeAt } from './person/subject';
 import { continues, isInitial, isNameShape, isPluralOfCommon, isWord, looksLikeWord, plausibleWord, type PersonSpan } from './person/token-tests';
 
@@ -171,6 +172,7 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
   }
   addCoordinated(tokens, out);
   addListedAfterLabel(tokens, out);
+  addRelations(tokens, out);
   return out;
 }
 

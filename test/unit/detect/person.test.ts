@@ -147,6 +147,20 @@ describe('PERSON: lower case and all caps', () => {
   });
 });
 
+describe('PERSON: relations', () => {
+  it('a name before a possessive and a relation noun, escaped or not, capitalised or a known lower-case given name', () => {
+    expect(found("Who are you? I'm Mary's daughter.")).toEqual(['Mary']);
+    expect(found("i\\'m lisa\\'s daughter")).toEqual(['lisa']);
+    expect(found('Our contact is Okonkwo’s assistant.')).toEqual(['Okonkwo']);
+    expect(found("The printer's manager and the team's boss")).toEqual([]);
+    expect(found("the mother's day sale")).toEqual([]);
+  });
+  it('an author named by a work: "the Takuda novel"', () => {
+    expect(found("Unlike the Takuda novel, it's short.")).toEqual(['Takuda']);
+    expect(found('Unlike the Dark novel or the new book')).toEqual([]);
+  });
+});
+
 describe('PERSON: negatives', () => {
   it('an ambiguous name alone at the start of a sentence needs context', () => {
     expect(found('Will you call me tomorrow?')).toEqual([]);

@@ -39,7 +39,7 @@ export const VOCATIVE_NEXT = new Set([
   'you', 'just', 'sorry', 'hope', 'let', 'is', 'was', 'any', 'what', 'when', 'where', 'how', 'why',
 ]);
 
-function span(tokens: Tokens, t: number, score: number, pattern: string, word: string): PersonSpan {
+export function span(tokens: Tokens, t: number, score: number, pattern: string, word: string): PersonSpan {
   return {
     startToken: t,
     endToken: t + 1,

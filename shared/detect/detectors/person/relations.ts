@@ -1,0 +1,60 @@
+/**
+ * Names known by a relation the sentence states about them, wherever they stand:
+ * - `possessive-kin`: a name before a possessive and a kinship or close-relation noun ("I'm Mary's daughter",
+ *   "lisa's husband called", "Tom’s boss"). The possessive may be escaped (`Mary\'s`), as exports of quoted text
+ *   often are. A capitalised name must be a known name or outside the English vocabulary; a lower-case one a known
+ *   given name.
+ * - `author-work`: a surname between "the" and a noun for a written or recorded work ("the Takuda novel", "the
+ *   Grisham book"), capitalised and outside the vocabulary, or a known surname in lower case.
+ * Tokens already inside a name found before are left alone.
+ */
+import { COMMON, GIVEN, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SURNAME, TOK_GLUED, type Tokens } from '../../gazetteer';
+import { span } from './subject';
+import type { PersonSpan } from './token-tests';
+
+/** People named by their relation to someone. */
+const KIN = new Set([
+  'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'mom', 'mum', 'dad', 'brother', 'sister', 'boss',
+  'partner', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'fiance', 'fiancee', 'cousin', 'aunt', 'uncle',
+  'grandmother', 'grandfather', 'grandson', 'granddaughter', 'niece', 'nephew', 'children', 'kids', 'parents',
+  'assistant', 'colleague', 'manager',
+]);
+/** Works named after their author. */
+const WORKS = new Set(['novel', 'novels', 'book', 'books', 'biography', 'memoir', 'trilogy', 'film', 'movie', 'album', 'play', 'poem']);
+/** What stands between a name and the noun in "Mary's daughter": a possessive, perhaps backslash-escaped. */
+const POSSESSIVE = /^\\?['’]s\s+$/;
+
+export function addRelations(tokens: Tokens, out: PersonSpan[]): void {
+  const n = tokens.count;
+  let taken: Uint8Array | null = null;
+  const free = (t: number) => {
+    if (taken === null) {
+      taken = new Uint8Array(n);
+      for (const s of out) for (let i = s.startToken; i < s.endToken; i++) taken[i] = 1;
+    }
+    return taken[t] === 0;
+  };
+  for (let t = 0; t + 1 < n; t++) {
+    const next = tokens.key(t + 1);
+    // the possessive itself glues the name to what follows ("lisa\'s"): the strict gap test stands in for the glue test
+    if (KIN.has(next) && POSSESSIVE.test(tokens.text.slice(tokens.end[t], tokens.start[t + 1])) && nameWord(tokens, t, GIVEN, true) && free(t)) {
+      out.push(span(tokens, t, 0.7, 'possessive-kin', `'s ${next}`));
+    } else if (t > 0 && WORKS.has(next) && tokens.key(t - 1) === 'the' && nameWord(tokens, t, SURNAME) && free(t)) {
+      out.push(span(tokens, t, 0.6, 'author-work', `the … ${next}`));
+    }
+  }
+}
+
+/**
+ * A capitalised word that is a known name, or neither a common word, a place nor an English word; or a lower-case
+ * word that is a known name of `kind` and not a common or English word.
+ */
+function nameWord(tokens: Tokens, t: number, kind: number, glued = false): boolean {
+  if ((!glued && tokens.bits[t]! & TOK_GLUED) || tokens.end[t]! - tokens.start[t]! < 2) return false;
+  const f = tokens.flags(t);
+  const shape = tokens.shape[t];
+  if (shape === SHAPE_TITLE) return (f & NAME) !== 0 ? (f & COMMON) === 0 || (f & kind) !== 0 : !(f & (COMMON | PLACE)) && !tokens.englishWord(t);
+  // a known name that is also a town ("lisa", "michael") is a person before "'s daughter"
+  if (shape === SHAPE_LOWER) return (f & kind) !== 0 && (f & COMMON) === 0 && !tokens.englishWord(t);
+  return false;
+}
