@@ -26,6 +26,17 @@ export interface RecordDetection {
   readonly known: KnownValueIndex;
   /** Whether a finding is kept: above the minimum score and not on the allowlist. */
   readonly keep: (finding: Finding, value: string, field: string) => boolean;
+  /**
+   * Whether a finding's text is on the allowlist (in this field): a value the reviewer allowed stays whole, so the
+   * findings inside it (a known name inside an allowed e-mail address) are dropped too.
+   */
+  readonly allowed?: (text: string, field: string) => boolean;
+}
+
+/** The findings that do not lie inside one of the allowed spans. */
+function outsideAllowed(found: Finding[], allowedSpans: readonly Finding[]): Finding[] {
+  if (allowedSpans.length === 0) return found;
+  return found.filter((f) => !allowedSpans.some((a) => a.start <= f.start && f.end <= a.end));
 }
 
 /** Whether the values of a column are learned as known values: a confident name, e-mail, phone, user or company column. */
@@ -53,6 +64,8 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
   learnIdentityValues(record, columns, d.known);
   const found: Finding[][] = [];
   const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
+  /** Per field, the findings the allowlist keeps whole (rare: only fields that hold an allowed value). */
+  let allowedSpans: Map<number, Finding[]> | undefined;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
@@ -63,7 +76,10 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
     const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
     // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
     const value = (values[i] = compactText(field.value));
-    const kept = d.detect(value, context).filter((f) => d.keep(f, value, field.path));
+    const all = d.detect(value, context);
+    const allowedHere = d.allowed ? all.filter((f) => d.allowed!(value.slice(f.start, f.end), field.path)) : [];
+    if (allowedHere.length > 0) (allowedSpans ??= new Map()).set(i, allowedHere);
+    const kept = outsideAllowed(all.filter((f) => d.keep(f, value, field.path)), allowedHere);
     found.push(kept);
     for (const f of kept) {
       if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'column-value') {
@@ -76,7 +92,10 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
     const value = values[i] ?? fields[i]!.value;
     if (value.length < 2) continue;
     const context: DetectContext = { field: fields[i]!.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
-    const known = knownValueDetector.detect(value, context).filter((f) => d.keep(f, value, fields[i]!.path));
+    const known = outsideAllowed(
+      knownValueDetector.detect(value, context).filter((f) => d.keep(f, value, fields[i]!.path)),
+      allowedSpans?.get(i) ?? [],
+    );
     if (known.length > 0) found[i] = resolveOverlaps([...found[i]!, ...known]);
   }
   return found;

@@ -120,6 +120,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     defaultRegion: policy.defaultRegion,
     known: options.known ?? new KnownValueIndex(),
     keep: (f, value, field) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end), field),
+    ...(policy.allow.length > 0 ? { allowed: isAllowed } : {}),
   };
   const dropped = write && transformer ? transformer.droppedColumns(roles.all()) : new Set<string>();
   if (dropped.size > 0) reader.dropColumns(dropped);

@@ -180,6 +180,17 @@ describe('anonymise run: packages and the vault', () => {
     expect(r.stdout).toMatch(/verification passed/);
   });
 
+  it('keeps an allowed value whole: no known name is replaced inside an allowed e-mail address', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,requester_name,requester_email\n1,Hannah Whitcombe,hannah.whitcombe@example.com\n');
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ version: 1, allow: [{ value: 'hannah.whitcombe@example.com', field: 'requester_email' }] }));
+    const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--profile', join(dir, 'p.json'), '--key', newKey(dir), '--quiet']);
+    const out = csv(join(dir, 'out.csv')).data[0]!;
+    expect(out['requester_email']).toBe('hannah.whitcombe@example.com');
+    expect(out['requester_name']).not.toBe('Hannah Whitcombe');
+    expect(r.stdout).toMatch(/verification passed/);
+  });
+
   it('applies a threshold per detector', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.csv'), 'id,note\n1,Please ask Ann Lee about it\n');
