@@ -106,12 +106,14 @@ export function DiffView({ rows, mode, filter, onFilterChange, selected, onSelec
     if (viewport.current) viewport.current.scrollTop = top;
     setScrollTop(top);
   }, [selectedLine, selected]);
+  // only when the selection moves: after every render it would scroll the page under the pointer (a hover or a
+  // blur re-renders), and a click on the review actions would land elsewhere
   useEffect(() => {
     const mark = viewport.current?.querySelector<HTMLElement>('.diff__original mark[aria-current="true"]');
     mark?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     if (mark && focusSelected.current) mark.focus();
     focusSelected.current = false;
-  });
+  }, [selected, selectedLine]);
 
   const move = (direction: 'next' | 'previous') => {
     const to = direction === 'next' ? nextPosition(positions, selected) : previousPosition(positions, selected);
