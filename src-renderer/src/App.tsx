@@ -1,16 +1,19 @@
 /**
  * The renderer's root: the interface language (I18nProvider), the theme (palette installed on `<html>`, the
- * preference as state; persisting both settings comes later) and, for now, the start screen with the notice that
- * the review workspace is still being built. Every visible string comes from the catalogues in i18n/.
+ * preference as state; persisting both settings comes later), and the review workspace: the start screen until an
+ * export is open, then the overview, the diff view and the export panel over the workspace store.
  */
 import { useLayoutEffect, useState } from 'react';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
 import { LanguageSelect } from './i18n/LanguageSelect';
 import { ThemeSelect } from './theme/ThemeSelect';
 import { applyThemePreference, installPalette, type ThemePreference } from './theme/theme';
-
-/** Shown as code, so never translated. */
-const CLI_EXAMPLE = 'npx anonymise run tickets.csv --out anonymised/';
+import { DiffView } from './workspace/DiffView';
+import { ExportPanel } from './workspace/ExportPanel';
+import { asReportView } from './workspace/ReportSummary';
+import { Overview } from './workspace/Overview';
+import { StartScreen } from './workspace/StartScreen';
+import { useWorkspace } from './workspace/use-workspace';
 
 export interface AppProps {
   /** The interface language to start in; defaults to the system's (i18n/locale.ts). */
@@ -21,15 +24,16 @@ export interface AppProps {
 export function App({ initialLocale, initialTheme = 'system' }: AppProps) {
   return (
     <I18nProvider initialLocale={initialLocale}>
-      <StartScreen initialTheme={initialTheme} />
+      <Shell initialTheme={initialTheme} />
     </I18nProvider>
   );
 }
 
-function StartScreen({ initialTheme }: { readonly initialTheme: ThemePreference }) {
+function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   const { t } = useI18n();
   const [theme, setTheme] = useState(initialTheme);
-  const appVersion = window.api?.versions.app;
+  const [mode, setMode] = useState<'side-by-side' | 'inline'>('side-by-side');
+  const ws = useWorkspace(window.api);
   const title = t('app.title');
 
   // Before the first paint, so the page never shows without its colours.
@@ -39,31 +43,75 @@ function StartScreen({ initialTheme }: { readonly initialTheme: ThemePreference 
     document.title = title;
   }, [title]);
 
+  const preferences = (
+    <section className="preferences" aria-label={t('settings.title')}>
+      <LanguageSelect />
+      <ThemeSelect value={theme} onChange={setTheme} />
+    </section>
+  );
+
+  const preview = ws.active ? ws.previews.get(ws.active.id) : undefined;
+  if (ws.files.length === 0 || !preview) {
+    return (
+      <>
+        <StartScreen onOpen={() => void ws.open()} onDropFiles={(files) => void ws.dropFiles(files)} busy={ws.busy} {...(ws.error ? { error: ws.error } : {})} />
+        {preferences}
+      </>
+    );
+  }
+
+  const status = ws.exportStatus;
+  const report = status.result ? asReportView(status.result.report) : undefined;
   return (
-    <main className="start">
-      <header className="start__header">
-        <h1 className="start__title">{title}</h1>
-        <p className="start__badge">{t('app.offlineBadge')}</p>
+    <main className="workspace">
+      <header className="workspace__header">
+        <h1 className="workspace__title">{title}</h1>
+        <nav className="workspace__files" aria-label={t('overview.file')}>
+          {ws.files.map((f) => (
+            <button key={f.id} type="button" aria-pressed={f.id === ws.active?.id} onClick={() => ws.setActive(f.id)}>
+              {f.name}
+            </button>
+          ))}
+        </nav>
+        <div className="workspace__history">
+          <button type="button" onClick={ws.undo} disabled={!ws.canUndo}>
+            {t('actions.undo')}
+          </button>
+          <button type="button" onClick={ws.redo} disabled={!ws.canRedo}>
+            {t('actions.redo')}
+          </button>
+          <button type="button" aria-pressed={mode === 'inline'} onClick={() => setMode(mode === 'inline' ? 'side-by-side' : 'inline')}>
+            {mode === 'inline' ? t('diff.sideBySide') : t('diff.inline')}
+          </button>
+        </div>
+        {preferences}
       </header>
-
-      <p className="start__intro">{t('start.intro')}</p>
-
-      <section className="notice" aria-labelledby="notice-title">
-        <h2 id="notice-title" className="notice__title">
-          {t('start.notice.title')}
-        </h2>
-        <p>{t('start.notice.body')}</p>
-        <pre className="notice__command">
-          <code>{CLI_EXAMPLE}</code>
-        </pre>
-      </section>
-
-      <section className="preferences" aria-label={t('settings.title')}>
-        <LanguageSelect />
-        <ThemeSelect value={theme} onChange={setTheme} />
-      </section>
-
-      {appVersion ? <footer className="start__footer">{t('app.version', { version: appVersion })}</footer> : null}
+      {ws.error ? (
+        <p role="alert" className="workspace__error">
+          {ws.error}
+        </p>
+      ) : null}
+      <Overview file={preview} reviewed={ws.reviewed} profile={ws.profile} onOperatorChange={ws.setColumnOperator} onTypeOperatorChange={ws.setTypeOperator} />
+      <DiffView
+        rows={ws.reviewed}
+        mode={mode}
+        filter={ws.filter}
+        onFilterChange={ws.setFilter}
+        {...(ws.selected ? { selected: ws.selected } : {})}
+        onSelect={ws.select}
+        onAction={ws.act}
+      />
+      <ExportPanel
+        files={ws.files}
+        {...(status.folder ? { outputFolder: status.folder } : {})}
+        onChooseFolder={() => void ws.chooseFolder()}
+        onStart={() => void ws.startExport()}
+        onCancel={() => void ws.cancelExport()}
+        {...(status.progress ? { progress: status.progress } : {})}
+        state={status.state}
+        {...(report && status.result ? { result: { passed: status.result.passed, report } } : {})}
+        {...(status.error ? { error: status.error } : {})}
+      />
     </main>
   );
 }

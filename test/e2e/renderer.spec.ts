@@ -81,8 +81,8 @@ test('start screen renders with the app name', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(APP_NAME);
   await expect(page.getByText('CSV, JSON and NDJSON')).toBeVisible();
   await expect(page.getByText(/fully offline/)).toBeVisible();
-  await expect(page.getByRole('heading', { name: /review workspace is not in this build yet/i })).toBeVisible();
-  await expect(page.getByText('npx anonymise run tickets.csv --out anonymised/')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Open a support export' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open export…' })).toBeVisible();
   // Outside Electron there is no preload, so no version footer.
   await expect(page.getByText(/^Version /)).toHaveCount(0);
 

@@ -15,7 +15,8 @@ describe('App', () => {
   it('renders the start screen in English', () => {
     render(<App initialLocale="en" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support Export Anonymiser');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('The review workspace is not in this build yet');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Open a support export');
+    expect(screen.getByRole('button', { name: 'Open export…' })).toBeTruthy();
     expect(screen.getByText(/fully offline/)).toBeTruthy();
     expect(document.title).toBe('Support Export Anonymiser');
     expect(document.documentElement.lang).toBe('en');
@@ -24,7 +25,8 @@ describe('App', () => {
   it('renders the start screen in German', () => {
     render(<App initialLocale="de" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Der Prüfbereich ist in dieser Version noch nicht enthalten');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Support-Export öffnen');
+    expect(screen.getByRole('button', { name: 'Export öffnen…' })).toBeTruthy();
     expect(screen.getByText(/vollständig offline/)).toBeTruthy();
     expect(document.documentElement.lang).toBe('de');
   });
@@ -60,7 +62,7 @@ describe('App', () => {
     render(<App initialLocale="de" />);
     expect(screen.queryByText(/^Version /)).toBeNull();
     cleanup();
-    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' } } as unknown as AppApi);
+    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' }, on: () => () => undefined } as unknown as AppApi);
     render(<App initialLocale="de" />);
     expect(screen.getByText('Version 1.2.3')).toBeTruthy();
   });
