@@ -33,6 +33,8 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   const { t } = useI18n();
   const [theme, setTheme] = useState(initialTheme);
   const [mode, setMode] = useState<'side-by-side' | 'inline'>('side-by-side');
+  // the residual findings the reviewer acknowledged; "Share" stays blocked until every one is
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
   const ws = useWorkspace(window.api);
   const title = t('app.title');
 
@@ -111,6 +113,8 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
         state={status.state}
         {...(report && status.result ? { result: { passed: status.result.passed, report } } : {})}
         {...(status.error ? { error: status.error } : {})}
+        acknowledged={acknowledged}
+        onAcknowledge={(id) => setAcknowledged((known) => new Set(known).add(id))}
       />
     </main>
   );
