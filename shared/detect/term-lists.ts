@@ -4,7 +4,7 @@
  * when the profile is read: it must compile, must not match the empty string, and must pass safe-regex2's test
  * for catastrophic backtracking, so that a profile cannot make a run hang.
  */
-import { fieldGroup } from '../formats/field-group';
+import { fieldGroup, foldFieldName } from '../formats/field-group';
 import safeRegex from 'safe-regex2';
 import { ENTITY_TYPES, type Detector, type EntityType, type Finding } from './finding';
 
@@ -71,16 +71,11 @@ export function createAllowlist(terms: readonly Term[]): (text: string, field?: 
   if (terms.length === 0) return () => false;
   const everywhere = matcherOf(terms.filter((t) => t.field === undefined));
   const byField = new Map<string, (text: string) => boolean>();
-  for (const field of new Set(terms.flatMap((t) => (t.field === undefined ? [] : [foldField(t.field)])))) {
-    byField.set(field, matcherOf(terms.filter((t) => t.field !== undefined && foldField(t.field) === field)));
+  for (const field of new Set(terms.flatMap((t) => (t.field === undefined ? [] : [foldFieldName(t.field)])))) {
+    byField.set(field, matcherOf(terms.filter((t) => t.field !== undefined && foldFieldName(t.field) === field)));
   }
   if (byField.size === 0) return (text) => everywhere(text);
-  return (text, field) => everywhere(text) || (field !== undefined && (byField.get(foldField(fieldGroup(field)))?.(text) ?? false));
-}
-
-/** A column or field group as allow terms name it: case, spaces, `_` and `-` do not matter. */
-function foldField(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return (text, field) => everywhere(text) || (field !== undefined && (byField.get(foldFieldName(fieldGroup(field)))?.(text) ?? false));
 }
 
 function matcherOf(terms: readonly Term[]): (text: string) => boolean {

@@ -8,6 +8,11 @@ export function fieldGroup(path: string): string {
   return path.includes('[') ? path.replace(/\[\d+\]/g, '[]') : path;
 }
 
+/** A column or field group as profiles name it: case, spaces, `_` and `-` do not matter ("Requester email" = "requester_email"). */
+export function foldFieldName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
 const MAX_CACHED_PATHS = 50_000;
 
 /**

@@ -3,6 +3,7 @@
  * thresholds, and the profile's lists. A profile file is the saved form of a policy (see `profile.ts`, which
  * reads and writes it); this module holds the policy's shape and the lookups the pipeline makes.
  */
+import { foldFieldName } from '../formats/field-group';
 import type { ColumnClassification, ColumnRoleKind, Detector, EntityType } from '../detect/finding';
 import { createCaseNumberDetector, DEFAULT_CASE_NUMBER_PATTERNS, type CaseNumberPattern } from '../detect/detectors/case-number';
 import { createCustomDetectors, createDenylistDetector, type CustomDetectorSpec, type Term } from '../detect/term-lists';
@@ -80,8 +81,8 @@ export function columnRule(policy: Policy, group: string): ColumnRule | undefine
   if (policy.columns.size === 0) return undefined;
   const exact = policy.columns.get(group);
   if (exact) return exact;
-  const folded = foldColumnName(group);
-  for (const [name, rule] of policy.columns) if (foldColumnName(name) === folded) return rule;
+  const folded = foldFieldName(group);
+  for (const [name, rule] of policy.columns) if (foldFieldName(name) === folded) return rule;
   const repeat = /^(.+)_\d+$/.exec(group);
   return repeat ? columnRule(policy, repeat[1]!) : undefined;
 }
@@ -91,10 +92,6 @@ export function profileColumnRole(policy: Policy, group: string): ColumnClassifi
   const rule = columnRule(policy, group);
   if (!rule?.role) return undefined;
   return { field: group, role: rule.role, ...(rule.type ? { type: rule.type } : {}), confidence: 1, reasons: ['set by the profile'] };
-}
-
-export function foldColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 
 /** The lowest score a finding of this detector needs to count. */
