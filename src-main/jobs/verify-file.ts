@@ -66,6 +66,14 @@ export async function verifyFile(options: VerifyFileOptions): Promise<FileVerifi
 
   const residualPolicy = highSensitivity(policy);
   const allowed = createAllowlist(policy.allow);
+  // whether a column's rule keeps it, looked up once per field group (every finding asks)
+  const keptColumns = new Map<string, boolean>();
+  const isKeptColumn = (path: string): boolean => {
+    const group = fieldGroup(path);
+    let kept = keptColumns.get(group);
+    if (kept === undefined) keptColumns.set(group, (kept = columnRule(policy, group)?.operator?.operator === 'keep'));
+    return kept;
+  };
   const written = options.written;
   const isResidual = createResidualTest(policy, written ? { written: (text) => written.has(text) } : {});
   const residual = new LocationList<{ record: number | null; field: string; type: EntityType; detector: string; score: number }>();
@@ -86,7 +94,7 @@ export async function verifyFile(options: VerifyFileOptions): Promise<FileVerifi
       policy: residualPolicy,
       onFinding: (record, field, f) => {
         const location = { record: record.index, field: field.path, type: f.type, detector: f.detector, score: f.score };
-        const keptColumn = columnRule(policy, fieldGroup(field.path))?.operator?.operator === 'keep';
+        const keptColumn = isKeptColumn(field.path);
         if (keptColumn || (operatorFor(policy, f.type).operator === 'keep' && f.score >= policy.minScore)) {
           // kept by the policy's own choice: listed for the reviewer, not a failure
           keptByType[f.type] = (keptByType[f.type] ?? 0) + 1;
