@@ -6,8 +6,9 @@
  *   - Australia (+61): 0491 570 100..159 (inside ACMA's fictional mobile range 0491 570 006..159) and
  *     0X 5550 xxxx (X = 2, 3, 7, 8), ACMA's "numbers for use in film and television";
  *   - every other country: no official fictional range is known to us, so the national number keeps its length
- *     and first digit, takes its other digits from the digest, and is changed until libphonenumber-js (max
- *     metadata) no longer finds it valid in any region of that calling code: a number outside every allocated range.
+ *     (and its first digit where it can), takes its other digits from the digest, and gets leading digits that
+ *     libphonenumber-js (max metadata) finds valid in no region of that calling code: a number outside every
+ *     allocated range.
  */
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { countDigits, digitsFrom, pick, pourDigits } from './keyed-choice';
@@ -43,11 +44,28 @@ export function fakeNationalNumber(digest: Uint8Array, parsed: PhoneNumber): str
 }
 
 /**
- * `candidate` (same length as the original national number) changed in its second and third digits, then in its
- * first, until libphonenumber-js finds it invalid for the calling code.
+ * `candidate` (same length as the original national number) made invalid for the calling code: its first three
+ * digits replaced by a keyed choice among the leading triples that libphonenumber-js rejects for that calling code
+ * and length (`deadTriples`), preferring triples that keep the first digit; the result is checked once more. Only
+ * where no such triple exists, or the checked number is valid after all, does the exhaustive search below run.
  */
 function unallocated(callingCode: string, candidate: string): string {
   if (!isValidNumber(callingCode, candidate)) return candidate;
+  if (candidate.length > 3) {
+    const dead = deadTriples(callingCode, candidate.length);
+    const sameFirst = dead.filter((t) => t[0] === candidate[0]);
+    const choices = sameFirst.length > 0 ? sameFirst : dead;
+    if (choices.length > 0) {
+      // the candidate's own digits choose the triple: they come from the keyed digest
+      const c = choices[Number(candidate.slice(1, 7)) % choices.length]! + candidate.slice(3);
+      if (!isValidNumber(callingCode, c)) return c;
+    }
+  }
+  return searchUnallocated(callingCode, candidate);
+}
+
+/** The first number found invalid when the second and third digits, then the first, are stepped through. */
+function searchUnallocated(callingCode: string, candidate: string): string {
   const rest = candidate.slice(3);
   for (let first = 0; first < 10; first++) {
     const f = String((Number(candidate[0]) + first) % 10);
@@ -58,6 +76,31 @@ function unallocated(callingCode: string, candidate: string): string {
     }
   }
   return candidate; // no country allocates every leading triple; kept for completeness
+}
+
+/** Leading triples per calling code and length, computed once each (a pure function of libphonenumber's metadata). */
+const deadTripleTables = new Map<string, readonly string[]>();
+/** Calling codes × national lengths seen in practice stay far below this; past it, tables are computed again. */
+const MAX_DEAD_TRIPLE_TABLES = 256;
+
+/**
+ * The leading triples `t` for which numbers of `length` digits starting with `t` are invalid for the calling code,
+ * probed with three fillings of the remaining digits (all 0, all 5, all 9): numbering plans allocate by leading
+ * digits, so such a triple is almost always invalid whatever follows. In ascending order.
+ */
+export function deadTriples(callingCode: string, length: number): readonly string[] {
+  const id = `${callingCode}:${length}`;
+  let table = deadTripleTables.get(id);
+  if (table === undefined) {
+    const dead: string[] = [];
+    for (let n = 0; n < 1000; n++) {
+      const t = String(n).padStart(3, '0');
+      if (['0', '5', '9'].every((d) => !isValidNumber(callingCode, t + d.repeat(length - 3)))) dead.push(t);
+    }
+    if (deadTripleTables.size >= MAX_DEAD_TRIPLE_TABLES) deadTripleTables.clear();
+    deadTripleTables.set(id, (table = dead));
+  }
+  return table;
 }
 
 export function isValidNumber(callingCode: string, national: string): boolean {

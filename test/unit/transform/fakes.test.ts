@@ -19,7 +19,7 @@ import { fakeIban, mod97, withCheckDigits } from '../../../shared/transform/fake
 import { fakeIp, PrefixPreservingIpv4 } from '../../../shared/transform/fakes/fake-ip';
 import { fakeName } from '../../../shared/transform/fakes/fake-name';
 import { fakeOrganization } from '../../../shared/transform/fakes/fake-organization';
-import { fakePhone } from '../../../shared/transform/fakes/fake-phone';
+import { deadTriples, fakePhone } from '../../../shared/transform/fakes/fake-phone';
 import { fakeStreetAddress } from '../../../shared/transform/fakes/fake-street';
 import { digestBytes, pourDigits, rewriteChars } from '../../../shared/transform/fakes/keyed-choice';
 import { FAKE_LISTS } from '../../../shared/transform/data/fake-lists';
@@ -146,6 +146,19 @@ describe('fake phone', () => {
         expect(q.isValid()).toBe(false);
       }),
     );
+  });
+
+  it('dead leading triples: those libphonenumber rejects for the calling code and length, never an allocated one', () => {
+    for (const [cc, national] of [['33', '142685312'], ['49', '3090182034'], ['91', '9876543210']] as const) {
+      const dead = deadTriples(cc, national.length);
+      expect(dead.length).toBeGreaterThan(0);
+      expect(dead.length).toBeLessThan(1000);
+      expect([...dead].sort()).toEqual(dead);
+      // the triple of a real, valid number is allocated
+      expect(parsePhoneNumberFromString(`+${cc}${national}`)!.isValid()).toBe(true);
+      expect(dead).not.toContain(national.slice(0, 3));
+      for (const t of dead) expect(parsePhoneNumberFromString(`+${cc}${t}${'5'.repeat(national.length - 3)}`)?.isValid() ?? false).toBe(false);
+    }
   });
 });
 
