@@ -271,11 +271,19 @@ interface ReviewActionsProps {
   readonly onAction: (action: ReviewAction) => void;
 }
 
-/** Ignore the selected finding, allow its value everywhere, drop its column; mark the selected text sensitive. */
+/**
+ * Ignore the selected finding, allow its value everywhere, drop its column; mark a term sensitive: the text selected
+ * in an original value fills the term, which can also be typed, so that the action needs no mouse.
+ */
 function ReviewActions({ field, findingIndex, selectionText, onAction }: ReviewActionsProps) {
   const { t } = useI18n();
   const id = useId();
   const [type, setType] = useState<EntityType>('CUSTOM');
+  // the term to mark: the text last selected in an original value, or typed (the keyboard's way to the action)
+  const [term, setTerm] = useState('');
+  useEffect(() => {
+    if (selectionText !== '') setTerm(selectionText);
+  }, [selectionText]);
   const finding = findingIndex === undefined ? undefined : field?.findings[findingIndex];
   const value = finding && field ? field.value.slice(finding.start, finding.end) : undefined;
   return (
@@ -292,6 +300,8 @@ function ReviewActions({ field, findingIndex, selectionText, onAction }: ReviewA
       <button type="button" disabled={field === undefined || finding === undefined} onClick={() => onAction({ kind: 'drop-column', column: field!.group })}>
         {t('actions.dropColumn')}
       </button>
+      <label htmlFor={`${id}-term`}>{t('actions.markSensitiveTerm')}</label>
+      <input id={`${id}-term`} type="text" className="field__control" value={term} onChange={(e) => setTerm(e.target.value)} />
       <label htmlFor={`${id}-type`}>{t('actions.markSensitiveType')}</label>
       <select id={`${id}-type`} className="field__control" value={type} onChange={(e) => setType(e.target.value as EntityType)}>
         {ENTITY_TYPES.map((option) => (
@@ -300,7 +310,7 @@ function ReviewActions({ field, findingIndex, selectionText, onAction }: ReviewA
           </option>
         ))}
       </select>
-      <button type="button" disabled={selectionText === ''} onClick={() => onAction({ kind: 'mark-sensitive', value: selectionText, type })}>
+      <button type="button" disabled={term.trim() === ''} onClick={() => onAction({ kind: 'mark-sensitive', value: term.trim(), type })}>
         {t('actions.markSensitive')}
       </button>
     </section>

@@ -176,11 +176,24 @@ describe('DiffView', () => {
     fireEvent.change(screen.getByLabelText('Type of the selected text'), { target: { value: 'ORGANIZATION' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mark as sensitive' }));
     expect(onAction).toHaveBeenCalledExactlyOnceWith({ kind: 'mark-sensitive', value: 'Printer', type: 'ORGANIZATION' });
-    // a selection outside the original values does not count
+    expect((screen.getByLabelText('Text to mark as sensitive') as HTMLInputElement).value).toBe('Printer');
+    // a selection outside the original values does not count: the term stays
     const header = screen.getByRole('columnheader', { name: 'Anonymised' });
     range.selectNodeContents(header);
     fireEvent.mouseUp(cell);
-    expect((screen.getByRole('button', { name: 'Mark as sensitive' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Text to mark as sensitive') as HTMLInputElement).value).toBe('Printer');
+  });
+
+  it('marks a typed term as sensitive, without a mouse selection; an empty term cannot be marked', () => {
+    const onAction = vi.fn();
+    render(<Harness onAction={onAction} />);
+    const mark = screen.getByRole('button', { name: 'Mark as sensitive' }) as HTMLButtonElement;
+    fireEvent.change(screen.getByLabelText('Text to mark as sensitive'), { target: { value: '   ' } });
+    expect(mark.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Text to mark as sensitive'), { target: { value: ' Project Phoenix ' } });
+    fireEvent.change(screen.getByLabelText('Type of the selected text'), { target: { value: 'CONFIDENTIAL_NOTE' } });
+    fireEvent.click(mark);
+    expect(onAction).toHaveBeenCalledExactlyOnceWith({ kind: 'mark-sensitive', value: 'Project Phoenix', type: 'CONFIDENTIAL_NOTE' });
   });
 
   it('shows both texts in one column inline', () => {
