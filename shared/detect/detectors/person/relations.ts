@@ -8,7 +8,8 @@
  *   Grisham book"), capitalised and outside the vocabulary, or a known surname in lower case.
  * Tokens already inside a name found before are left alone.
  */
-import { COMMON, GIVEN, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SURNAME, TOK_GLUED, type Tokens } from '../../gazetteer';
+import { COMMON, GIVEN, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, SURNAME, TOK_ASCII, TOK_GLUED, type Tokens } from '../../gazetteer';
+import { hashKey, SMALL_FILTER_BITS, smallFilterAdd, smallFilterHas } from '../../gazetteer/hashing';
 import { span } from './subject';
 import type { PersonSpan } from './token-tests';
 
@@ -21,6 +22,9 @@ const KIN = new Set([
 ]);
 /** Works named after their author. */
 const WORKS = new Set(['novel', 'novels', 'book', 'books', 'biography', 'memoir', 'trilogy', 'film', 'movie', 'album', 'play', 'poem']);
+/** A bit filter of the tokeniser's hashes of those words: most tokens are ruled out by two bit tests. */
+const RELATION_FILTER = new Uint32Array(SMALL_FILTER_BITS / 32);
+for (const w of [...KIN, ...WORKS]) smallFilterAdd(RELATION_FILTER, hashKey(w));
 /** What stands between a name and the noun in "Mary's daughter": a possessive, perhaps backslash-escaped. */
 const POSSESSIVE = /^\\?['’]s\s+$/;
 
@@ -35,6 +39,7 @@ export function addRelations(tokens: Tokens, out: PersonSpan[]): void {
     return taken[t] === 0;
   };
   for (let t = 0; t + 1 < n; t++) {
+    if ((tokens.bits[t + 1]! & TOK_ASCII) !== 0 && !smallFilterHas(RELATION_FILTER, tokens.hash(t + 1))) continue;
     const next = tokens.key(t + 1);
     // the possessive itself glues the name to what follows ("lisa\'s"): the strict gap test stands in for the glue test
     if (KIN.has(next) && POSSESSIVE.test(tokens.text.slice(tokens.end[t], tokens.start[t + 1])) && nameWord(tokens, t, GIVEN, true) && free(t)) {
