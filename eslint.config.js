@@ -9,6 +9,14 @@ const NETWORK_MODULES = ['http', 'https', 'net', 'tls', 'dgram', 'undici', 'http
   m.includes('-') || m === 'undici' || m === 'axios' ? [m] : [m, `node:${m}`],
 );
 const networkBan = NETWORK_MODULES.map((name) => ({ name, message: 'The app promises that no data leaves the machine: no network modules.' }));
+/** The globals that reach the network without an import. */
+const networkGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'].map((name) => ({
+  name,
+  message: 'The app promises that no data leaves the machine: no network requests.',
+}));
+const networkGlobalProperties = ['globalThis', 'window', 'self', 'global'].flatMap((object) =>
+  ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'].map((property) => ({ object, property, message: 'No network requests.' })),
+);
 const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'buffer', 'util', 'events', 'url', 'zlib', 'module', 'process'];
 const rawIpcBan = {
   name: 'electron',
@@ -26,6 +34,14 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [...networkBan, rawIpcBan] }],
+    },
+  },
+  {
+    // the app's own code; tests may call fetch inside the page to prove that the page's requests are blocked
+    files: ['shared/**/*.{ts,tsx}', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...networkGlobals],
+      'no-restricted-properties': ['error', ...networkGlobalProperties],
     },
   },
   {
