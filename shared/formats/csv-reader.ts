@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { sniffCsvDialect, type CsvDelimiter, type CsvDialect } from './csv-dialect';
+import { isFormulaCell, neutraliseFormula, rowMayHoldFormula } from './csv-formula-guard';
 import { renderCsvRow, renderCsvRowWithoutColumns } from './csv-writer';
 import { DEFAULT_MAX_RECORD_CHARS, FormatError, type Item, type RecordReader, type SourceRecord, type TextField } from './record';
 import type { FormatWarning } from './format-warning';
@@ -21,6 +22,11 @@ export interface CsvReaderOptions {
   /** A record longer than this (in UTF-16 code units) is an error, not a reason to buffer without bound. */
   readonly maxRecordChars?: number;
   readonly onWarning?: (warning: FormatWarning) => void;
+  /**
+   * Cells written by `render` and `renderRaw` that a spreadsheet would run as a formula get a leading apostrophe
+   * (./csv-formula-guard; default true). False writes them as they are, for pipelines that read the CSV as data.
+   */
+  readonly neutraliseFormulas?: boolean;
 }
 
 export interface CsvReader extends RecordReader {
@@ -42,11 +48,20 @@ interface ParsedRow {
 export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReaderOptions = {}): CsvReader {
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   const onMalformed = options.onMalformedRow ?? 'error';
+  const guard = options.neutraliseFormulas ?? true;
+  let neutralised = 0;
   let dialect: CsvDialect | undefined;
   let columns: string[] = [];
   let header: { raw: string; names: readonly string[] } | undefined;
   let dropNames: ReadonlySet<string> | undefined;
   let columnDropped: boolean[] | null | undefined; // worked out once the header is known; null: nothing dropped
+
+  const guardCell = (value: string): string => {
+    neutralised++;
+    return neutraliseFormula(value);
+  };
+  const guardedValues = (record: SourceRecord, newValues: readonly (string | undefined)[], d: CsvDialect, mask: readonly boolean[] | null) =>
+    guardedValuesOf(record, newValues, d, mask, () => neutralised++);
 
   /** Which columns `dropColumns` removes (a header name or a unique column name), or null when none. */
   const droppedColumns = (): boolean[] | null => {
@@ -171,10 +186,11 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
       return columns;
     },
     [Symbol.asyncIterator]: () => batches(),
-    render(record, newValues, dropped) {
+    render(record, given, dropped) {
       if (!dialect) throw new Error('render called before the CSV dialect was known');
       const mask = droppedColumns();
-      if (!mask) return renderCsvRow(record, newValues, dialect, dropped);
+      const newValues = guard ? guardedValues(record, given, dialect, mask) : given;
+      if (!mask) return newValues.length === 0 && !dropped ? record.raw : renderCsvRow(record, newValues, dialect, dropped);
       return renderCsvRowWithoutColumns(record.raw, record.fields.length, dialect, mask, (i) => (dropped?.[i] ? '' : newValues[i]));
     },
     dropColumns(names) {
@@ -183,13 +199,45 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
     },
     renderRaw(item) {
       const mask = droppedColumns();
-      if (!mask || !dialect || item.text !== header?.raw) return item.text;
-      return renderCsvRowWithoutColumns(item.text, columns.length, dialect, mask);
+      if (!dialect || item.text !== header?.raw) return item.text;
+      const names = guard && rowMayHoldFormula(item.text, dialect) ? header.names.map((name) => (isFormulaCell(name) ? guardCell(name) : undefined)) : [];
+      if (!mask && names.every((n) => n === undefined)) return item.text;
+      return renderCsvRowWithoutColumns(item.text, columns.length, dialect, mask ?? columns.map(() => false), (i) => names[i]);
     },
     get rendersEveryRecord() {
-      return droppedColumns() !== null;
+      // with the guard on, an unchanged row may still hold a cell to neutralise
+      return guard || droppedColumns() !== null;
+    },
+    get formulaCellsNeutralised() {
+      return neutralised;
     },
   };
+}
+
+/**
+ * `newValues` with every cell that would be written as a formula neutralised, new values and unchanged cells alike
+ * (cells of dropped columns and emptied cells excepted); `newValues` itself when no cell needs it.
+ */
+function guardedValuesOf(
+  record: SourceRecord,
+  newValues: readonly (string | undefined)[],
+  dialect: CsvDialect,
+  columnDropped: readonly boolean[] | null,
+  onNeutralised: () => void,
+): readonly (string | undefined)[] {
+  const rawMay = rowMayHoldFormula(record.raw, dialect);
+  let out: (string | undefined)[] | undefined;
+  for (let i = 0; i < record.fields.length; i++) {
+    if (columnDropped?.[i]) continue;
+    const given = newValues[i];
+    // an unchanged cell needs a look only when the row's source text may hold a trigger
+    if (given === undefined && !rawMay) continue;
+    const value = given ?? record.fields[i]!.value;
+    if (!isFormulaCell(value)) continue;
+    (out ??= [...newValues])[i] = neutraliseFormula(value);
+    onNeutralised();
+  }
+  return out ?? newValues;
 }
 
 function describePapaError(error: Papa.ParseError): string {

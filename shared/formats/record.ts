@@ -73,8 +73,13 @@ export interface RecordReader extends AsyncIterable<Item[]> {
   dropColumns(columns: ReadonlySet<string>): void;
   /** The text to write for a pass-through item: after `dropColumns`, a CSV header without the dropped columns; otherwise `item.text`. */
   renderRaw(item: { readonly kind: 'raw'; readonly text: string }): string;
-  /** True when every record must go through `render`, even without changes (after `dropColumns` removed something). */
+  /**
+   * True when every record must go through `render`, even without changes (after `dropColumns` removed something;
+   * CSV: while formulas are neutralised, see ./csv-formula-guard).
+   */
   readonly rendersEveryRecord: boolean;
+  /** CSV: how many cells `render` and `renderRaw` have written with a formula neutralised so far. */
+  readonly formulaCellsNeutralised?: number;
 }
 
 /** Input that cannot be read as the format says. Always names the line (and the record where known). */

@@ -36,6 +36,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       'vault-passphrase-file': { type: 'string' },
       package: { type: 'string' },
       strict: { type: 'boolean' },
+      'keep-formulas': { type: 'boolean' },
       ...RISK_OPTION_SPEC,
     },
   });
@@ -72,6 +73,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     ...(common.encoding ? { encoding: common.encoding } : {}),
     ...(outputEncoding ? { outputEncoding } : {}),
     onMalformedRow: common.onMalformedRow,
+    ...(values['keep-formulas'] ? { neutraliseFormulas: false } : {}),
     signal: ctx.signal,
     onProgress: (stage, file, p) => progress.update(stage === 'verify' ? `verifying ${file}…` : formatProgress(stage === 'known-values' ? `${file} (known values)` : file, p)),
     onFileDone: (result) => {
@@ -79,7 +81,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
       for (const w of result.warnings) {
         ctx.stderr.write(`warning: ${result.input.path}, line ${w.line}${w.record !== undefined ? `, record ${w.record}` : ''}: ${w.message}\n`);
       }
-      ctx.stdout.write(`${formatRunLine(result.input.path, result.output.path, result.summary)}\n`);
+      ctx.stdout.write(`${formatRunLine(result.input.path, result.output.path, result.summary, result.formulaCellsNeutralised)}\n`);
     },
     onVerified: (v) => {
       progress.clear();

@@ -34,6 +34,7 @@ function total(counts: Readonly<Record<string, number | undefined>>): number {
   return Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
 }
 
-export function formatRunLine(input: string, output: string, s: PipelineSummary): string {
-  return `${input} → ${output}: ${n(s.records)} records, ${n(s.findings)} findings (${formatTypeCounts(s.findingsByType)}), ${n(s.recordsChanged)} records changed`;
+export function formatRunLine(input: string, output: string, s: PipelineSummary, formulaCells = 0): string {
+  const formulas = formulaCells > 0 ? `, ${n(formulaCells)} cells neutralised against formula injection` : '';
+  return `${input} → ${output}: ${n(s.records)} records, ${n(s.findings)} findings (${formatTypeCounts(s.findingsByType)}), ${n(s.recordsChanged)} records changed${formulas}`;
 }

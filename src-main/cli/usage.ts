@@ -42,6 +42,8 @@ Options:
   --package DIR|NAME.zip   after a passed verification, a new folder (or zip archive) with the outputs,
                            report.json, report.html and profile.json (never the key or the vault)
   --strict                 exit 1 when the verification fails (the outputs are written either way)
+  --keep-formulas          CSV: write cells that start with = + - @ tab or CR as they are; by default a
+                           spreadsheet would run them as formulas, so they get a leading apostrophe (OWASP)
   --quasi-identifiers LIST columns for the re-identification risk (comma-separated), "suggested" (default:
                            from the column names: country, city, company, dates, age...) or "none"
   --k N                    the k-anonymity the risk check aims at (default 5)

@@ -34,11 +34,13 @@ export interface AnonymiseFileResult {
   readonly encoding: TextEncodingName;
   readonly outputEncoding: TextEncodingName;
   readonly summary: PipelineSummary;
+  /** CSV: cells written with a leading apostrophe because a spreadsheet would have run them as formulas. */
+  readonly formulaCellsNeutralised: number;
   readonly warnings: readonly FormatWarning[];
 }
 
 export async function anonymiseFile(options: AnonymiseFileOptions): Promise<AnonymiseFileResult> {
-  const { input, format, warnings, pipeline } = await openExport(options);
+  const { input, format, reader, warnings, pipeline } = await openExport(options);
   const outputEncoding = options.outputEncoding ?? input.encoding;
   const file = await createAtomicFile(options.outputPath);
   const hash = createHash('sha256');
@@ -69,6 +71,7 @@ export async function anonymiseFile(options: AnonymiseFileOptions): Promise<Anon
       encoding: input.encoding,
       outputEncoding,
       summary,
+      formulaCellsNeutralised: reader.formulaCellsNeutralised ?? 0,
       warnings,
     };
   } catch (error) {

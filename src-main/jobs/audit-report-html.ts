@@ -123,7 +123,7 @@ function filesSection(report: AuditReport): string {
     ['input', f.input.path, f.input.format, f.input.encoding, f.input.bytes, code(f.input.sha256)],
     ['output', f.output.path, f.input.format, f.output.encoding, f.output.bytes, code(f.output.sha256)],
   ] as Cell[][]);
-  const changes = report.files.map((f) => [f.input.path, f.records, f.recordsChanged, f.valuesChanged]);
+  const changes = report.files.map((f) => [f.input.path, f.records, f.recordsChanged, f.valuesChanged, f.formulaCellsNeutralised]);
   const perFile = report.files.map((f) => {
     const dropped = f.droppedColumns.length ? para(`Columns dropped: ${f.droppedColumns.join(', ')}`) : '';
     const warnings = f.warnings.length
@@ -133,7 +133,7 @@ function filesSection(report: AuditReport): string {
   });
   return (
     table(['', 'file', 'format', 'encoding', 'bytes', 'SHA-256'], files, [4]) +
-    table(['input', 'records', 'records changed', 'values changed'], changes, [1, 2, 3]) +
+    table(['input', 'records', 'records changed', 'values changed', 'formula cells neutralised'], changes, [1, 2, 3, 4]) +
     perFile.join('\n')
   );
 }

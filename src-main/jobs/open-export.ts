@@ -27,6 +27,8 @@ export interface FileJobOptions {
   readonly signal?: AbortSignal;
   /** Known values learned beforehand from the whole package (`learnPackageKnownValues`). */
   readonly known?: KnownValueIndex;
+  /** CSV output: cells a spreadsheet would run as formulas get a leading apostrophe (default true; see csv-formula-guard). */
+  readonly neutraliseFormulas?: boolean;
 }
 
 export interface OpenExport {
@@ -47,6 +49,7 @@ export async function openExport(job: FileJobOptions): Promise<OpenExport> {
     onMalformedRow: job.onMalformedRow,
     onWarning: (w) => warnings.push(w),
     ...(job.delimiter ? { delimiter: job.delimiter } : {}),
+    ...(job.neutraliseFormulas === false ? { neutraliseFormulas: false } : {}),
   });
   const onProgress = job.onProgress;
   return {

@@ -43,6 +43,8 @@ export interface RunPackageOptions {
   readonly encoding?: TextEncodingName;
   readonly outputEncoding?: TextEncodingName;
   readonly onMalformedRow?: 'error' | 'keep';
+  /** False writes CSV cells that a spreadsheet would run as formulas as they are (default: neutralised). */
+  readonly neutraliseFormulas?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (stage: RunStage, file: string, progress: PipelineProgress & { readonly totalBytes: number }) => void;
   /** Told each file when its output is complete (before the verification). */
@@ -83,6 +85,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     ...(options.format ? { format: options.format } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
+    ...(options.neutraliseFormulas === false ? { neutraliseFormulas: false } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const progress = (stage: RunStage, file: string) => options.onProgress && ((p: PipelineProgress & { totalBytes: number }) => options.onProgress!(stage, file, p));

@@ -26,6 +26,8 @@ export interface RunReport {
     readonly recordsChanged: number;
     readonly valuesChanged: number;
     readonly droppedColumns: readonly string[];
+    /** CSV: cells written with a leading apostrophe, because a spreadsheet would have run them as formulas. */
+    readonly formulaCellsNeutralised: number;
     readonly findingsByType: Partial<Record<EntityType, number>>;
     readonly findingsByField: Record<string, Partial<Record<EntityType, number>>>;
     /** What each column holds (role, type, confidence and why), as classified from its name and sampled values. */
@@ -64,6 +66,7 @@ export function buildRunReport(
       recordsChanged: r.summary.recordsChanged,
       valuesChanged: r.summary.valuesChanged,
       droppedColumns: r.summary.droppedColumns,
+      formulaCellsNeutralised: r.formulaCellsNeutralised,
       findingsByType: { ...r.summary.findingsByType },
       findingsByField: { ...r.summary.findingsByField },
       columns: r.summary.columns,

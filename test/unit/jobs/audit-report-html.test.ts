@@ -67,6 +67,7 @@ function sampleReport(): AuditReport {
         recordsChanged: 98,
         valuesChanged: 328,
         droppedColumns: ['Internal note'],
+        formulaCellsNeutralised: 3,
         findingsByType: { EMAIL: 200, SECRET: 17 },
         findingsByField: { description: { EMAIL: 150, SECRET: 17 }, requester_email: { EMAIL: 50 } },
         columns: [{ field: 'requester_email', role: 'identifier', type: 'EMAIL', confidence: 0.93, reasons: ['92% of 50 sampled values are EMAIL'] }],
@@ -181,7 +182,8 @@ describe('renderAuditReportHtml: sections and numbers', () => {
     expect(f).toContain('1,200,001');
     expect(f).toContain(SHA_IN);
     expect(f).toContain(SHA_OUT);
-    expect(f).toMatch(/120\s+98\s+328/);
+    expect(f).toMatch(/120\s+98\s+328\s+3/);
+    expect(f).toContain('formula cells neutralised');
     expect(f).toContain('Columns dropped: Internal note');
     expect(f).toMatch(/44\s+42\s+row has 7 fields, expected 6/);
   });
