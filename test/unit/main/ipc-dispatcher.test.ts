@@ -25,6 +25,9 @@ function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
     'jobs:run': vi.fn(async () => started),
     'jobs:verify': vi.fn(async () => started),
     'jobs:cancel': vi.fn(async () => ({ cancelled: false })),
+    'files:openSample': vi.fn(async () => ({ id: HANDLE, name: 'sample.csv', size: 1, format: 'csv' as const })),
+    'profiles:recent': vi.fn(async () => []),
+    'reports:acknowledge': vi.fn(async () => ({ acknowledged: [], complete: false, report: null })),
     ...overrides,
   };
   return { handlers, dispatch: createDispatcher(handlers, isAppFrameUrl) };
