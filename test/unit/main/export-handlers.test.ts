@@ -270,7 +270,7 @@ describe('reports:acknowledge', () => {
     const out = await folder(`out-ack-${Math.random().toString(36).slice(2)}`);
     const jobs: JobRunner = {
       start: (_kind, params, listener) => {
-        const { report, outputs } = params as { report: { json: string; html: string }; outputs: string[] };
+        const { report, outputs } = params as unknown as { report: { json: string; html: string }; outputs: string[] };
         const written = { ...REPORT, verification: { ...REPORT.verification, files: [{ ...REPORT.verification.files[0]!, anonymised: outputs[0]! }] } };
         void writeFile(report.json, JSON.stringify(written)).then(() => writeFile(report.html, '<html></html>')).then(() => listener.onDone({ passed: false, report: written }));
         return { jobId: 'job-ack', cancel: async () => undefined };
