@@ -326,6 +326,8 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
       runInputs.push(temp);
     }
     const fileIndex = (file: string) => Math.max(runInputs.indexOf(file), outputs.indexOf(file));
+    // the verification reports no records of its own: the figures shown stay those of the anonymised records
+    const anonymised = new Map<number, { records: number; findings: number }>();
     const run = await runPackage({
       inputs: runInputs,
       outputs,
@@ -333,7 +335,11 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
       key,
       version: packageJson.version,
       signal: ctx.signal,
-      onProgress: (stage, file, p) => progress.report(stage, fileIndex(file), p),
+      onProgress: (stage, file, p) => {
+        const i = fileIndex(file);
+        if (stage === 'anonymise') anonymised.set(i, { records: p.records, findings: p.findings });
+        progress.report(stage, i, stage === 'verify' ? { ...p, ...anonymised.get(i) } : p);
+      },
     });
     const report = withConversions(run.report, inputs, runInputs, conversions);
     if (reportFiles) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventName, JobDone, RecentProfile } from '../../../shared/ipc-contract';
+import type { EventName, JobDone, JobProgress, RecentProfile } from '../../../shared/ipc-contract';
 import { createJobRunner } from '../../../src-main/jobs/job-runner';
 import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
@@ -159,9 +159,11 @@ async function runExport(request: Record<string, unknown>, inputs: string[], out
   let done!: (event: JobDone) => void;
   const finished = new Promise<JobDone>((resolve) => (done = resolve));
   const failed = vi.fn();
+  const progress: JobProgress[] = [];
   const { call, handles } = setUp({
     jobs,
     emit: (event, payload) => {
+      if (event === 'job:progress') progress.push(payload as JobProgress);
       if (event === 'job:done') done(payload as JobDone);
       if (event === 'job:failed') failed(payload);
     },
@@ -170,12 +172,14 @@ async function runExport(request: Record<string, unknown>, inputs: string[], out
   const files = await Promise.all(inputs.map(async (p) => (await handles.addFile(p)).id));
   const { jobId } = await call<{ jobId: string }>('jobs:run', { files, outputFolder: (await handles.addFolder(out)).id, ...request });
   const event = await Promise.race([finished, new Promise<never>((_, reject) => failed.mockImplementation((e) => reject(new Error(JSON.stringify(e)))))]);
-  return { out, event, jobId, call };
+  return { out, event, jobId, call, progress };
 }
 
 describe('jobs:run with export options', () => {
   it('writes NDJSON outputs and the report (JSON and HTML); the window gets names, never paths', async () => {
-    const { out, event } = await runExport({ format: 'ndjson', report: true }, [SAMPLE], 'out-ndjson');
+    const { out, event, progress } = await runExport({ format: 'ndjson', report: true }, [SAMPLE], 'out-ndjson');
+    // the last figure before the result: every byte of every stage, and the records anonymised (not the verification's none)
+    expect(progress.at(-1)).toMatchObject({ records: 30, bytes: progress.at(-1)!.totalBytes });
     expect((await readdir(out)).sort()).toEqual(['sample-support-export.ndjson', 'sample-support-export.report.html', 'sample-support-export.report.json']);
     const lines = readFileSync(path.join(out, 'sample-support-export.ndjson'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(30);
