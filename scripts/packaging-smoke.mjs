@@ -4,8 +4,8 @@
 // real binary carries (sentinel, version, length, then one byte per fuse, in Electron's default states). So the
 // configured `electronFuses` are really flipped by electron-builder (@electron/fuses) and read back here.
 // Checks: electron-builder succeeds; app.asar holds the main, preload and renderer builds and package.json, and no
-// sources, tests, source maps, CLI bundle or devDependency (electron included); the fuses are flipped; there is no
-// auto-update file. Writes reports/packaging.json as { passed, failed, tests: [{ name, status, message? }] }; exit 1
+// sources, tests, source maps, CLI bundle or devDependency (electron included); the sample export is packed beside
+// app.asar; the fuses are flipped; there is no auto-update file. Writes reports/packaging.json as { passed, failed, tests: [{ name, status, message? }] }; exit 1
 // if a check failed. Packs into a temporary folder, so dist/ is left alone.
 //
 //   npx electron-vite build && node scripts/packaging-smoke.mjs
@@ -36,6 +36,8 @@ const EXPECTED_FUSES = {
   EnableEmbeddedAsarIntegrityValidation: true,
   GrantFileProtocolExtraPrivileges: false,
 };
+/** Files packed beside app.asar (electron-builder.yml `extraResources`), relative to resources/. */
+const REQUIRED_RESOURCES = ['sample/sample-support-export.csv'];
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's defaults, one ASCII byte per FuseV1Options index ('1' on, '0' off). */
 const ELECTRON_DEFAULT_FUSE_WIRE = '10110001';
@@ -110,6 +112,9 @@ async function main() {
     if (packed && existsSync(asarPath)) {
       tests.push(...checkAsarContents(asarPath, Object.keys(pkg.devDependencies ?? {})));
       tests.push(await checkFuses(join(appDir, pkg.name)));
+      const missingResources = REQUIRED_RESOURCES.filter((p) => !existsSync(join(appDir, 'resources', p)));
+      tests.push(check(`resources/ holds ${REQUIRED_RESOURCES.join(', ')} (the start screen's sample export)`,
+        missingResources.length ? `missing: ${missingResources.map((p) => `resources/${p}`).join(', ')}` : ''));
       tests.push(check('no auto-update configuration (resources/app-update.yml)',
         existsSync(join(appDir, 'resources', 'app-update.yml')) ? 'resources/app-update.yml exists' : ''));
     } else if (packed) {

@@ -60,6 +60,12 @@ export interface RunRequest {
   readonly files: readonly HandleId[];
   readonly outputFolder: HandleId;
   readonly profile?: unknown;
+  /** The outputs' format; default: each input's own. */
+  readonly format?: ExportFormat;
+  /** Write the audit report (`<name>.report.json` and `.html`) into the output folder; default false. */
+  readonly report?: boolean;
+  /** Write `anonymised-package.zip` (outputs, report, profile) when the verification passed; default false. */
+  readonly package?: boolean;
 }
 /** `originals[i]` is verified against `anonymised[i]`. */
 export interface VerifyRequest {
@@ -72,6 +78,31 @@ export interface VerifyRequest {
 export interface LoadedProfile {
   readonly profile: unknown;
   readonly name?: string;
+}
+
+/** A profile opened lately: a handle for `profiles:load` and the file's base name. */
+export interface RecentProfile {
+  readonly id: HandleId;
+  readonly name: string;
+}
+
+/** At most this many findings acknowledged in one request, and this long a reviewer's note. */
+export const ACKNOWLEDGE_LIMITS = Object.freeze({ maxIds: 10_000, maxIdLength: 2048, maxNote: 2000 });
+
+/** The residual findings of a finished run (`jobId` of its `jobs:run`) that the reviewer acknowledges, by id. */
+export interface AcknowledgeRequest {
+  readonly jobId: string;
+  /** Ids as the report's verification names them: "file:record:field:type" (":form" added for a surviving value). */
+  readonly ids: readonly string[];
+  readonly note?: string;
+}
+export interface AcknowledgeResult {
+  /** Every id acknowledged in the report so far. */
+  readonly acknowledged: readonly string[];
+  /** True when every residual finding and surviving value of the report is listed and acknowledged. */
+  readonly complete: boolean;
+  /** The report as rewritten, with file names instead of paths. */
+  readonly report: unknown;
 }
 
 /** Request and response of every channel. */
@@ -87,6 +118,13 @@ export interface ChannelMap {
   'jobs:run': { request: RunRequest; response: JobStarted };
   'jobs:verify': { request: VerifyRequest; response: JobStarted };
   'jobs:cancel': { request: { readonly jobId: string }; response: { cancelled: boolean } };
+  // --- start screen, export options and report (issue 7) ---
+  /** The sample export shipped with the app, opened like any other export. */
+  'files:openSample': { request: void; response: FileHandleInfo };
+  /** The profiles opened lately (newest first, at most 8), as fresh handles for `profiles:load`. */
+  'profiles:recent': { request: void; response: RecentProfile[] };
+  /** Writes the reviewer's acknowledgements of residual findings into a finished run's report files. */
+  'reports:acknowledge': { request: AcknowledgeRequest; response: AcknowledgeResult };
 }
 export type Channel = keyof ChannelMap;
 export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
@@ -168,6 +206,10 @@ export const CHANNELS = Object.freeze([
   'jobs:run',
   'jobs:verify',
   'jobs:cancel',
+  // --- start screen, export options and report (issue 7) ---
+  'files:openSample',
+  'profiles:recent',
+  'reports:acknowledge',
 ] as const);
 export const EVENTS = Object.freeze(['job:progress', 'job:done', 'job:failed'] as const);
 

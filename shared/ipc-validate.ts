@@ -3,7 +3,7 @@
  * Unknown keys are rejected, types and bounds are checked, handles must look like handles (so a path sent where a
  * handle belongs is refused). Messages name the field, never the value sent.
  */
-import { MAX_HANDLES_PER_JOB, PREVIEW_LIMITS, type Channel, type RequestOf } from './ipc-contract';
+import { ACKNOWLEDGE_LIMITS, MAX_HANDLES_PER_JOB, PREVIEW_LIMITS, type Channel, type ExportFormat, type RequestOf } from './ipc-contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -118,11 +118,18 @@ const VALIDATORS: Validators = {
     return withoutUndefined({ files: handles(p['files'], 'files'), profile: optionalProfile(p['profile']) });
   },
   'jobs:run': (payload) => {
-    const p = record(payload, ['files', 'outputFolder', 'profile'], ['files', 'outputFolder']);
+    const p = record(payload, ['files', 'outputFolder', 'profile', 'format', 'report', 'package'], ['files', 'outputFolder']);
     const files = handles(p['files'], 'files');
     const outputFolder = handle(p['outputFolder'], 'outputFolder');
     if (files.includes(outputFolder)) fail('outputFolder must not be one of the files');
-    return withoutUndefined({ files, outputFolder, profile: optionalProfile(p['profile']) });
+    return withoutUndefined({
+      files,
+      outputFolder,
+      profile: optionalProfile(p['profile']),
+      format: optionalFormat(p['format']),
+      report: optionalBoolean(p['report'], 'report'),
+      package: optionalBoolean(p['package'], 'package'),
+    });
   },
   'jobs:verify': (payload) => {
     const p = record(payload, ['originals', 'anonymised', 'profile'], ['originals', 'anonymised']);
@@ -133,10 +140,58 @@ const VALIDATORS: Validators = {
   },
   'jobs:cancel': (payload) => {
     const { jobId } = record(payload, ['jobId'], ['jobId']);
-    if (typeof jobId !== 'string' || !JOB_ID_PATTERN.test(jobId)) fail('jobId must be a job id');
-    return { jobId };
+    return { jobId: jobIdOf(jobId) };
+  },
+  // --- start screen, export options and report (issue 7) ---
+  'files:openSample': nothing,
+  'profiles:recent': nothing,
+  'reports:acknowledge': (payload) => {
+    const p = record(payload, ['jobId', 'ids', 'note'], ['jobId', 'ids']);
+    return withoutUndefined({ jobId: jobIdOf(p['jobId']), ids: acknowledgedIds(p['ids']), note: optionalNote(p['note']) });
   },
 };
+
+function jobIdOf(value: unknown): string {
+  if (typeof value !== 'string' || !JOB_ID_PATTERN.test(value)) fail('jobId must be a job id');
+  return value;
+}
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson'];
+
+function optionalFormat(value: unknown): ExportFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!EXPORT_FORMATS.includes(value as ExportFormat)) fail("format must be 'csv', 'json' or 'ndjson'");
+  return value as ExportFormat;
+}
+
+function optionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') fail(`${field} must be true or false`);
+  return value;
+}
+
+/** Finding ids: non-empty printable strings without control characters, each once. */
+function acknowledgedIds(value: unknown): string[] {
+  if (!Array.isArray(value)) fail('ids must be a list of finding ids');
+  if (value.length === 0) fail('ids must not be empty');
+  if (value.length > ACKNOWLEDGE_LIMITS.maxIds) fail(`ids holds more than ${ACKNOWLEDGE_LIMITS.maxIds} ids`);
+  const ids = value.map((id: unknown, i) => {
+    // eslint-disable-next-line no-control-regex
+    if (typeof id !== 'string' || id.length === 0 || id.length > ACKNOWLEDGE_LIMITS.maxIdLength || /[\u0000-\u001f\u007f]/.test(id)) {
+      fail(`ids[${i}] must be a finding id`);
+    }
+    return id;
+  });
+  if (new Set(ids).size !== ids.length) fail('ids names a finding twice');
+  return ids;
+}
+
+function optionalNote(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > ACKNOWLEDGE_LIMITS.maxNote || value.includes('\0')) {
+    fail(`note must be text of at most ${ACKNOWLEDGE_LIMITS.maxNote} characters`);
+  }
+  return value.trim() === '' ? undefined : value;
+}
 
 /** Checks one channel's payload; the value returned is a fresh copy holding only the contract's keys. */
 export function validatePayload<C extends Channel>(channel: C, payload: unknown): Validation<RequestOf<C>> {

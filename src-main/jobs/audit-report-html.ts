@@ -121,7 +121,7 @@ function verificationSection(v: VerificationSummary | undefined): string {
 function filesSection(report: AuditReport): string {
   const files = report.files.flatMap((f) => [
     ['input', f.input.path, f.input.format, f.input.encoding, f.input.bytes, code(f.input.sha256)],
-    ['output', f.output.path, f.input.format, f.output.encoding, f.output.bytes, code(f.output.sha256)],
+    ['output', f.output.path, f.conversion?.to ?? f.input.format, f.output.encoding, f.output.bytes, code(f.output.sha256)],
   ] as Cell[][]);
   const changes = report.files.map((f) => [f.input.path, f.records, f.recordsChanged, f.valuesChanged, f.formulaCellsNeutralised]);
   const perFile = report.files.map((f) => {
@@ -199,12 +199,20 @@ function riskSection(risk: RiskSummary | undefined): string {
 }
 
 function reviewerSection(d: AuditReport['reviewerDecisions']): string {
+  const status =
+    d.acknowledgedAll === undefined
+      ? ''
+      : d.acknowledgedAll
+        ? para('Every residual finding and surviving value of the verification was acknowledged by the reviewer.')
+        : para('Not every residual finding or surviving value of the verification was acknowledged: do not share the output.', 'fail-text');
   return (
     facts([
       ['findings allowlisted by the reviewer', d.allowlisted],
       ['terms added by the reviewer', d.addedTerms],
     ]) +
     '<h3>Residual findings acknowledged</h3>' +
+    status +
+    // the id names the file, the record, the field and the type: "file:record:field:type"
     table(['residual', 'by', 'at', 'note'], d.acknowledgements.map((a) => [a.residual, a.by, a.at, a.note]))
   );
 }

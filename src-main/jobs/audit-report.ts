@@ -76,15 +76,26 @@ export interface AuditReport extends RunReport {
   readonly reviewerDecisions: {
     readonly allowlisted: number;
     readonly addedTerms: number;
-    readonly acknowledgements: readonly {
-      /** The residual's id, e.g. "file:record:field:type". */
-      readonly residual: string;
-      readonly by?: string;
-      readonly at: string;
-      readonly note?: string;
-    }[];
+    readonly acknowledgements: readonly Acknowledgement[];
+    /** Set once acknowledgements were written: whether every residual finding and surviving value is acknowledged. */
+    readonly acknowledgedAll?: boolean;
   };
   readonly statement: { readonly kind: 'pseudonymised' | 'anonymised' | 'de-identified'; readonly text: string };
+}
+
+/** A residual finding (or surviving original value) the reviewer acknowledged: where and what, never the value. */
+export interface Acknowledgement {
+  /** The residual's id, e.g. "file:record:field:type" (":form" added for a surviving value). */
+  readonly residual: string;
+  readonly kind?: 'residual' | 'survival';
+  /** The anonymised file's base name, the 0-based record (null outside the record arrays) and the field path. */
+  readonly file?: string;
+  readonly record?: number | null;
+  readonly field?: string;
+  readonly type?: string;
+  readonly by?: string;
+  readonly at: string;
+  readonly note?: string;
 }
 
 /**

@@ -90,9 +90,11 @@ export async function removePartialFiles(targets: readonly string[]): Promise<vo
   }
 }
 
+/** The files a run writes: its outputs (their temp files include converted inputs), the report and the package. */
 function outputsOf(kind: JobKind, params: object): string[] {
-  const outputs = (params as { outputs?: unknown }).outputs;
-  return kind === 'run' && Array.isArray(outputs) ? outputs.filter((o): o is string => typeof o === 'string') : [];
+  const { outputs, report, package: zip } = params as { outputs?: unknown; report?: { json?: unknown; html?: unknown }; package?: unknown };
+  if (kind !== 'run') return [];
+  return [...(Array.isArray(outputs) ? outputs : []), report?.json, report?.html, zip].filter((o): o is string => typeof o === 'string');
 }
 
 function withTiming(jobId: string, kind: JobKind, p: WorkerProgress, elapsedMs: number): JobProgress {

@@ -5,14 +5,16 @@
  * 100 ms, and once more at the end), then one `{type:'done', result}` or `{type:'failed', error}`.
  * Errors are reduced to a code and a message that names files and lines, never a value; nothing is logged.
  */
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import packageJson from '../../package.json';
 import type { ColumnClassification, Finding } from '../../shared/detect/finding';
 import { KnownValueIndex } from '../../shared/detect/known-values';
 import { createAllowlist } from '../../shared/detect/term-lists';
 import { fieldGroup } from '../../shared/formats/field-group';
-import { FormatError, type SourceRecord } from '../../shared/formats/record';
+import { FormatError, type FormatKind, type SourceRecord } from '../../shared/formats/record';
 import { sampleColumns } from '../../shared/pipeline/column-sampler';
 import { detectRecord, learnIdentityValues, type RecordDetection } from '../../shared/pipeline/detect-record';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
@@ -22,10 +24,15 @@ import { minScoreFor, profileColumnRole, ProfileError, type Policy } from '../..
 import { parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
+import { writePackage } from '../cli/data-package';
 import { parseRiskOptions } from '../cli/verification-text';
+import { createAtomicNewFile, TEMP_SUFFIX, writeAndCommit } from '../io/atomic-file';
 import { InputError } from '../io/input-error';
 import { readKeyFile } from '../io/key-file';
 import type { JobKind } from '../main/job-runner-port';
+import type { AuditReport } from './audit-report';
+import { renderAuditReportHtml } from './audit-report-html';
+import { convertExport, formatOf, type ConvertedInput } from './convert-export';
 import { learnPackageKnownValues } from './learn-package-known-values';
 import { openExport, type FileJobOptions } from './open-export';
 import { replayPolicy } from './replay-policy';
@@ -283,25 +290,110 @@ async function scanJob(params: Record<string, unknown>, ctx: JobContext) {
   return { files };
 }
 
-/** The whole run (known values, anonymise, verify) through `runPackage`; outputs are written atomically. */
+/**
+ * The whole run (known values, anonymise, verify) through `runPackage`; outputs are written atomically. In another
+ * format than an input's, that input is first converted (`convert-export.ts`) into a hidden temp file beside its
+ * output, removed again at the end, and the run reads the converted copy. Then, if asked for, the audit report
+ * (JSON and HTML) and, after a passed verification only, the package, neither ever over an existing file.
+ */
 async function runJob(params: Record<string, unknown>, ctx: JobContext) {
   const inputs = texts(params, 'inputs', 'files');
   const outputs = texts(params, 'outputs');
   if (outputs.length !== inputs.length) throw paramError('outputs', 'one output path per input is needed');
+  const format = optionalFormat(params);
+  const reportFiles = optionalReportFiles(params);
+  const packagePath = params.package === undefined ? undefined : text(params, 'package');
   const { policy } = policyOf(params);
   const key = typeof params.keyFile === 'string' ? await readKeyFile(params.keyFile) : KeyedHash.random();
-  const progress = await ctx.plan(['known-values', 'anonymise', 'verify'], inputs);
-  const { report, passed } = await runPackage({
-    inputs,
-    outputs,
-    policy,
-    key,
-    version: packageJson.version,
-    signal: ctx.signal,
-    onProgress: (stage, file, p) => progress.report(stage, inputs.indexOf(file) >= 0 ? inputs.indexOf(file) : outputs.indexOf(file), p),
-  });
-  progress.finish();
-  return { report, passed };
+  const converting = format === undefined ? [] : await Promise.all(inputs.map(async (input) => (await formatOf(input)) !== format));
+  const stages = converting.some(Boolean) ? ['convert', 'known-values', 'anonymise', 'verify'] : ['known-values', 'anonymise', 'verify'];
+  const progress = await ctx.plan(stages, inputs);
+  const staged: string[] = [];
+  try {
+    const conversions: (ConvertedInput | undefined)[] = [];
+    const runInputs: string[] = [];
+    for (const [i, input] of inputs.entries()) {
+      if (!converting[i]) {
+        conversions.push(undefined);
+        runInputs.push(input);
+        continue;
+      }
+      const output = outputs[i]!;
+      const temp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+      staged.push(temp);
+      conversions.push(await convertExport(input, temp, format!, ctx.signal));
+      progress.report('convert', i, { bytes: conversions[i]!.bytes, records: 0, findings: 0 });
+      runInputs.push(temp);
+    }
+    const fileIndex = (file: string) => Math.max(runInputs.indexOf(file), outputs.indexOf(file));
+    // the verification reports no records of its own: the figures shown stay those of the anonymised records
+    const anonymised = new Map<number, { records: number; findings: number }>();
+    const run = await runPackage({
+      inputs: runInputs,
+      outputs,
+      policy,
+      key,
+      version: packageJson.version,
+      signal: ctx.signal,
+      onProgress: (stage, file, p) => {
+        const i = fileIndex(file);
+        if (stage === 'anonymise') anonymised.set(i, { records: p.records, findings: p.findings });
+        progress.report(stage, i, stage === 'verify' ? { ...p, ...anonymised.get(i) } : p);
+      },
+    });
+    const report = withConversions(run.report, inputs, runInputs, conversions);
+    if (reportFiles) {
+      await writeNewTextFile(reportFiles.json, `${JSON.stringify(report, null, 2)}\n`, 'the report');
+      await writeNewTextFile(reportFiles.html, renderAuditReportHtml(report), 'the report');
+    }
+    const packaged = packagePath !== undefined && run.passed;
+    if (packaged) await writePackage(packagePath, outputs, report);
+    progress.finish();
+    return { report, passed: run.passed, written: { report: reportFiles !== undefined, package: packaged } };
+  } finally {
+    for (const temp of staged) await rm(temp, { force: true });
+  }
+}
+
+function optionalFormat(params: Record<string, unknown>): FormatKind | undefined {
+  const v = params.format;
+  if (v === undefined) return undefined;
+  if (v !== 'csv' && v !== 'json' && v !== 'ndjson') throw paramError('format', "'csv', 'json' or 'ndjson' is needed");
+  return v;
+}
+
+function optionalReportFiles(params: Record<string, unknown>): { json: string; html: string } | undefined {
+  if (params.report === undefined) return undefined;
+  const r = params.report as Record<string, unknown>;
+  return { json: text(r, 'json'), html: text(r, 'html') };
+}
+
+/** The report of a run over converted copies, naming the original inputs: their paths, formats, sizes and hashes. */
+function withConversions(report: AuditReport, inputs: readonly string[], runInputs: readonly string[], conversions: readonly (ConvertedInput | undefined)[]): AuditReport {
+  if (conversions.every((c) => c === undefined)) return report;
+  const original = (path: string) => {
+    const i = runInputs.indexOf(path);
+    return i >= 0 && conversions[i] ? inputs[i]! : path;
+  };
+  const notes = conversions.flatMap((c, i) =>
+    c ? [`${basename(inputs[i]!)} was converted from ${c.from.toUpperCase()} to ${c.to.toUpperCase()} before it was anonymised; the verification compares the output with the converted copy, value for value.`] : [],
+  );
+  return {
+    ...report,
+    files: report.files.map((f, i) => {
+      const c = conversions[i];
+      return c ? { ...f, input: { ...f.input, path: inputs[i]!, bytes: c.bytes, sha256: c.sha256, format: c.from, encoding: c.encoding }, conversion: { from: c.from, to: c.to } } : f;
+    }),
+    ...(report.verification
+      ? { verification: { ...report.verification, notes: [...(report.verification.notes ?? []), ...notes], files: report.verification.files.map((v) => ({ ...v, original: original(v.original) })) } }
+      : {}),
+  };
+}
+
+/** A new file, complete or not at all, never over an existing one. */
+async function writeNewTextFile(path: string, text: string, what: string): Promise<void> {
+  const file = await createAtomicNewFile(path, what);
+  await writeAndCommit(file, new TextEncoder().encode(text));
 }
 
 /** `verify` on its own: the policy replayed over the originals, then each anonymised file checked against its original. */

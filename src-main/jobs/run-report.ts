@@ -33,6 +33,8 @@ export interface RunReport {
     /** What each column holds (role, type, confidence and why), as classified from its name and sampled values. */
     readonly columns: readonly ColumnClassification[];
     readonly warnings: readonly { readonly line: number; readonly record?: number; readonly message: string }[];
+    /** Set when the input was converted to another format before the run (the output is in `to`). */
+    readonly conversion?: { readonly from: string; readonly to: string };
   }[];
   readonly totals: { readonly records: number; readonly findings: number; readonly findingsByType: Partial<Record<EntityType, number>> };
 }

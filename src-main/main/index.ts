@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { contentTypeFor, isInsideRoot, resolveAppRequestPath } from './app-protocol-path';
 import { HandleStore } from './file-handles';
 import { createIpcHandlers } from './ipc-handlers';
+import { RecentProfiles } from './recent-profiles';
+import { SAMPLE_EXPORT_RESOURCE } from './sample-export';
 import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
 import { createJobRunner } from '../jobs/job-runner';
 import {
@@ -33,6 +35,10 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const RENDERER_ROOT = path.resolve(here, '../renderer');
 const PRELOAD_PATH = path.resolve(here, '../preload/index.cjs');
+/** The sample export: packed beside app.asar (electron-builder.yml `extraResources`), or in the repository. */
+const SAMPLE_EXPORT_PATH = app.isPackaged
+  ? path.join(process.resourcesPath, SAMPLE_EXPORT_RESOURCE)
+  : path.resolve(here, '../../resources', SAMPLE_EXPORT_RESOURCE);
 
 // Must happen before `ready`.
 app.enableSandbox();
@@ -154,6 +160,9 @@ function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
       const win = currentWindow();
       if (win) sendEvent(win.webContents, event, payload);
     },
+    // --- start screen, export options and report (issue 7) ---
+    samplePath: SAMPLE_EXPORT_PATH,
+    recentProfiles: new RecentProfiles(path.join(app.getPath('userData'), 'recent-profiles.json')),
   });
   registerHandlers(handlers, { isTrustedSender: isAppFrameUrl });
 }

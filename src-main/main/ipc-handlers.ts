@@ -6,7 +6,7 @@
  */
 import type { OpenDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import {
   IpcError,
   PREVIEW_LIMITS,
@@ -19,11 +19,14 @@ import {
   type JobKind,
   type JobStarted,
   type LoadedProfile,
+  type RecentProfile,
 } from '../../shared/ipc-contract';
 import { ProfileError } from '../../shared/transform/policy';
-import { planOutputs } from '../io/output-plan';
+import { acknowledgeInReport, type ReportFiles } from '../jobs/report-acknowledgements';
 import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
 import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
+import type { RecentProfiles } from './recent-profiles';
+import { planRun } from './run-plan';
 
 /** The part of Electron's `dialog` the handlers use (bound to the app window by the caller). */
 export interface DialogPort {
@@ -37,6 +40,11 @@ export interface IpcHandlerDeps {
   readonly jobs: JobRunner;
   /** Sends a contract event to the app window. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  // --- start screen, export options and report (issue 7) ---
+  /** The sample export shipped with the app; without it, `files:openSample` is not available. */
+  readonly samplePath?: string;
+  /** The profiles opened lately; without it, none are remembered. */
+  readonly recentProfiles?: RecentProfiles;
 }
 
 const EXPORT_FILTERS = [
@@ -51,7 +59,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
   const file = (id: string) => handles.filePath(id);
   const files = (ids: readonly string[]) => ids.map(file);
 
-  function startJob<K extends JobKind>(kind: K, params: JobParams[K]): JobStarted {
+  /** The report files of each finished run that wrote one, by job id (for `reports:acknowledge`). */
+  const reports = new Map<string, { readonly files: ReportFiles; readonly paths: readonly string[] }>();
+
+  function startJob<K extends JobKind>(kind: K, params: JobParams[K], onDone?: (jobId: string) => void): JobStarted {
     // Events the runner sends before `start` returns wait until the job id is known.
     const started: { jobId?: string } = {};
     const pending: ((id: string) => void)[] = [];
@@ -61,7 +72,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       onDone: (result) =>
         emitLater((id) => {
           running.delete(id);
-          deps.emit('job:done', { jobId: id, kind, result: jsonSafe(result) });
+          onDone?.(id);
+          deps.emit('job:done', { jobId: id, kind, result: kind === 'run' ? withBaseNames(jsonSafe(result), pathsOf(params)) : jsonSafe(result) });
         }),
       onFailed: (error) =>
         emitLater((id) => {
@@ -103,7 +115,12 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       return path === undefined ? null : handles.addFolder(path);
     },
 
-    'profiles:load': async ({ file: id }) => loadProfileFile(file(id)),
+    'profiles:load': async ({ file: id }) => {
+      const path = file(id);
+      const loaded = await loadProfileFile(path);
+      await deps.recentProfiles?.remember(path).catch(() => undefined); // a list that cannot be written is no reason to fail
+      return loaded;
+    },
 
     'jobs:preview': async (request) =>
       startJob('preview', {
@@ -117,8 +134,20 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     'jobs:run': async (request) => {
       const inputs = files(request.files);
       const outputFolder = handles.folderPath(request.outputFolder);
-      const outputs = await planRunOutputs(inputs, outputFolder);
-      return startJob('run', withProfile({ files: inputs, outputFolder, outputs }, request.profile));
+      const plan = await planRun(inputs, outputFolder, request);
+      const params = withProfile(
+        {
+          files: inputs,
+          outputFolder,
+          outputs: plan.outputs,
+          ...(request.format ? { format: request.format } : {}),
+          ...(plan.report ? { report: plan.report } : {}),
+          ...(plan.package ? { package: plan.package } : {}),
+        },
+        request.profile,
+      );
+      const report = plan.report;
+      return startJob('run', params, report ? (id) => reports.set(id, { files: report, paths: pathsOf(params) }) : undefined);
     },
 
     'jobs:verify': async (request) =>
@@ -134,19 +163,56 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       await job.cancel();
       return { cancelled: true };
     },
+
+    // --- start screen, export options and report (issue 7) ---
+    'files:openSample': async () => {
+      if (deps.samplePath === undefined) throw new IpcError('not-available', 'the sample export is not part of this build');
+      return handles.addFile(deps.samplePath);
+    },
+
+    'profiles:recent': async () => {
+      const paths = (await deps.recentProfiles?.list().catch(() => [])) ?? [];
+      const recent: RecentProfile[] = [];
+      for (const path of paths) {
+        const info = await handles.addFile(path).catch(() => undefined); // gone or unreadable since: left out
+        if (info) recent.push({ id: info.id, name: info.name });
+      }
+      return recent;
+    },
+
+    'reports:acknowledge': async ({ jobId, ids, note }) => {
+      const run = reports.get(jobId);
+      if (!run) throw new IpcError('not-found', 'no report was written for this export');
+      const outcome = await acknowledgeInReport(run.files, ids, note === undefined ? {} : { note });
+      return { acknowledged: outcome.acknowledged, complete: outcome.complete, report: withBaseNames(jsonSafe(outcome.report), run.paths) };
+    },
   };
 }
 
-/** Each input's output: the folder plus the input's base name; refused if it would overwrite an input or collide. */
-async function planRunOutputs(inputs: readonly string[], folder: string): Promise<string[]> {
-  const outputs = inputs.map((input) => join(folder, basename(input)));
-  try {
-    const plan = await planOutputs(inputs, `${folder}/`);
-    if (plan.some((p, i) => p.output !== outputs[i])) throw new Error('plan differs');
-  } catch {
-    throw new IpcError('conflict', 'cannot write there: an output would overwrite an input, or two inputs share a name');
-  }
-  return outputs;
+/** Every path among a job's parameters (the strings and lists of strings at any depth). */
+function pathsOf(params: object): string[] {
+  const paths: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (v.includes('/') || v.includes('\\')) paths.push(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null && v !== (params as { profile?: unknown }).profile) Object.values(v).forEach(walk);
+  };
+  walk(params);
+  return paths;
+}
+
+/** A job's JSON result with every one of its paths cut to its base name (a run's report names its files by path). */
+function withBaseNames(value: unknown, paths: readonly string[]): unknown {
+  const longestFirst = [...new Set(paths)].sort((a, b) => b.length - a.length);
+  const strip = (text: string) => longestFirst.reduce((t, path) => (t.includes(path) ? t.replaceAll(path, basename(path)) : t), text);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return strip(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item)]));
+    return v;
+  };
+  return walk(value);
 }
 
 function withProfile<T extends object>(params: T, profile: unknown): T & { profile?: unknown } {

@@ -3,7 +3,7 @@
  * handle to an absolute path before calling `start`, so a runner only ever sees paths; the renderer never does.
  * The real runner is implemented elsewhere; `notAvailableJobRunner` stands in until it is wired.
  */
-import { IpcError, type IpcErrorInfo, type JobKind, type JobProgressFigures } from '../../shared/ipc-contract';
+import { IpcError, type ExportFormat, type IpcErrorInfo, type JobKind, type JobProgressFigures } from '../../shared/ipc-contract';
 
 export type { JobKind } from '../../shared/ipc-contract';
 
@@ -11,12 +11,18 @@ export type { JobKind } from '../../shared/ipc-contract';
 export interface JobParams {
   preview: { readonly file: string; readonly records: number; readonly sample: number };
   scan: { readonly files: readonly string[]; readonly profile?: unknown };
-  /** `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input). */
+  /**
+   * `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input), in `format`
+   * (default: the input's). `report` and `package` are where the audit report and the package go, if asked for.
+   */
   run: {
     readonly files: readonly string[];
     readonly outputFolder: string;
     readonly outputs: readonly string[];
     readonly profile?: unknown;
+    readonly format?: ExportFormat;
+    readonly report?: { readonly json: string; readonly html: string };
+    readonly package?: string;
   };
   /** `originals[i]` is verified against `anonymised[i]`. */
   verify: { readonly originals: readonly string[]; readonly anonymised: readonly string[]; readonly profile?: unknown };

@@ -53,8 +53,10 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
       return call('files:fromDrop', { path });
     },
     chooseOutputFolder: () => call('files:chooseOutputFolder'),
+    openSample: () => call('files:openSample'),
   };
-  const profiles: AppApi['profiles'] = { load: (request) => call('profiles:load', request) };
+  const profiles: AppApi['profiles'] = { load: (request) => call('profiles:load', request), recent: () => call('profiles:recent') };
+  const reports: AppApi['reports'] = { acknowledge: (request) => call('reports:acknowledge', request) };
   const jobs: AppApi['jobs'] = {
     preview: (request) => call('jobs:preview', request),
     scan: (request) => call('jobs:scan', request),
@@ -68,6 +70,7 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
     files: Object.freeze(files),
     profiles: Object.freeze(profiles),
     jobs: Object.freeze(jobs),
+    reports: Object.freeze(reports),
     on: (event, listener) => {
       if (!isEventName(event)) throw new TypeError('api.on: unknown event');
       if (typeof listener !== 'function') throw new TypeError('api.on: the listener must be a function');

@@ -1,7 +1,8 @@
 /**
  * The renderer's root: the interface language (I18nProvider), the theme (palette installed on `<html>`, the
  * preference as state; persisting both settings comes later), and the review workspace: the start screen until an
- * export is open, then the overview, the diff view and the export panel over the workspace store.
+ * export is open, then the profile picker, the overview, the diff view and the export panel over the workspace
+ * store, or, once an export finished, its audit report in the report view.
  */
 import { useLayoutEffect, useState } from 'react';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
@@ -12,6 +13,8 @@ import { DiffView } from './workspace/DiffView';
 import { ExportPanel } from './workspace/ExportPanel';
 import { asReportView } from './workspace/ReportSummary';
 import { Overview } from './workspace/Overview';
+import { ProfilePicker } from './workspace/ProfilePicker';
+import { ReportScreen, type FullReportView } from './workspace/ReportScreen';
 import { StartScreen } from './workspace/StartScreen';
 import { useWorkspace } from './workspace/use-workspace';
 
@@ -33,8 +36,8 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   const { t } = useI18n();
   const [theme, setTheme] = useState(initialTheme);
   const [mode, setMode] = useState<'side-by-side' | 'inline'>('side-by-side');
-  // the residual findings the reviewer acknowledged; "Share" stays blocked until every one is
-  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  // the audit report of the finished export, opened in the window instead of the review
+  const [showReport, setShowReport] = useState(false);
   const ws = useWorkspace(window.api);
   const title = t('app.title');
 
@@ -56,7 +59,16 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   if (ws.files.length === 0 || !preview) {
     return (
       <>
-        <StartScreen onOpen={() => void ws.open()} onDropFiles={(files) => void ws.dropFiles(files)} busy={ws.busy} {...(ws.error ? { error: ws.error } : {})} />
+        <StartScreen
+          onOpen={() => void ws.open()}
+          onDropFiles={(files) => void ws.dropFiles(files)}
+          onOpenSample={() => void ws.openSample()}
+          recentProfiles={ws.recentProfiles}
+          onLoadProfile={(handle) => void ws.loadProfile(handle)}
+          {...(ws.profileName ? { profileName: ws.profileName } : {})}
+          busy={ws.busy}
+          {...(ws.error ? { error: ws.error } : {})}
+        />
         {preferences}
       </>
     );
@@ -64,6 +76,14 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
 
   const status = ws.exportStatus;
   const report = status.result ? asReportView(status.result.report) : undefined;
+  if (showReport && report) {
+    return (
+      <>
+        <ReportScreen report={report as FullReportView} onClose={() => setShowReport(false)} />
+        {preferences}
+      </>
+    );
+  }
   return (
     <main className="workspace">
       <header className="workspace__header">
@@ -93,6 +113,7 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
           {ws.error}
         </p>
       ) : null}
+      <ProfilePicker recent={ws.recentProfiles} onLoad={(handle) => void ws.loadProfile(handle)} busy={status.state === 'running'} {...(ws.profileName ? { profileName: ws.profileName } : {})} />
       <Overview file={preview} reviewed={ws.reviewed} profile={ws.profile} onOperatorChange={ws.setColumnOperator} onTypeOperatorChange={ws.setTypeOperator} />
       <DiffView
         rows={ws.reviewed}
@@ -113,8 +134,12 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
         state={status.state}
         {...(report && status.result ? { result: { passed: status.result.passed, report } } : {})}
         {...(status.error ? { error: status.error } : {})}
-        acknowledged={acknowledged}
-        onAcknowledge={(id) => setAcknowledged((known) => new Set(known).add(id))}
+        options={ws.exportOptions}
+        onOptionsChange={ws.setExportOptions}
+        {...(status.result?.written ? { written: status.result.written } : {})}
+        acknowledged={status.acknowledged}
+        onAcknowledge={(ids, note) => void ws.acknowledge(ids, note)}
+        onOpenReport={() => setShowReport(true)}
       />
     </main>
   );

@@ -5,6 +5,8 @@
  * `{ ok: false, error: { code, message } }`) and never rejects. Files and folders are opaque handles.
  */
 import type {
+  AcknowledgeRequest,
+  AcknowledgeResult,
   AppInfo,
   EventName,
   EventPayload,
@@ -16,6 +18,7 @@ import type {
   JobStarted,
   LoadedProfile,
   PreviewRequest,
+  RecentProfile,
   RunRequest,
   ScanRequest,
   VerifyRequest,
@@ -40,10 +43,14 @@ export interface AppApi {
     readonly fromDrop: (file: File) => Promise<IpcResult<FileHandleInfo>>;
     /** A folder dialog; null when cancelled. */
     readonly chooseOutputFolder: () => Promise<IpcResult<FolderHandleInfo | null>>;
+    /** The sample export shipped with the app. */
+    readonly openSample: () => Promise<IpcResult<FileHandleInfo>>;
   };
   readonly profiles: {
     /** Reads and checks a profile file opened with `files.open({ purpose: 'profile' })`. */
     readonly load: (request: { readonly file: HandleId }) => Promise<IpcResult<LoadedProfile>>;
+    /** The profiles opened lately, newest first, as handles for `load`. */
+    readonly recent: () => Promise<IpcResult<RecentProfile[]>>;
   };
   readonly jobs: {
     readonly preview: (request: PreviewRequest) => Promise<IpcResult<JobStarted>>;
@@ -51,6 +58,10 @@ export interface AppApi {
     readonly run: (request: RunRequest) => Promise<IpcResult<JobStarted>>;
     readonly verify: (request: VerifyRequest) => Promise<IpcResult<JobStarted>>;
     readonly cancel: (request: { readonly jobId: string }) => Promise<IpcResult<{ cancelled: boolean }>>;
+  };
+  readonly reports: {
+    /** Writes acknowledgements of residual findings into a finished run's report files. */
+    readonly acknowledge: (request: AcknowledgeRequest) => Promise<IpcResult<AcknowledgeResult>>;
   };
   /** Subscribes to a job event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;

@@ -1,13 +1,17 @@
 /**
- * The Export panel, presentational (props in, callbacks out): choose the output folder and start; while the job
- * runs, a progress bar with records, MB/s and ETA (m:ss) and Cancel; at the end the verification result (passed,
- * or each residual finding and surviving value to acknowledge; "Share" stays disabled until all are acknowledged)
- * and the report's summary. The pure helpers (`progressFigures`, `formatEta`, `itemsToAcknowledge`, `canShare`)
- * hold the arithmetic and the gate, so they are tested without rendering.
+ * The Export panel, presentational (props in, callbacks out): choose the output folder, the outputs' format, and
+ * whether to write the audit report and the hand-over package, then start; while the job runs, a progress bar with
+ * records, MB/s and ETA (m:ss) and Cancel; at the end the verification result (passed, or each residual finding and
+ * surviving value to acknowledge, with an optional note for the report; "Share" stays disabled until all are
+ * acknowledged), the report's summary and "Open report". The pure helpers (`progressFigures`, `formatEta`,
+ * `itemsToAcknowledge`, `canShare`) hold the arithmetic and the gate, so they are tested without rendering.
  */
-import type { FileHandleInfo, JobProgress, JobProgressFigures } from '../../../shared/ipc-contract';
+import { useState } from 'react';
+import type { ExportFormat, FileHandleInfo, JobProgress, JobProgressFigures } from '../../../shared/ipc-contract';
+import { everyItemAcknowledged, itemsToAcknowledge, type AcknowledgementItem } from '../../../shared/report/acknowledgement-items';
 import { useI18n } from '../i18n/i18n-context';
-import { baseName, ReportSummary, typeLabel, type ReportView } from './ReportSummary';
+import { SelectField } from '../i18n/SelectField';
+import { ReportSummary, typeLabel, type ReportView } from './ReportSummary';
 import './start-export.css';
 
 export type ExportPanelState = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -22,10 +26,17 @@ export interface ExportPanelProps {
   readonly state: ExportPanelState;
   readonly result?: { readonly passed: boolean; readonly report: ReportView };
   readonly error?: string;
-  onAcknowledge?(id: string): void;
+  readonly options?: ExportOptions;
+  onOptionsChange?(options: ExportOptions): void;
+  /** Acknowledges residual findings (by id), with the reviewer's note for the report. */
+  onAcknowledge?(ids: readonly string[], note?: string): void;
   readonly acknowledged?: ReadonlySet<string>;
+  /** What the finished export wrote besides the outputs: the report (acknowledgements then go into it) and the package. */
+  readonly written?: { readonly report: boolean; readonly package: boolean };
   /** Called by "Share", which is enabled only when the verification passed or every item was acknowledged. */
   onShare?(): void;
+  /** Opens the report view; the button shows only when given. */
+  onOpenReport?(): void;
 }
 
 const BYTES_PER_MB = 1_000_000;
@@ -54,43 +65,24 @@ export function formatEta(ms: number | undefined): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** A residual finding or a surviving original value the reviewer must acknowledge. Never holds a value. */
-export interface AcknowledgementItem {
-  /** "file:record:field:type" (the audit report's residual id), with ":form" added for a surviving value. */
-  readonly id: string;
-  readonly kind: 'residual' | 'survival';
-  readonly file: string;
-  readonly record: number | null;
-  readonly field: string;
-  readonly type: string;
-  /** The detector (residual) or the spelling it survived in (survival). */
-  readonly detail: string;
-}
-
-/** Every listed residual and surviving value of the report, once each; `unlisted` counts those capped away. */
-export function itemsToAcknowledge(report: ReportView): { readonly items: readonly AcknowledgementItem[]; readonly unlisted: number } {
-  const items = new Map<string, AcknowledgementItem>();
-  let unlisted = 0;
-  for (const file of report.verification?.files ?? []) {
-    const name = baseName(file.anonymised);
-    const base = (l: { record: number | null; field: string; type: string }) => ({ file: name, record: l.record, field: l.field, type: l.type });
-    const idOf = (l: { record: number | null; field: string; type: string }) => `${name}:${l.record ?? '-'}:${l.field}:${l.type}`;
-    for (const l of file.residual.locations) items.set(idOf(l), { id: idOf(l), kind: 'residual', detail: l.detector, ...base(l) });
-    for (const l of file.survival.locations) {
-      const id = `${idOf(l)}:${l.form}`;
-      items.set(id, { id, kind: 'survival', detail: l.form, ...base(l) });
-    }
-    unlisted += Math.max(0, file.residual.count - file.residual.locations.length) + Math.max(0, file.survival.count - file.survival.locations.length);
-  }
-  return { items: [...items.values()], unlisted };
-}
+export { itemsToAcknowledge, type AcknowledgementItem };
 
 /** Share is allowed after a passed verification, or when every finding is listed and acknowledged. */
 export function canShare(result: { readonly passed: boolean; readonly report: ReportView }, acknowledged: ReadonlySet<string>): boolean {
-  if (result.passed) return true;
-  const { items, unlisted } = itemsToAcknowledge(result.report);
-  return items.length > 0 && unlisted === 0 && items.every((item) => acknowledged.has(item.id));
+  return result.passed || everyItemAcknowledged(result.report, acknowledged);
 }
+
+/** What the export writes besides the anonymised copies, and in which format. */
+export interface ExportOptions {
+  /** 'same': each output in its input's format. */
+  readonly format: 'same' | ExportFormat;
+  /** The audit report, JSON and HTML. */
+  readonly report: boolean;
+  /** The hand-over package (zip), written only after a passed verification. */
+  readonly package: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = Object.freeze({ format: 'same', report: true, package: false });
 
 const NO_ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set();
 
@@ -115,6 +107,8 @@ export function ExportPanel(props: ExportPanelProps) {
         </button>
       </div>
 
+      <ExportOptionsFields options={props.options ?? DEFAULT_EXPORT_OPTIONS} onChange={props.onOptionsChange} disabled={running} />
+
       <div className="export__actions">
         {running ? (
           <button type="button" className="button" onClick={props.onCancel}>
@@ -134,15 +128,47 @@ export function ExportPanel(props: ExportPanelProps) {
           {props.error ?? t('export.failed')}
         </p>
       ) : null}
+      {state === 'done' && props.written?.package ? <p className="export__status">{t('export.packageWritten')}</p> : null}
+      {state === 'done' && props.options?.package && props.written && !props.written.package ? <p className="export__status">{t('export.packageSkipped')}</p> : null}
       {state === 'done' && props.result ? (
         <ExportResult
           result={props.result}
           acknowledged={props.acknowledged ?? NO_ACKNOWLEDGEMENTS}
+          reportWritten={props.written?.report ?? false}
           onAcknowledge={props.onAcknowledge}
           onShare={props.onShare}
+          onOpenReport={props.onOpenReport}
         />
       ) : null}
     </section>
+  );
+}
+
+const FORMATS = ['same', 'csv', 'json', 'ndjson'] as const;
+
+function ExportOptionsFields({ options, onChange, disabled }: { readonly options: ExportOptions; onChange?(options: ExportOptions): void; readonly disabled: boolean }) {
+  const { t } = useI18n();
+  const set = (change: Partial<ExportOptions>) => onChange?.({ ...options, ...change });
+  const locked = disabled || !onChange;
+  return (
+    <fieldset className="export__options" disabled={locked}>
+      <legend className="export__label">{t('export.options')}</legend>
+      <SelectField
+        label="export.format"
+        value={options.format}
+        options={FORMATS.map((value) => ({ value, label: value === 'same' ? t('export.format.same') : value.toUpperCase() }))}
+        onChange={(format) => set({ format })}
+      />
+      <label className="export__option">
+        <input type="checkbox" checked={options.report} onChange={(event) => set({ report: event.target.checked })} />
+        <span>{t('export.report')}</span>
+      </label>
+      <label className="export__option">
+        <input type="checkbox" checked={options.package} onChange={(event) => set({ package: event.target.checked })} />
+        <span>{t('export.package')}</span>
+      </label>
+      <p className="export__hint">{t('export.packageHint')}</p>
+    </fieldset>
   );
 }
 
@@ -170,13 +196,18 @@ function ExportProgress({ progress }: { readonly progress: JobProgress }) {
 interface ExportResultProps {
   readonly result: { readonly passed: boolean; readonly report: ReportView };
   readonly acknowledged: ReadonlySet<string>;
-  onAcknowledge?(id: string): void;
+  readonly reportWritten: boolean;
+  onAcknowledge?(ids: readonly string[], note?: string): void;
   onShare?(): void;
+  onOpenReport?(): void;
 }
 
-function ExportResult({ result, acknowledged, onAcknowledge, onShare }: ExportResultProps) {
+function ExportResult({ result, acknowledged, reportWritten, onAcknowledge, onShare, onOpenReport }: ExportResultProps) {
   const { t } = useI18n();
+  const [note, setNote] = useState('');
   const { items, unlisted } = itemsToAcknowledge(result.report);
+  const open = items.filter((item) => !acknowledged.has(item.id));
+  const acknowledge = (ids: readonly string[]) => onAcknowledge?.(ids, note.trim() === '' ? undefined : note.trim());
   return (
     <div className="export__result">
       <p className={result.passed ? 'verdict verdict--passed' : 'verdict verdict--failed'} role="status">
@@ -193,8 +224,8 @@ function ExportResult({ result, acknowledged, onAcknowledge, onShare }: ExportRe
                   <input
                     type="checkbox"
                     checked={acknowledged.has(item.id)}
-                    disabled={!onAcknowledge}
-                    onChange={() => onAcknowledge?.(item.id)}
+                    disabled={!onAcknowledge || acknowledged.has(item.id)}
+                    onChange={() => acknowledge([item.id])}
                   />
                   <span>
                     {t(item.kind === 'residual' ? 'export.acknowledge.residual' : 'export.acknowledge.survival', {
@@ -210,12 +241,27 @@ function ExportResult({ result, acknowledged, onAcknowledge, onShare }: ExportRe
             ))}
           </ul>
           {unlisted > 0 ? <p className="export__status">{t('export.acknowledge.unlisted', { count: unlisted })}</p> : null}
+          <label className="acknowledge__note">
+            <span>{t('export.acknowledge.note')}</span>
+            <textarea value={note} maxLength={2000} rows={2} onChange={(event) => setNote(event.target.value)} disabled={!onAcknowledge || open.length === 0} />
+          </label>
+          <button type="button" className="button" disabled={!onAcknowledge || open.length === 0} onClick={() => acknowledge(open.map((item) => item.id))}>
+            {t('export.acknowledgeAction')}
+          </button>
+          <p className="export__hint">{t(reportWritten ? 'export.acknowledge.intoReport' : 'export.acknowledge.windowOnly')}</p>
         </fieldset>
       )}
 
-      <button type="button" className="button button--primary" disabled={!canShare(result, acknowledged)} onClick={onShare}>
-        {t('export.share')}
-      </button>
+      <div className="export__actions">
+        <button type="button" className="button button--primary" disabled={!canShare(result, acknowledged)} onClick={onShare}>
+          {t('export.share')}
+        </button>
+        {onOpenReport ? (
+          <button type="button" className="button" onClick={onOpenReport}>
+            {t('export.openReport')}
+          </button>
+        ) : null}
+      </div>
 
       <ReportSummary report={result.report} />
     </div>

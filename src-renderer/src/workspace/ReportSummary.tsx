@@ -5,6 +5,7 @@
  * (src-main/jobs/audit-report.ts, not importable here) that the renderer reads; `asReportView` checks a job result
  * against it. The report holds locations and counts, never a value from the data.
  */
+import { baseName } from '../../../shared/report/acknowledgement-items';
 import type { MessageKey } from '../i18n/catalogues';
 import { useI18n } from '../i18n/i18n-context';
 import './start-export.css';
@@ -32,10 +33,12 @@ export interface ReportView {
   readonly totals: { readonly records: number; readonly findings: number; readonly findingsByType: Readonly<Partial<Record<string, number>>> };
   readonly verification?: {
     readonly passed: boolean;
+    readonly notes?: readonly string[];
     readonly files: readonly {
       readonly anonymised: string;
       readonly residual: { readonly count: number; readonly locations: readonly (ReportLocation & { readonly detector: string })[] };
       readonly survival: { readonly count: number; readonly locations: readonly (ReportLocation & { readonly form: string })[] };
+      readonly structure?: { readonly passed: boolean; readonly originalRecords: number; readonly anonymisedRecords: number };
     }[];
   };
 }
@@ -59,10 +62,7 @@ export function asReportView(value: unknown): ReportView | undefined {
   return ok ? (value as unknown as ReportView) : undefined;
 }
 
-/** The last segment of a path (either separator), so no folder is shown. */
-export function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
+export { baseName };
 
 export interface ReportSummaryProps {
   readonly report: ReportView;

@@ -1,23 +1,32 @@
 /**
  * The Start screen, presentational (props in, callbacks out): the app's name as the page's `<h1>`, the offline
  * promise, a drop zone for one or several export files (highlighted while files are dragged over it) with the
- * keyboard-reachable "Open export…" button as its alternative, an error when opening failed, and the version footer
- * when running inside the app (`window.api`). Opening itself (dialog, handles) is the caller's job.
+ * keyboard-reachable "Open export…" button as its alternative, "Try the sample export" for first-time users, the
+ * profiles used lately (and "Open profile…"), an error when opening failed, and the version footer when running
+ * inside the app (`window.api`). Opening itself (dialog, handles) is the caller's job.
  */
 import { useRef, useState, type DragEvent } from 'react';
+import type { RecentProfile } from '../../../shared/ipc-contract';
 import { useI18n } from '../i18n/i18n-context';
+import { ProfilePicker } from './ProfilePicker';
 import './start-export.css';
 
 export interface StartScreenProps {
   onOpen(): void;
   onDropFiles(files: File[]): void;
+  /** Opens the sample export shipped with the app; the button shows only when given. */
+  onOpenSample?(): void;
+  readonly recentProfiles?: readonly RecentProfile[];
+  readonly profileName?: string;
+  /** Loads a recent profile (by handle) or one chosen in a dialog; the profile picker shows only when given. */
+  onLoadProfile?(handle?: string): void;
   readonly busy: boolean;
   readonly error?: string;
 }
 
 const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
-export function StartScreen({ onOpen, onDropFiles, busy, error }: StartScreenProps) {
+export function StartScreen({ onOpen, onDropFiles, onOpenSample, recentProfiles = [], profileName, onLoadProfile, busy, error }: StartScreenProps) {
   const { t } = useI18n();
   const [dragCount, setDragCount] = useState<number | null>(null);
   // dragenter/dragleave also fire for the zone's children: count the nesting so the highlight does not flicker
@@ -77,6 +86,17 @@ export function StartScreen({ onOpen, onDropFiles, busy, error }: StartScreenPro
         </button>
         <p className="drop-zone__package">{t('start.packageHint')}</p>
       </section>
+
+      {onOpenSample ? (
+        <section className="sample" aria-label={t('start.openSample')}>
+          <p className="sample__hint">{t('start.sampleHint')}</p>
+          <button type="button" className="button" onClick={onOpenSample} disabled={busy}>
+            {t('start.openSample')}
+          </button>
+        </section>
+      ) : null}
+
+      {onLoadProfile ? <ProfilePicker recent={recentProfiles} onLoad={onLoadProfile} busy={busy} {...(profileName ? { profileName } : {})} /> : null}
 
       {busy ? (
         <p className="start__status" role="status">

@@ -1,10 +1,13 @@
 /**
- * The review workspace's store: the files opened (as handles), their previews, the profile being edited (with undo),
- * the preview recomputed under it, the diff view's filter and selection, and the export job. Every call to main goes
- * through `window.api`; every change of the profile goes through the tested edits in `state/profile-edits.ts`.
+ * The review workspace's store: the files opened (as handles, the sample export included), their previews, the
+ * profile being edited (with undo; a profile loaded from a file, or from the recent list, becomes a new undoable
+ * step), the preview recomputed under it, the diff view's filter and selection, the export job with its options,
+ * and the reviewer's acknowledgements of residual findings (written into the run's report through main). Every call
+ * to main goes through `window.api`; every change of the profile goes through the tested edits in
+ * `state/profile-edits.ts`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FileHandleInfo, FolderHandleInfo, IpcResult, JobProgress } from '../../../shared/ipc-contract';
+import type { FileHandleInfo, FolderHandleInfo, IpcResult, JobProgress, RecentProfile } from '../../../shared/ipc-contract';
 import { KeyedHash } from '../../../shared/transform/keyed-hash';
 import type { AppApi } from '../api';
 import type { FindingPosition, RowFilter } from '../state/navigation';
@@ -13,6 +16,7 @@ import { allowEverywhere, dropColumn, ignoreFinding, markSensitive, setColumnOpe
 import { ProfileHistory } from '../state/profile-history';
 import { recomputePreview, type ReviewedRecord } from '../state/recompute-preview';
 import type { EntityType } from '../../../shared/detect/finding';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from './ExportPanel';
 import { createJobWaiter, JobFailedError, type JobWaiter } from './job-waiter';
 
 /** What a review action asks for (the diff view's buttons). */
@@ -27,8 +31,12 @@ export interface ExportStatus {
   readonly state: ExportState;
   readonly folder?: FolderHandleInfo;
   readonly progress?: JobProgress;
-  readonly result?: { readonly passed: boolean; readonly report: unknown };
+  readonly result?: { readonly passed: boolean; readonly report: unknown; readonly written?: { readonly report: boolean; readonly package: boolean } };
   readonly error?: string;
+  /** The run's job id, for acknowledgements into its report. */
+  readonly jobId?: string;
+  /** Residual findings the reviewer acknowledged, by id. */
+  readonly acknowledged: ReadonlySet<string>;
 }
 
 export interface Workspace {
@@ -44,7 +52,17 @@ export interface Workspace {
   readonly busy: boolean;
   readonly error?: string;
   readonly exportStatus: ExportStatus;
+  readonly exportOptions: ExportOptions;
+  /** The profiles opened lately, newest first. */
+  readonly recentProfiles: readonly RecentProfile[];
+  /** The name of the profile loaded last, if any. */
+  readonly profileName?: string;
   open(): Promise<void>;
+  openSample(): Promise<void>;
+  /** Loads a profile: the recent one with this handle, or one chosen in a dialog. */
+  loadProfile(handle?: string): Promise<void>;
+  setExportOptions(options: ExportOptions): void;
+  acknowledge(ids: readonly string[], note?: string): Promise<void>;
   dropFiles(files: readonly File[]): Promise<void>;
   setActive(id: string): void;
   act(action: ReviewAction): void;
@@ -60,6 +78,7 @@ export interface Workspace {
 }
 
 const START_PROFILE: ProfileJson = { version: 1 };
+const NONE: ReadonlySet<string> = new Set();
 
 export function useWorkspace(api: AppApi | undefined): Workspace {
   const [files, setFiles] = useState<FileHandleInfo[]>([]);
@@ -70,7 +89,10 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
   const [selected, setSelected] = useState<FindingPosition>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [exportStatus, setExportStatus] = useState<ExportStatus>({ state: 'idle' });
+  const [exportStatus, setExportStatus] = useState<ExportStatus>({ state: 'idle', acknowledged: NONE });
+  const [exportOptions, setExportOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+  const [recentProfiles, setRecentProfiles] = useState<readonly RecentProfile[]>([]);
+  const [profileName, setProfileName] = useState<string>();
   const jobId = useRef<string | undefined>(undefined);
   // pseudonyms in the preview: consistent for the session, not the export's (which uses the project key)
   const key = useMemo(() => KeyedHash.random(), []);
@@ -86,6 +108,16 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   };
+  const report = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  const refreshRecent = useCallback(async () => {
+    if (!api) return;
+    const result = await api.profiles.recent();
+    if (result.ok) setRecentProfiles(result.value);
+  }, [api]);
+  useEffect(() => {
+    void refreshRecent();
+  }, [refreshRecent]);
 
   const previewAll = useCallback(
     async (opened: readonly FileHandleInfo[]) => {
@@ -120,6 +152,40 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
     }
   }, [api, previewAll]);
 
+  const openSample = useCallback(async () => {
+    if (!api) return;
+    try {
+      await previewAll([unwrap(await api.files.openSample())]);
+    } catch (e) {
+      report(e);
+    }
+  }, [api, previewAll]);
+
+  const loadProfile = useCallback(
+    async (handle?: string) => {
+      if (!api) return;
+      setError(undefined);
+      try {
+        let file = handle;
+        let name = recentProfiles.find((p) => p.id === handle)?.name;
+        if (file === undefined) {
+          const [picked] = unwrap(await api.files.open({ purpose: 'profile' }));
+          if (!picked) return;
+          file = picked.id;
+          name = picked.name;
+        }
+        const loaded = unwrap(await api.profiles.load({ file }));
+        setHistory((h) => h.push(loaded.profile as ProfileJson));
+        setProfileName(loaded.name ?? name);
+      } catch (e) {
+        report(e);
+      } finally {
+        await refreshRecent();
+      }
+    },
+    [api, recentProfiles, refreshRecent],
+  );
+
   const dropFiles = useCallback(
     async (dropped: readonly File[]) => {
       if (!api) return;
@@ -128,7 +194,7 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
         for (const file of dropped) opened.push(unwrap(await api.files.fromDrop(file)));
         await previewAll(opened);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        report(e);
       }
     },
     [api, previewAll],
@@ -180,26 +246,51 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
   const startExport = useCallback(async () => {
     if (!api || !exportStatus.folder || files.length === 0) return;
     const folder = exportStatus.folder;
-    setExportStatus({ state: 'running', folder });
+    setExportStatus({ state: 'running', folder, acknowledged: NONE });
     try {
-      const { jobId: id } = unwrap(await api.jobs.run({ files: files.map((f) => f.id), outputFolder: folder.id, profile: history.current }));
+      const { jobId: id } = unwrap(
+        await api.jobs.run({
+          files: files.map((f) => f.id),
+          outputFolder: folder.id,
+          profile: history.current,
+          ...(exportOptions.format === 'same' ? {} : { format: exportOptions.format }),
+          report: exportOptions.report,
+          package: exportOptions.package,
+        }),
+      );
       jobId.current = id;
-      const result = (await waiter.current!.wait(id, (progress) => setExportStatus((s) => ({ ...s, progress })))) as {
-        passed: boolean;
-        report: unknown;
-      };
-      setExportStatus((s) => ({ ...s, state: 'done', result }));
+      const result = (await waiter.current!.wait(id, (progress) => setExportStatus((s) => ({ ...s, progress })))) as NonNullable<ExportStatus['result']>;
+      setExportStatus((s) => ({ ...s, state: 'done', result, jobId: id }));
     } catch (e) {
       const cancelled = e instanceof JobFailedError && e.info.code === 'cancelled';
       setExportStatus((s) => ({ ...s, state: cancelled ? 'cancelled' : 'failed', ...(cancelled ? {} : { error: e instanceof Error ? e.message : String(e) }) }));
     } finally {
       jobId.current = undefined;
     }
-  }, [api, exportStatus.folder, files, history]);
+  }, [api, exportStatus.folder, files, history, exportOptions]);
 
   const cancelExport = useCallback(async () => {
     if (api && jobId.current) await api.jobs.cancel({ jobId: jobId.current });
   }, [api]);
+
+  /** Into the run's report when one was written (main checks the ids and answers with the report as rewritten); else in this window only. */
+  const acknowledge = useCallback(
+    async (ids: readonly string[], note?: string) => {
+      if (!api || ids.length === 0) return;
+      const { jobId: id, result } = exportStatus;
+      if (!result?.written?.report || id === undefined) {
+        setExportStatus((s) => ({ ...s, acknowledged: new Set([...s.acknowledged, ...ids]) }));
+        return;
+      }
+      try {
+        const outcome = unwrap(await api.reports.acknowledge({ jobId: id, ids, ...(note !== undefined ? { note } : {}) }));
+        setExportStatus((s) => ({ ...s, acknowledged: new Set(outcome.acknowledged), ...(s.result ? { result: { ...s.result, report: outcome.report } } : {}) }));
+      } catch (e) {
+        report(e);
+      }
+    },
+    [api, exportStatus],
+  );
 
   return {
     files,
@@ -214,7 +305,14 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
     busy,
     ...(shownError !== undefined ? { error: shownError } : {}),
     exportStatus,
+    exportOptions,
+    recentProfiles,
+    ...(profileName !== undefined ? { profileName } : {}),
     open,
+    openSample,
+    loadProfile,
+    setExportOptions,
+    acknowledge,
     dropFiles,
     setActive: (id) => setActiveId(id),
     act,

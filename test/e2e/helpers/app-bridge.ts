@@ -16,6 +16,7 @@
  *   for a page that is gone are dropped, as Electron drops them. Each event is also logged here with its time.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
@@ -27,7 +28,18 @@ import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
 import { createIpcHandlers, type DialogPort } from '../../../src-main/main/ipc-handlers';
 import type { JobRunner } from '../../../src-main/main/job-runner-port';
+import { RecentProfiles } from '../../../src-main/main/recent-profiles';
+import { SAMPLE_EXPORT_RESOURCE } from '../../../src-main/main/sample-export';
 import { APP_ORIGIN } from '../../../src-main/main/security-policy';
+
+// The engine imports JSON modules without an import attribute (the app's bundler inlines them); Node's ESM loader in
+// this test process needs `type: 'json'`, so a hook adds it for .json files (e.g. when `profiles:load` imports the
+// profile module and its presets).
+register(
+  `data:text/javascript,${encodeURIComponent(
+    "export async function load(url, context, next) { return next(url, url.startsWith('file:') && url.endsWith('.json') ? { ...context, importAttributes: { ...context.importAttributes, type: 'json' } } : context); }",
+  )}`,
+);
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_ROOT = path.join(REPO_ROOT, 'out', 'renderer');
@@ -76,6 +88,10 @@ export interface AppBridgeOptions {
   readonly jobs?: JobRunner;
   /** Pages of this origin are served `<p>elsewhere</p>` (to forge a sender); every other foreign request is aborted. */
   readonly foreignOrigin?: string;
+  /** The sample export `files:openSample` opens; default: the one the app ships (resources/sample/). */
+  readonly samplePath?: string;
+  /** A folder for the app's user data (the recent-profiles list); without one, no profile is remembered. */
+  readonly userDataDir?: string;
 }
 
 /** The build the harness needs; throws with the command to run when it is missing. */
@@ -165,6 +181,8 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
     dialog,
     handles: new HandleStore(),
     jobs: options.jobs ?? createJobRunner({ workerPath: WORKER_PATH }),
+    samplePath: options.samplePath ?? path.join(REPO_ROOT, 'resources', SAMPLE_EXPORT_RESOURCE),
+    ...(options.userDataDir !== undefined ? { recentProfiles: new RecentProfiles(path.join(options.userDataDir, 'recent-profiles.json')) } : {}),
     emit: (event, payload) => {
       events.push({ event, payload, at: Date.now() });
       const page = appPage;

@@ -61,6 +61,9 @@ describe('the IPC contract', () => {
     await api.jobs.run({ files: [HANDLE], outputFolder: HANDLE });
     await api.jobs.verify({ originals: [HANDLE], anonymised: [HANDLE] });
     await api.jobs.cancel({ jobId: 'j' });
+    await api.files.openSample();
+    await api.profiles.recent();
+    await api.reports.acknowledge({ jobId: 'j', ids: ['a.csv:0:email:EMAIL'] });
     expect(invoke.mock.calls.map(([channel]) => channel).sort()).toEqual([...CHANNELS].sort());
     expect(invoke).toHaveBeenCalledWith('files:open', { purpose: 'export' });
     expect(invoke).toHaveBeenCalledWith('files:fromDrop', { path: '/tmp/dropped.csv' });

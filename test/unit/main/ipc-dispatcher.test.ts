@@ -25,6 +25,9 @@ function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
     'jobs:run': vi.fn(async () => started),
     'jobs:verify': vi.fn(async () => started),
     'jobs:cancel': vi.fn(async () => ({ cancelled: false })),
+    'files:openSample': vi.fn(async () => ({ id: HANDLE, name: 'sample.csv', size: 1, format: 'csv' as const })),
+    'profiles:recent': vi.fn(async () => []),
+    'reports:acknowledge': vi.fn(async () => ({ acknowledged: [], complete: false, report: null })),
     ...overrides,
   };
   return { handlers, dispatch: createDispatcher(handlers, isAppFrameUrl) };
@@ -115,6 +118,26 @@ describe('createDispatcher: payloads', () => {
     ['jobs:cancel', { jobId: 7 }],
     ['jobs:cancel', { jobId: 'x'.repeat(65) }],
     ['jobs:cancel', {}],
+    ['jobs:run', { files: [HANDLE], outputFolder: OTHER, format: 'xml' }],
+    ['jobs:run', { files: [HANDLE], outputFolder: OTHER, format: 'CSV' }],
+    ['jobs:run', { files: [HANDLE], outputFolder: OTHER, report: 'yes' }],
+    ['jobs:run', { files: [HANDLE], outputFolder: OTHER, package: 1 }],
+    ['jobs:run', { files: [HANDLE], outputFolder: OTHER, reportPath: '/tmp/r.json' }],
+    ['files:openSample', { path: '/tmp/sample.csv' }],
+    ['profiles:recent', { limit: 8 }],
+    ['reports:acknowledge', { jobId: 'job-1' }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: [] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: 'a.csv:0:f:EMAIL' }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['a.csv:0:f:EMAIL', 'a.csv:0:f:EMAIL'] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: [''] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['a.csv:0:f\n:EMAIL'] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: [7] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['x'.repeat(2049)] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: Array.from({ length: 10_001 }, (_, i) => `a.csv:${i}:f:EMAIL`) }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['a.csv:0:f:EMAIL'], note: 'x'.repeat(2001) }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['a.csv:0:f:EMAIL'], note: 42 }],
+    ['reports:acknowledge', { jobId: '../job', ids: ['a.csv:0:f:EMAIL'] }],
+    ['reports:acknowledge', { jobId: 'job-1', ids: ['a.csv:0:f:EMAIL'], path: '/tmp/report.json' }],
   ];
 
   it.each(malformed)('%s refuses %j with invalid, without calling the handler', async (channel, payload) => {
@@ -155,6 +178,19 @@ describe('createDispatcher: payloads', () => {
     const profile = { version: 1, rules: [{ type: 'EMAIL', operator: 'redact' }] };
     await dispatch('jobs:run', APP_URL, { files: [HANDLE], outputFolder: OTHER, profile });
     expect(handlers['jobs:run']).toHaveBeenCalledWith({ files: [HANDLE], outputFolder: OTHER, profile });
+    await dispatch('jobs:run', APP_URL, { files: [HANDLE], outputFolder: OTHER, format: 'ndjson', report: true, package: false });
+    expect(handlers['jobs:run']).toHaveBeenLastCalledWith({ files: [HANDLE], outputFolder: OTHER, format: 'ndjson', report: true, package: false });
+  });
+
+  it('passes acknowledgements through, a blank note left out', async () => {
+    const { handlers, dispatch } = fakeHandlers();
+    const ids = ['tickets.csv:0:Requester email:EMAIL', 'tickets.csv:-:meta.note:PERSON:lowercase'];
+    expect(await dispatch('reports:acknowledge', APP_URL, { jobId: 'job-1', ids, note: 'checked by hand' })).toMatchObject({ ok: true });
+    expect(handlers['reports:acknowledge']).toHaveBeenLastCalledWith({ jobId: 'job-1', ids, note: 'checked by hand' });
+    await dispatch('reports:acknowledge', APP_URL, { jobId: 'job-1', ids, note: '   ' });
+    expect(handlers['reports:acknowledge']).toHaveBeenLastCalledWith({ jobId: 'job-1', ids });
+    expect(await dispatch('files:openSample', APP_URL, undefined)).toMatchObject({ ok: true, value: { name: 'sample.csv' } });
+    expect(await dispatch('profiles:recent', APP_URL, undefined)).toEqual({ ok: true, value: [] });
   });
 });
 

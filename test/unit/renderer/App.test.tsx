@@ -15,7 +15,7 @@ describe('App', () => {
   it('renders the start screen in English', () => {
     render(<App initialLocale="en" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support Export Anonymiser');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Open a support export');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Open a support export', 'Recent profiles']);
     expect(screen.getByRole('button', { name: 'Open export…' })).toBeTruthy();
     expect(screen.getByText(/fully offline/)).toBeTruthy();
     expect(document.title).toBe('Support Export Anonymiser');
@@ -25,7 +25,7 @@ describe('App', () => {
   it('renders the start screen in German', () => {
     render(<App initialLocale="de" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Support-Export öffnen');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Support-Export öffnen', 'Zuletzt verwendete Profile']);
     expect(screen.getByRole('button', { name: 'Export öffnen…' })).toBeTruthy();
     expect(screen.getByText(/vollständig offline/)).toBeTruthy();
     expect(document.documentElement.lang).toBe('de');

@@ -53,6 +53,9 @@ function renderPanel(props: Partial<ExportPanelProps> = {}, locale = 'en') {
   return { ...handlers, rerender: (p: Partial<ExportPanelProps>) => rerender(view(p)) };
 }
 
+/** The acknowledgement checkboxes (the export options have checkboxes too). */
+const ackBoxes = (): HTMLInputElement[] => screen.queryAllByRole('checkbox').filter((box) => box.closest('.acknowledge') !== null) as HTMLInputElement[];
+
 const progress = (over: Partial<JobProgress> = {}): JobProgress => ({
   jobId: 'j1',
   kind: 'run',
@@ -131,7 +134,7 @@ describe('ExportPanel', () => {
   it('shows a passed verification with Share enabled and nothing to acknowledge', () => {
     const { onShare } = renderPanel({ state: 'done', result: { passed: true, report: report({ passed: true, files: [] }) } });
     expect(screen.getByRole('status').textContent).toBe('Verification passed');
-    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(ackBoxes()).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect(onShare).toHaveBeenCalledTimes(1);
   });
@@ -140,7 +143,7 @@ describe('ExportPanel', () => {
     const { onAcknowledge, rerender } = renderPanel({ state: 'done', result: { passed: false, report: FAILED } });
     expect(screen.getByRole('status').textContent).toBe('Verification failed');
     expect(screen.getByText('2 findings to acknowledge')).toBeTruthy();
-    const boxes = screen.getAllByRole('checkbox');
+    const boxes = ackBoxes();
     expect(boxes).toHaveLength(2);
     expect(screen.getByText('E-mail address still found in tickets.csv, record 1, field body (detector email)')).toBeTruthy();
     expect(screen.getByText('An original Person value survived in tickets.csv, record 3, field subject (as lowercase)')).toBeTruthy();
@@ -148,7 +151,7 @@ describe('ExportPanel', () => {
     expect(share().disabled).toBe(true);
 
     fireEvent.click(boxes[0]!);
-    expect(onAcknowledge).toHaveBeenCalledWith('tickets.csv:0:body:EMAIL');
+    expect(onAcknowledge).toHaveBeenCalledWith(['tickets.csv:0:body:EMAIL'], undefined);
     rerender({ state: 'done', result: { passed: false, report: FAILED }, acknowledged: new Set(['tickets.csv:0:body:EMAIL']) });
     expect(share().disabled).toBe(true);
     rerender({
@@ -156,8 +159,56 @@ describe('ExportPanel', () => {
       result: { passed: false, report: FAILED },
       acknowledged: new Set(['tickets.csv:0:body:EMAIL', 'tickets.csv:2:subject:PERSON:lowercase']),
     });
-    expect(screen.getAllByRole('checkbox').every((box) => (box as HTMLInputElement).checked)).toBe(true);
+    expect(ackBoxes().every((box) => (box as HTMLInputElement).checked)).toBe(true);
     expect(share().disabled).toBe(false);
+  });
+
+  it('acknowledges every open finding at once, with the note for the report; acknowledged ones cannot be unticked', () => {
+    const { onAcknowledge, rerender } = renderPanel({ state: 'done', result: { passed: false, report: FAILED }, written: { report: true, package: false } });
+    expect(screen.getByText('Acknowledgements are written into the audit report.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Note for the report (optional)'), { target: { value: '  known test address  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge all listed' }));
+    expect(onAcknowledge).toHaveBeenCalledWith(['tickets.csv:0:body:EMAIL', 'tickets.csv:2:subject:PERSON:lowercase'], 'known test address');
+    rerender({ state: 'done', result: { passed: false, report: FAILED }, written: { report: true, package: false }, acknowledged: new Set(['tickets.csv:0:body:EMAIL']) });
+    const [first, second] = ackBoxes();
+    expect(first!.checked && first!.disabled).toBe(true);
+    expect(second!.disabled).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge all listed' }));
+    expect(onAcknowledge).toHaveBeenLastCalledWith(['tickets.csv:2:subject:PERSON:lowercase'], 'known test address');
+  });
+
+  it('says when acknowledgements stay in the window, and whether the package was written', () => {
+    const { rerender } = renderPanel({ state: 'done', result: { passed: false, report: FAILED }, written: { report: false, package: false }, options: { format: 'same', report: false, package: true } });
+    expect(screen.getByText('No report was written for this export: acknowledgements stay in this window.')).toBeTruthy();
+    expect(screen.getByText('No package was written: the verification did not pass.')).toBeTruthy();
+    rerender({ state: 'done', result: { passed: true, report: report({ passed: true, files: [] }) }, written: { report: true, package: true }, options: { format: 'same', report: true, package: true } });
+    expect(screen.getByText('The hand-over package was written.')).toBeTruthy();
+  });
+
+  it('offers the format, report and package options, report on and package off by default, locked while running', () => {
+    const onOptionsChange = vi.fn();
+    const { rerender } = renderPanel({ onOptionsChange });
+    const format = screen.getByLabelText('Format') as HTMLSelectElement;
+    expect([...format.options].map((o) => o.textContent)).toEqual(['Same as the input', 'CSV', 'JSON', 'NDJSON']);
+    expect(format.value).toBe('same');
+    const reportBox = screen.getByRole('checkbox', { name: 'Write the audit report (JSON and HTML)' }) as HTMLInputElement;
+    const packageBox = screen.getByRole('checkbox', { name: 'Write a hand-over package (zip)' }) as HTMLInputElement;
+    expect([reportBox.checked, packageBox.checked]).toEqual([true, false]);
+    fireEvent.change(format, { target: { value: 'ndjson' } });
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'ndjson', report: true, package: false });
+    fireEvent.click(packageBox);
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'same', report: true, package: true });
+    fireEvent.click(reportBox);
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'same', report: false, package: false });
+    rerender({ onOptionsChange, state: 'running', progress: progress() });
+    expect((screen.getByRole('group', { name: 'Options' }) as HTMLFieldSetElement).disabled).toBe(true);
+  });
+
+  it('opens the report from the result', () => {
+    const onOpenReport = vi.fn();
+    renderPanel({ state: 'done', result: { passed: true, report: report({ passed: true, files: [] }) }, onOpenReport });
+    fireEvent.click(screen.getByRole('button', { name: 'Open report' }));
+    expect(onOpenReport).toHaveBeenCalledTimes(1);
   });
 
   it('keeps Share disabled when findings were capped out of the list, or a failure lists none', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Start screen as a presentational component: open button, drop of several files, drag highlight, busy state,
 // error text, German catalogue, and the version footer only inside the app.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppApi } from '../../../src-renderer/src/api';
 import { I18nProvider } from '../../../src-renderer/src/i18n/i18n-context';
@@ -89,5 +89,41 @@ describe('StartScreen', () => {
     vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' } } as unknown as AppApi);
     renderStart();
     expect(screen.getByText('Version 1.2.3')).toBeTruthy();
+  });
+
+  it('offers the sample export one click away for first-time users', () => {
+    const onOpenSample = vi.fn();
+    renderStart({ onOpenSample });
+    expect(screen.getByText(/Try the app on a small made-up export first/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try the sample export' }));
+    expect(onOpenSample).toHaveBeenCalledTimes(1);
+    cleanup();
+    renderStart({ onOpenSample, busy: true });
+    expect((screen.getByRole('button', { name: 'Try the sample export' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lists the recent profiles in order; choosing one loads it by handle, "Open profile…" opens the dialog', () => {
+    const onLoadProfile = vi.fn();
+    const recentProfiles = [
+      { id: 'h'.repeat(43), name: 'zendesk-team.json' },
+      { id: 'k'.repeat(43), name: 'billing.json' },
+    ];
+    renderStart({ onLoadProfile, recentProfiles, profileName: 'Billing' });
+    const list = screen.getByRole('region', { name: 'Recent profiles' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['zendesk-team.json', 'billing.json']);
+    expect(within(list).getByText('Profile in use: Billing')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'billing.json' }));
+    expect(onLoadProfile).toHaveBeenLastCalledWith('k'.repeat(43));
+    fireEvent.click(within(list).getByRole('button', { name: 'Open profile…' }));
+    expect(onLoadProfile).toHaveBeenLastCalledWith();
+  });
+
+  it('says when no profile was used yet, and shows no picker or sample button without their callbacks', () => {
+    renderStart({ onLoadProfile: vi.fn() });
+    expect(screen.getByText('No profiles used yet.')).toBeTruthy();
+    cleanup();
+    renderStart();
+    expect(screen.queryByRole('region', { name: 'Recent profiles' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try the sample export' })).toBeNull();
   });
 });
