@@ -3,6 +3,7 @@
  * Unknown keys are rejected, types and bounds are checked, handles must look like handles (so a path sent where a
  * handle belongs is refused). Messages name the field, never the value sent.
  */
+import { checkSettingsPatch, SettingsError } from './app-settings';
 import { MAX_HANDLES_PER_JOB, PREVIEW_LIMITS, type Channel, type RequestOf } from './ipc-contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -80,6 +81,12 @@ function nothing(payload: unknown): void {
   if (payload !== undefined) fail('this channel takes no payload');
 }
 
+/** `{ file: HandleId }`: a request about one opened file. */
+function oneFile(payload: unknown): { file: string } {
+  const p = record(payload, ['file'], ['file']);
+  return { file: handle(p['file'], 'file') };
+}
+
 function withoutUndefined<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
@@ -90,7 +97,7 @@ const VALIDATORS: Validators = {
   'app:info': nothing,
   'files:open': (payload) => {
     const { purpose } = record(payload, ['purpose'], ['purpose']);
-    if (purpose !== 'export' && purpose !== 'profile') fail("purpose must be 'export' or 'profile'");
+    if (purpose !== 'export' && purpose !== 'profile' && purpose !== 'key') fail("purpose must be 'export', 'profile' or 'key'");
     return { purpose };
   },
   'files:fromDrop': (payload) => {
@@ -101,10 +108,7 @@ const VALIDATORS: Validators = {
     return { path };
   },
   'files:chooseOutputFolder': nothing,
-  'profiles:load': (payload) => {
-    const p = record(payload, ['file'], ['file']);
-    return { file: handle(p['file'], 'file') };
-  },
+  'profiles:load': oneFile,
   'jobs:preview': (payload) => {
     const p = record(payload, ['file', 'records', 'sample'], ['file']);
     return withoutUndefined({
@@ -136,6 +140,20 @@ const VALIDATORS: Validators = {
     if (typeof jobId !== 'string' || !JOB_ID_PATTERN.test(jobId)) fail('jobId must be a job id');
     return { jobId };
   },
+  // settings and the project key
+  'settings:get': nothing,
+  'settings:set': (payload) => {
+    try {
+      return checkSettingsPatch(payload);
+    } catch (error) {
+      if (error instanceof SettingsError) fail(error.message);
+      throw error;
+    }
+  },
+  'keys:status': nothing,
+  'keys:create': nothing,
+  'keys:import': oneFile,
+  'keys:destroy': nothing,
 };
 
 /** Checks one channel's payload; the value returned is a fresh copy holding only the contract's keys. */

@@ -17,7 +17,7 @@ import { sampleColumns } from '../../shared/pipeline/column-sampler';
 import { detectRecord, learnIdentityValues, type RecordDetection } from '../../shared/pipeline/detect-record';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import type { PipelineProgress } from '../../shared/pipeline/run-pipeline';
-import { KeyedHash } from '../../shared/transform/keyed-hash';
+import { KEY_BYTES, KeyedHash } from '../../shared/transform/keyed-hash';
 import { minScoreFor, profileColumnRole, ProfileError, type Policy } from '../../shared/transform/policy';
 import { parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
@@ -143,6 +143,24 @@ function count(params: Record<string, unknown>, name: string, fallback: number):
   const v = params[name] ?? fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_PREVIEW_RECORDS) throw paramError(name, `a whole number from 0 to ${MAX_PREVIEW_RECORDS} is needed`);
   return v;
+}
+
+/**
+ * The job's project key: `keyBytes` (the app's stored key, which main hands over; wiped here as soon as the key is
+ * built), else `keyFile` (a key file's path), else none. Errors name the parameter, never a byte of the key.
+ */
+async function keyOf(params: Record<string, unknown>): Promise<KeyedHash | undefined> {
+  const bytes = params.keyBytes;
+  if (bytes !== undefined) {
+    if (!(bytes instanceof Uint8Array)) throw paramError('keyBytes', `${KEY_BYTES} bytes are needed`);
+    try {
+      if (bytes.length !== KEY_BYTES) throw paramError('keyBytes', `${KEY_BYTES} bytes are needed`);
+      return new KeyedHash(bytes);
+    } finally {
+      bytes.fill(0);
+    }
+  }
+  return typeof params.keyFile === 'string' ? readKeyFile(params.keyFile) : undefined;
 }
 
 /** The policy of `params.profile` (default: the default profile) and the detectors it asks for. */
@@ -289,7 +307,7 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
   const outputs = texts(params, 'outputs');
   if (outputs.length !== inputs.length) throw paramError('outputs', 'one output path per input is needed');
   const { policy } = policyOf(params);
-  const key = typeof params.keyFile === 'string' ? await readKeyFile(params.keyFile) : KeyedHash.random();
+  const key = (await keyOf(params)) ?? KeyedHash.random();
   const progress = await ctx.plan(['known-values', 'anonymise', 'verify'], inputs);
   const { report, passed } = await runPackage({
     inputs,
@@ -309,7 +327,7 @@ async function verifyJob(params: Record<string, unknown>, ctx: JobContext) {
   const originals = texts(params, 'originals');
   const anonymised = texts(params, 'anonymised');
   if (anonymised.length !== originals.length) throw paramError('anonymised', 'one anonymised file per original is needed');
-  const key = typeof params.keyFile === 'string' ? await readKeyFile(params.keyFile) : undefined;
+  const key = await keyOf(params);
   const { job, progress } = await fileJobs(params, ctx, ['replay', 'verify'], originals);
   const risk = parseRiskOptions({});
   const survival = new SurvivalIndex();

@@ -9,7 +9,7 @@
  * not supported: the request filter only allows app:// and the CSP forbids
  * the inline scripts the dev server injects.
  */
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, safeStorage, session } from 'electron';
 import type { MenuItemConstructorOptions, Session } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +18,8 @@ import { contentTypeFor, isInsideRoot, resolveAppRequestPath } from './app-proto
 import { HandleStore } from './file-handles';
 import { createIpcHandlers } from './ipc-handlers';
 import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
+import { createKeychainKeyStore } from './keychain-key-store';
+import { createSettingsStore } from './settings-store';
 import { createJobRunner } from '../jobs/job-runner';
 import {
   APP_ENTRY_URL,
@@ -138,8 +140,12 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** The IPC contract's handlers, registered once; dialogs and events go to the current main window. */
+/**
+ * The IPC contract's handlers, registered once; dialogs and events go to the current main window. Settings and the
+ * keychain-encrypted project key live in the app's data folder (`userData`); call after `ready` (safeStorage).
+ */
 function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
+  const dataDir = app.getPath('userData');
   const handlers = createIpcHandlers({
     appInfo: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     dialog: {
@@ -154,6 +160,8 @@ function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
       const win = currentWindow();
       if (win) sendEvent(win.webContents, event, payload);
     },
+    settings: createSettingsStore(dataDir),
+    keys: createKeychainKeyStore(dataDir, safeStorage),
   });
   registerHandlers(handlers, { isTrustedSender: isAppFrameUrl });
 }

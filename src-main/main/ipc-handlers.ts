@@ -2,7 +2,9 @@
  * The implementations of the IPC contract's channels, with every dependency injected (the dialog, the handle
  * store, the job runner, the event sink), so they run under plain Node in tests. Handles are resolved to paths
  * here and only here; the renderer gets handle infos back, never a path. Job events are forwarded with the job's
- * id and kind.
+ * id and kind. The settings and project-key channels are in ./settings-handlers; from them the jobs take the
+ * settings' default region (where the profile sets none) and, for run and verify, the stored key's bytes, which go
+ * to the job's worker thread and are wiped here once it has them.
  */
 import type { OpenDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import {
   type EventName,
   type EventPayload,
   type FileHandleInfo,
+  type FilePurpose,
   type IpcErrorInfo,
   type JobKind,
   type JobStarted,
@@ -24,6 +27,9 @@ import { ProfileError } from '../../shared/transform/policy';
 import { planOutputs } from '../io/output-plan';
 import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
 import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
+import type { KeychainKeyStore } from './keychain-key-store';
+import { createSettingsHandlers } from './settings-handlers';
+import type { SettingsStore } from './settings-store';
 
 /** The part of Electron's `dialog` the handlers use (bound to the app window by the caller). */
 export interface DialogPort {
@@ -37,6 +43,10 @@ export interface IpcHandlerDeps {
   readonly jobs: JobRunner;
   /** Sends a contract event to the app window. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The app's settings (JSON in the app's data folder). */
+  readonly settings: SettingsStore;
+  /** The project key, kept by the OS keychain. */
+  readonly keys: KeychainKeyStore;
 }
 
 const EXPORT_FILTERS = [
@@ -44,12 +54,33 @@ const EXPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 const PROFILE_FILTERS = [{ name: 'Profiles (JSON)', extensions: ['json'] }];
+const KEY_FILTERS = [
+  { name: 'Project keys', extensions: ['key'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const OPEN_DIALOGS: Readonly<Record<FilePurpose, OpenDialogOptions>> = {
+  export: { title: 'Open support exports', properties: ['openFile', 'multiSelections'], filters: EXPORT_FILTERS },
+  profile: { title: 'Open a profile', properties: ['openFile'], filters: PROFILE_FILTERS },
+  key: { title: 'Import a project key file', properties: ['openFile'], filters: KEY_FILTERS },
+};
 
 export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
   const { dialog, handles } = deps;
   const running = new Map<string, StartedJob>();
   const file = (id: string) => handles.filePath(id);
   const files = (ids: readonly string[]) => ids.map(file);
+  const prefs = createSettingsHandlers(deps);
+
+  /** Starts a run or a verification with the stored key, if any; its bytes are wiped once the runner has them. */
+  async function startKeyedJob<K extends 'run' | 'verify'>(kind: K, params: JobParams[K]): Promise<JobStarted> {
+    const keyBytes = await prefs.jobKey();
+    try {
+      return startJob(kind, keyBytes ? { ...params, keyBytes } : params);
+    } finally {
+      keyBytes?.fill(0);
+    }
+  }
 
   function startJob<K extends JobKind>(kind: K, params: JobParams[K]): JobStarted {
     // Events the runner sends before `start` returns wait until the job id is known.
@@ -81,14 +112,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     'app:info': async () => ({ ...deps.appInfo }),
 
     'files:open': async ({ purpose }) => {
-      const picked = await dialog.showOpenDialog({
-        title: purpose === 'export' ? 'Open support exports' : 'Open a profile',
-        properties: purpose === 'export' ? ['openFile', 'multiSelections'] : ['openFile'],
-        filters: purpose === 'export' ? EXPORT_FILTERS : PROFILE_FILTERS,
-      });
+      const picked = await dialog.showOpenDialog(OPEN_DIALOGS[purpose]);
       if (picked.canceled) return [];
       const infos: FileHandleInfo[] = [];
-      for (const path of picked.filePaths) infos.push(await handles.addFile(path));
+      for (const path of picked.filePaths) infos.push(purpose === 'key' ? await prefs.addKeyFile(path) : await handles.addFile(path));
       return infos;
     },
 
@@ -106,26 +133,31 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     'profiles:load': async ({ file: id }) => loadProfileFile(file(id)),
 
     'jobs:preview': async (request) =>
-      startJob('preview', {
-        file: file(request.file),
-        records: request.records ?? PREVIEW_LIMITS.defaultRecords,
-        sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
-      }),
+      startJob(
+        'preview',
+        withProfile(
+          {
+            file: file(request.file),
+            records: request.records ?? PREVIEW_LIMITS.defaultRecords,
+            sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
+          },
+          await prefs.jobProfile(undefined),
+        ),
+      ),
 
-    'jobs:scan': async (request) => startJob('scan', withProfile({ files: files(request.files) }, request.profile)),
+    'jobs:scan': async (request) => startJob('scan', withProfile({ files: files(request.files) }, await prefs.jobProfile(request.profile))),
 
     'jobs:run': async (request) => {
       const inputs = files(request.files);
       const outputFolder = handles.folderPath(request.outputFolder);
       const outputs = await planRunOutputs(inputs, outputFolder);
-      return startJob('run', withProfile({ files: inputs, outputFolder, outputs }, request.profile));
+      return startKeyedJob('run', withProfile({ files: inputs, outputFolder, outputs }, await prefs.jobProfile(request.profile)));
     },
 
-    'jobs:verify': async (request) =>
-      startJob(
-        'verify',
-        withProfile({ originals: files(request.originals), anonymised: files(request.anonymised) }, request.profile),
-      ),
+    'jobs:verify': async (request) => {
+      const params = { originals: files(request.originals), anonymised: files(request.anonymised) };
+      return startKeyedJob('verify', withProfile(params, await prefs.jobProfile(request.profile)));
+    },
 
     'jobs:cancel': async ({ jobId }) => {
       const job = running.get(jobId);
@@ -134,6 +166,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       await job.cancel();
       return { cancelled: true };
     },
+
+    ...prefs.handlers,
   };
 }
 

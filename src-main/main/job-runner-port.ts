@@ -7,9 +7,12 @@ import { IpcError, type IpcErrorInfo, type JobKind, type JobProgressFigures } fr
 
 export type { JobKind } from '../../shared/ipc-contract';
 
-/** Parameters of each kind of job, with PATHS (absolute, symlinks resolved). */
+/**
+ * Parameters of each kind of job, with PATHS (absolute, symlinks resolved). `keyBytes` is the app's stored project
+ * key: the handlers wipe it as soon as `start` returns, so a runner must hand it on (or copy it) within `start`.
+ */
 export interface JobParams {
-  preview: { readonly file: string; readonly records: number; readonly sample: number };
+  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly profile?: unknown };
   scan: { readonly files: readonly string[]; readonly profile?: unknown };
   /** `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input). */
   run: {
@@ -17,9 +20,15 @@ export interface JobParams {
     readonly outputFolder: string;
     readonly outputs: readonly string[];
     readonly profile?: unknown;
+    readonly keyBytes?: Uint8Array;
   };
   /** `originals[i]` is verified against `anonymised[i]`. */
-  verify: { readonly originals: readonly string[]; readonly anonymised: readonly string[]; readonly profile?: unknown };
+  verify: {
+    readonly originals: readonly string[];
+    readonly anonymised: readonly string[];
+    readonly profile?: unknown;
+    readonly keyBytes?: Uint8Array;
+  };
 }
 
 /** Progress as the runner reports it; the handlers add the job id and kind. */

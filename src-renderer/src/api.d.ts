@@ -6,6 +6,10 @@
  */
 import type {
   AppInfo,
+  AppSettings,
+  KeyStatus,
+  SettingsPatch,
+  SettingsView,
   EventName,
   EventPayload,
   FileHandleInfo,
@@ -51,6 +55,19 @@ export interface AppApi {
     readonly run: (request: RunRequest) => Promise<IpcResult<JobStarted>>;
     readonly verify: (request: VerifyRequest) => Promise<IpcResult<JobStarted>>;
     readonly cancel: (request: { readonly jobId: string }) => Promise<IpcResult<{ cancelled: boolean }>>;
+  };
+  readonly settings: {
+    readonly get: () => Promise<IpcResult<SettingsView>>;
+    /** A partial update; resolves with the settings now in force. */
+    readonly set: (patch: SettingsPatch) => Promise<IpcResult<AppSettings>>;
+  };
+  /** The project key in the OS keychain: only its status and fingerprint ever reach the window. */
+  readonly keys: {
+    readonly status: () => Promise<IpcResult<KeyStatus>>;
+    readonly create: () => Promise<IpcResult<KeyStatus>>;
+    /** Imports a key file opened with `files.open({ purpose: 'key' })`. */
+    readonly import: (request: { readonly file: HandleId }) => Promise<IpcResult<KeyStatus>>;
+    readonly destroy: () => Promise<IpcResult<KeyStatus>>;
   };
   /** Subscribes to a job event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;

@@ -14,8 +14,11 @@
  * - Events: the handlers' `emit` goes to the current app page (the last one `openApp` made, as main sends to its
  *   window), in order, through one `page.evaluate` chain that calls the listeners registered with `api.on`. Events
  *   for a page that is gone are dropped, as Electron drops them. Each event is also logged here with its time.
+ * - Settings and the project key: the real settings store and keychain key store over a data folder (a new temp
+ *   folder unless given, so that a second bridge can reopen the same one), with a fake safeStorage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
@@ -27,7 +30,9 @@ import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
 import { createIpcHandlers, type DialogPort } from '../../../src-main/main/ipc-handlers';
 import type { JobRunner } from '../../../src-main/main/job-runner-port';
+import type { SafeStorageLike } from '../../../src-main/main/keychain-key-store';
 import { APP_ORIGIN } from '../../../src-main/main/security-policy';
+import { fakeSafeStorage, settingsDeps } from '../../helpers/fake-safe-storage';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_ROOT = path.join(REPO_ROOT, 'out', 'renderer');
@@ -69,6 +74,8 @@ export interface AppBridge {
   readonly events: readonly LoggedEvent[];
   /** A new page showing the built renderer with `window.api` installed; it becomes the window events go to. */
   openApp(): Promise<Page>;
+  /** The app's data folder (settings and the keychain-encrypted key). */
+  readonly dataDir: string;
 }
 
 export interface AppBridgeOptions {
@@ -76,6 +83,10 @@ export interface AppBridgeOptions {
   readonly jobs?: JobRunner;
   /** Pages of this origin are served `<p>elsewhere</p>` (to forge a sender); every other foreign request is aborted. */
   readonly foreignOrigin?: string;
+  /** The app's data folder; default: a new temp folder. */
+  readonly dataDir?: string;
+  /** Default: a fake keychain that can encrypt. */
+  readonly safeStorage?: SafeStorageLike;
 }
 
 /** The build the harness needs; throws with the command to run when it is missing. */
@@ -159,6 +170,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
   const events: LoggedEvent[] = [];
   let appPage: Page | undefined;
   let delivery: Promise<unknown> = Promise.resolve();
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'anonymiser-e2e-data-'));
 
   const handlers = createIpcHandlers({
     appInfo: { ...BRIDGE_APP_INFO },
@@ -173,6 +185,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
         .then(() => page.evaluate(([e, p]) => (window as unknown as { __ipcEmit: (e: string, p: unknown) => void }).__ipcEmit(e, p), [event, payload] as const))
         .catch(() => undefined); // the page went away: dropped, as Electron drops events for a closed window
     },
+    ...settingsDeps(dataDir, options.safeStorage ?? fakeSafeStorage()),
   });
   const dispatch = createDispatcher(handlers, isAppFrameUrl);
   await context.exposeBinding('__ipcInvoke', (source, channel: string, payload: unknown) => dispatch(channel, senderFrameUrl(source), payload));
@@ -192,6 +205,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
   });
 
   return {
+    dataDir,
     dialog,
     requests,
     events,

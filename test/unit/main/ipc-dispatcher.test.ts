@@ -7,6 +7,8 @@ import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
 import { createIpcHandlers } from '../../../src-main/main/ipc-handlers';
 import { notAvailableJobRunner, type JobListener, type JobRunner } from '../../../src-main/main/job-runner-port';
+import { DEFAULT_SETTINGS } from '../../../shared/app-settings';
+import { settingsDeps } from '../../helpers/fake-safe-storage';
 
 const HANDLE = 'A'.repeat(43);
 const OTHER = 'B'.repeat(43);
@@ -25,6 +27,12 @@ function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
     'jobs:run': vi.fn(async () => started),
     'jobs:verify': vi.fn(async () => started),
     'jobs:cancel': vi.fn(async () => ({ cancelled: false })),
+    'settings:get': vi.fn(async () => ({ settings: DEFAULT_SETTINGS })),
+    'settings:set': vi.fn(async () => DEFAULT_SETTINGS),
+    'keys:status': vi.fn(async () => ({ available: true, stored: false })),
+    'keys:create': vi.fn(async () => ({ available: true, stored: true, fingerprint: '0000-0000-0000-0000' })),
+    'keys:import': vi.fn(async () => ({ available: true, stored: true, fingerprint: '0000-0000-0000-0000' })),
+    'keys:destroy': vi.fn(async () => ({ available: true, stored: false })),
     ...overrides,
   };
   return { handlers, dispatch: createDispatcher(handlers, isAppFrameUrl) };
@@ -213,6 +221,7 @@ describe('createDispatcher over the real handlers', () => {
       handles,
       jobs,
       emit: (event, payload) => events.push([event, payload]),
+      ...settingsDeps(),
     });
     return { events, handles, dispatch: createDispatcher(handlers, isAppFrameUrl) };
   }
