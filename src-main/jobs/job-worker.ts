@@ -20,6 +20,7 @@ import type { PipelineProgress } from '../../shared/pipeline/run-pipeline';
 import { KEY_BYTES, KeyedHash } from '../../shared/transform/keyed-hash';
 import { minScoreFor, profileColumnRole, ProfileError, type Policy } from '../../shared/transform/policy';
 import { parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
+import { withDefaultRegion } from '../../shared/transform/profile-defaults';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import { parseRiskOptions } from '../cli/verification-text';
@@ -163,9 +164,15 @@ async function keyOf(params: Record<string, unknown>): Promise<KeyedHash | undef
   return typeof params.keyFile === 'string' ? readKeyFile(params.keyFile) : undefined;
 }
 
-/** The policy of `params.profile` (default: the default profile) and the detectors it asks for. */
+/**
+ * The policy of `params.profile` (default: the default profile), with the app's `defaultRegion` where the profile
+ * sets none (shared/transform/profile-defaults.ts), and the detectors it asks for.
+ */
 function policyOf(params: Record<string, unknown>): { policy: Policy; detect: FileJobOptions['detect'] } {
-  const policy = parseProfile(params.profile ?? { version: PROFILE_VERSION });
+  const region = params.defaultRegion;
+  if (region !== undefined && (typeof region !== 'string' || !/^[A-Z]{2}$/.test(region))) throw paramError('defaultRegion', 'a two-letter region is needed');
+  const profile = region === undefined ? params.profile : withDefaultRegion(params.profile, region);
+  const policy = parseProfile(profile ?? { version: PROFILE_VERSION });
   const registry = createPolicyRegistry(policy);
   return { policy, detect: registry.detect.bind(registry) };
 }

@@ -2,9 +2,9 @@
  * The implementations of the IPC contract's channels, with every dependency injected (the dialog, the handle
  * store, the job runner, the event sink), so they run under plain Node in tests. Handles are resolved to paths
  * here and only here; the renderer gets handle infos back, never a path. Job events are forwarded with the job's
- * id and kind. The settings and project-key channels are in ./settings-handlers; from them the jobs take the
- * settings' default region (where the profile sets none) and, for run and verify, the stored key's bytes, which go
- * to the job's worker thread and are wiped here once it has them.
+ * id and kind. The settings and project-key channels are in ./settings-handlers; from them every job gets the
+ * settings' default region (which the worker uses where the profile sets none) and run and verify the stored key's
+ * bytes, which go to the job's worker thread and are wiped here once it has them.
  */
 import type { OpenDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
@@ -135,28 +135,27 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     'jobs:preview': async (request) =>
       startJob(
         'preview',
-        withProfile(
-          {
-            file: file(request.file),
-            records: request.records ?? PREVIEW_LIMITS.defaultRecords,
-            sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
-          },
-          await prefs.jobProfile(undefined),
-        ),
+        {
+          file: file(request.file),
+          records: request.records ?? PREVIEW_LIMITS.defaultRecords,
+          sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
+          defaultRegion: await prefs.jobRegion(),
+        },
       ),
 
-    'jobs:scan': async (request) => startJob('scan', withProfile({ files: files(request.files) }, await prefs.jobProfile(request.profile))),
+    'jobs:scan': async (request) =>
+      startJob('scan', withProfile({ files: files(request.files), defaultRegion: await prefs.jobRegion() }, request.profile)),
 
     'jobs:run': async (request) => {
       const inputs = files(request.files);
       const outputFolder = handles.folderPath(request.outputFolder);
       const outputs = await planRunOutputs(inputs, outputFolder);
-      return startKeyedJob('run', withProfile({ files: inputs, outputFolder, outputs }, await prefs.jobProfile(request.profile)));
+      return startKeyedJob('run', withProfile({ files: inputs, outputFolder, outputs, defaultRegion: await prefs.jobRegion() }, request.profile));
     },
 
     'jobs:verify': async (request) => {
-      const params = { originals: files(request.originals), anonymised: files(request.anonymised) };
-      return startKeyedJob('verify', withProfile(params, await prefs.jobProfile(request.profile)));
+      const params = { originals: files(request.originals), anonymised: files(request.anonymised), defaultRegion: await prefs.jobRegion() };
+      return startKeyedJob('verify', withProfile(params, request.profile));
     },
 
     'jobs:cancel': async ({ jobId }) => {

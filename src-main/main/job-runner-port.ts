@@ -8,18 +8,20 @@ import { IpcError, type IpcErrorInfo, type JobKind, type JobProgressFigures } fr
 export type { JobKind } from '../../shared/ipc-contract';
 
 /**
- * Parameters of each kind of job, with PATHS (absolute, symlinks resolved). `keyBytes` is the app's stored project
- * key: the handlers wipe it as soon as `start` returns, so a runner must hand it on (or copy it) within `start`.
+ * Parameters of each kind of job, with PATHS (absolute, symlinks resolved). `defaultRegion` is the app's setting,
+ * which the job uses where the profile sets no region. `keyBytes` is the app's stored project key: the handlers
+ * wipe it as soon as `start` returns, so a runner must hand it on (or copy it) within `start`.
  */
 export interface JobParams {
-  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly profile?: unknown };
-  scan: { readonly files: readonly string[]; readonly profile?: unknown };
+  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly defaultRegion?: string };
+  scan: { readonly files: readonly string[]; readonly profile?: unknown; readonly defaultRegion?: string };
   /** `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input). */
   run: {
     readonly files: readonly string[];
     readonly outputFolder: string;
     readonly outputs: readonly string[];
     readonly profile?: unknown;
+    readonly defaultRegion?: string;
     readonly keyBytes?: Uint8Array;
   };
   /** `originals[i]` is verified against `anonymised[i]`. */
@@ -27,6 +29,7 @@ export interface JobParams {
     readonly originals: readonly string[];
     readonly anonymised: readonly string[];
     readonly profile?: unknown;
+    readonly defaultRegion?: string;
     readonly keyBytes?: Uint8Array;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The settings and project-key side of the IPC handlers (`settings:*`, `keys:*`), and what the job handlers take
- * from them: the profile with the settings' default region filled in (precedence in
+ * from them: the settings' default region (which the worker applies where the profile sets none: precedence in
  * shared/transform/profile-defaults.ts), and the stored key's bytes for a run or a verification.
  *
  * Only fingerprints cross to the renderer. Key files chosen with `files:open {purpose: 'key'}` get handles from a
@@ -24,8 +24,8 @@ export interface SettingsHandlers {
   readonly handlers: Pick<ContractHandlers, SettingsChannel>;
   /** A handle for a key file the user picked; usable by `keys:import` only. */
   addKeyFile(path: string): Promise<FileHandleInfo>;
-  /** The profile a job runs with: the settings' default region filled in where the profile leaves it open. */
-  jobProfile(profile: unknown): Promise<unknown>;
+  /** The settings' default region, for the jobs (the worker fills it in where the profile leaves it open). */
+  jobRegion(): Promise<string>;
   /** The stored key's bytes (the caller wipes them), undefined when none is stored; refuses a stored key it cannot use. */
   jobKey(): Promise<Uint8Array | undefined>;
 }
@@ -103,11 +103,8 @@ export function createSettingsHandlers({ settings, keys }: SettingsHandlerDeps):
       }
     },
 
-    async jobProfile(profile) {
-      const { settings: current } = await settings.read();
-      // loaded on first use, like the profile module in ipc-handlers: it pulls in the presets' JSON
-      const { withDefaultRegion } = await import('../../shared/transform/profile-defaults');
-      return withDefaultRegion(profile, current.defaultRegion);
+    async jobRegion() {
+      return (await settings.read()).settings.defaultRegion;
     },
 
     async jobKey() {

@@ -7,7 +7,7 @@
  * - Appearance: theme and interface language.
  * Keyboard: the dialog takes the focus, Escape or "Close" closes it, and the focus returns to the button.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { PHONE_REGIONS, type AppSettings, type SettingsPatch } from '../../../shared/app-settings';
 import type { AppApi } from '../api';
 import { useI18n } from '../i18n/i18n-context';
@@ -52,6 +52,11 @@ export function SettingsPanel({ api, settings, warning, error, onChange, onClose
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  /** Closes the modal first, so that the page behind is no longer inert when the caller moves the focus there. */
+  const close = () => {
+    if (dialog.current?.open && typeof dialog.current.close === 'function') dialog.current.close();
+    onClose();
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -65,19 +70,25 @@ export function SettingsPanel({ api, settings, warning, error, onChange, onClose
     };
   }, []);
 
+  // Escape: the browser's close request (`cancel`) wherever the focus is, or the key itself where there is no such
+  // request (jsdom); either way React closes the dialog, not the browser behind its back
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
-    event.preventDefault(); // the dialog's own cancel would close it behind React's back
-    onClose();
+    event.preventDefault();
+    close();
+  };
+  const onCancel = (event: SyntheticEvent) => {
+    event.preventDefault();
+    close();
   };
 
   return (
-    <dialog ref={dialog} className="settings" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={(event) => event.preventDefault()}>
+    <dialog ref={dialog} className="settings" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={onCancel}>
       <header className="settings__header">
         <h2 id={titleId} className="settings__title">
           {t('settings.title')}
         </h2>
-        <button type="button" className="settings__button" onClick={onClose} data-autofocus>
+        <button type="button" className="settings__button" onClick={close} data-autofocus>
           {t('settings.close')}
         </button>
       </header>
@@ -131,12 +142,19 @@ function KeySection({ api }: { readonly api: AppApi | undefined }) {
   const key = useProjectKey(api);
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
+  const section = useRef<HTMLElement>(null);
   const headingId = useId();
   const status = key.status;
 
   useEffect(() => {
     if (confirming) keep.current?.focus(); // the safe choice first
   }, [confirming]);
+  // the button pressed is gone once the key is made or destroyed: the focus goes to the next action, not the page
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) {
+      section.current?.querySelector<HTMLButtonElement>('.settings__actions button:not(:disabled)')?.focus();
+    }
+  }, [status, key.busy]);
 
   const destroy = async () => {
     setConfirming(false);
@@ -144,7 +162,7 @@ function KeySection({ api }: { readonly api: AppApi | undefined }) {
   };
 
   return (
-    <section className="settings__section" aria-labelledby={headingId} aria-busy={key.busy}>
+    <section ref={section} className="settings__section" aria-labelledby={headingId} aria-busy={key.busy}>
       <h3 id={headingId} className="settings__heading">
         {t('settings.key.title')}
       </h3>

@@ -218,6 +218,33 @@ describe("the app's stored key (keyBytes)", () => {
   }, 60_000);
 });
 
+describe("the app's default region (defaultRegion)", () => {
+  /**
+   * The score of the number in a German note with a Berlin number written nationally (no country code): 0.9 when it
+   * is valid for the default region, 0.6 when only another region's plan takes it (phone.ts).
+   */
+  async function phoneScore(params: object): Promise<number | undefined> {
+    const path = join(dir, 'berlin.csv');
+    writeFileSync(path, 'id,note\n1,"Ruf mich an unter 030 12345678 bitte"\n');
+    const { result, error } = await startJob('preview', { path, records: 1, sample: 1, ...params }).settled;
+    expect(error).toBeUndefined();
+    const r = result as { head: { fields: { findings: { type: string; score: number }[] }[] }[] };
+    return r.head.flatMap((record) => record.fields.flatMap((f) => f.findings)).find((f) => f.type === 'PHONE')?.score;
+  }
+
+  it('applies where the profile sets no region; a region the profile sets wins', async () => {
+    expect(await phoneScore({})).toBe(0.6); // the built-in region, US
+    expect(await phoneScore({ defaultRegion: 'DE' })).toBe(0.9);
+    expect(await phoneScore({ defaultRegion: 'DE', profile: { version: 1, defaultRegion: 'US' } })).toBe(0.6);
+    expect(await phoneScore({ defaultRegion: 'US', profile: { version: 1, defaultRegion: 'DE' } })).toBe(0.9);
+  });
+
+  it('refuses a malformed region', async () => {
+    const { error } = await startJob('scan', { paths: [ZENDESK], defaultRegion: 'Germany' }).settled;
+    expect(error).toEqual({ code: 'input', message: 'invalid job parameter "defaultRegion": a two-letter region is needed' });
+  });
+});
+
 describe('errors', () => {
   it('a broken file fails with code input, naming the file and line, without its values', async () => {
     const path = join(dir, 'broken.ndjson');

@@ -286,7 +286,7 @@ describe('createDispatcher over the real handlers', () => {
     expect(result).toEqual({ ok: true, value: { jobId: 'job-7' } });
     expect(start).toHaveBeenCalledWith(
       'run',
-      { files: [path.join(dir, 'tickets.csv')], outputFolder: path.join(dir, 'out'), outputs: [path.join(dir, 'out', 'tickets.csv')] },
+      { files: [path.join(dir, 'tickets.csv')], outputFolder: path.join(dir, 'out'), outputs: [path.join(dir, 'out', 'tickets.csv')], defaultRegion: 'US' },
       expect.anything(),
     );
     listener!.onDone({ files: 1, when: new Date(0), fn: () => 1 });

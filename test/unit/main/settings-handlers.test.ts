@@ -214,28 +214,24 @@ describe('jobs with the settings', () => {
     expect(started).toEqual([]);
   });
 
-  it("the settings' default region fills in where the profile sets none; the profile wins", async () => {
+  it("every job gets the settings' default region; the profile goes as it is (the worker applies the precedence)", async () => {
     const { runner, started } = recordingRunner();
     const { value, pick, handles } = setUp({ jobs: runner });
     pick(path.join(dir, 'tickets.csv'));
     const [input] = await value<FileHandleInfo[]>('files:open', { purpose: 'export' });
     const folder = await handles.addFolder(path.join(dir, 'out'));
-
-    // the built-in default region: profiles are passed as they are
     await value('jobs:preview', { file: input!.id });
-    await value('jobs:scan', { files: [input!.id], profile: { version: 1, extends: 'zendesk' } });
-    expect(started.map((s) => s.params.profile)).toEqual([undefined, { version: 1, extends: 'zendesk' }]);
-
     await value('settings:set', { defaultRegion: 'DE' });
     await value('jobs:preview', { file: input!.id });
     await value('jobs:scan', { files: [input!.id], profile: { version: 1, extends: 'zendesk' } });
     await value('jobs:run', { files: [input!.id], outputFolder: folder.id, profile: { version: 1, defaultRegion: 'GB' } });
     await value('jobs:verify', { originals: [input!.id], anonymised: [input!.id] });
-    expect(started.slice(2).map((s) => s.params.profile)).toEqual([
-      { version: 1, defaultRegion: 'DE' },
-      { version: 1, extends: 'zendesk', defaultRegion: 'DE' },
-      { version: 1, defaultRegion: 'GB' },
-      { version: 1, defaultRegion: 'DE' },
+    expect(started.map((s) => [s.kind, s.params.defaultRegion, s.params.profile])).toEqual([
+      ['preview', 'US', undefined],
+      ['preview', 'DE', undefined],
+      ['scan', 'DE', { version: 1, extends: 'zendesk' }],
+      ['run', 'DE', { version: 1, defaultRegion: 'GB' }],
+      ['verify', 'DE', undefined],
     ]);
   });
 });
