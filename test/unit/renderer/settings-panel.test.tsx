@@ -78,11 +78,15 @@ describe('the settings dialog', () => {
     const { api, asApi } = fakeApi();
     renderButton(asApi).open();
     await screen.findByText(/No project key yet/);
-    fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
+    const create = screen.getByRole('button', { name: 'Create key' });
+    create.focus(); // as a click or the keyboard would
+    fireEvent.click(create);
     expect(await screen.findByText(`Fingerprint: ${FINGERPRINT}`)).toBeTruthy();
     expect(screen.getByText(/A project key is stored/)).toBeTruthy();
     expect(api.keys.create).toHaveBeenCalledOnce();
     expect(screen.queryByRole('button', { name: 'Create key' })).toBeNull();
+    // the pressed button is gone: the focus goes to the next action, not back to the page
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Destroy key…' }));
   });
 
   it('imports a key file picked for that purpose', async () => {
