@@ -15,6 +15,8 @@ import { LanguageSelect } from '../i18n/LanguageSelect';
 import { SelectField } from '../i18n/SelectField';
 import { ThemeSelect } from '../theme/ThemeSelect';
 import { useProjectKey } from './use-project-key';
+// the app's buttons (`.button`) are styled there
+import '../workspace/start-export.css';
 import './settings.css';
 
 export interface SettingsProps {
@@ -36,7 +38,7 @@ export function SettingsButton(props: SettingsProps) {
   };
   return (
     <div className="settings-entry">
-      <button ref={button} type="button" className="settings__button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+      <button ref={button} type="button" className="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         {t('settings.title')}
       </button>
       {open ? <SettingsPanel {...props} onClose={close} /> : null}
@@ -88,7 +90,7 @@ export function SettingsPanel({ api, settings, warning, error, onChange, onClose
         <h2 id={titleId} className="settings__title">
           {t('settings.title')}
         </h2>
-        <button type="button" className="settings__button" onClick={close} data-autofocus>
+        <button type="button" className="button" onClick={close} data-autofocus>
           {t('settings.close')}
         </button>
       </header>
@@ -190,10 +192,10 @@ function KeySection({ api }: { readonly api: AppApi | undefined }) {
         <div className="settings__confirm" role="group" aria-labelledby={`${headingId}-confirm`}>
           <p id={`${headingId}-confirm`}>{t('settings.key.destroyConfirm')}</p>
           <div className="settings__actions">
-            <button ref={keep} type="button" className="settings__button" onClick={() => setConfirming(false)}>
+            <button ref={keep} type="button" className="button" onClick={() => setConfirming(false)}>
               {t('settings.key.keep')}
             </button>
-            <button type="button" className="settings__button settings__button--danger" onClick={() => void destroy()}>
+            <button type="button" className="button settings__danger" onClick={() => void destroy()}>
               {t('settings.key.destroyForGood')}
             </button>
           </div>
@@ -201,15 +203,15 @@ function KeySection({ api }: { readonly api: AppApi | undefined }) {
       ) : status ? (
         <div className="settings__actions">
           {status.stored ? (
-            <button type="button" className="settings__button settings__button--danger" disabled={key.busy} onClick={() => setConfirming(true)}>
+            <button type="button" className="button settings__danger" disabled={key.busy} onClick={() => setConfirming(true)}>
               {t('settings.key.destroy')}
             </button>
           ) : (
             <>
-              <button type="button" className="settings__button" disabled={key.busy || !status.available} onClick={() => void key.create()}>
+              <button type="button" className="button" disabled={key.busy || !status.available} onClick={() => void key.create()}>
                 {t('settings.key.create')}
               </button>
-              <button type="button" className="settings__button" disabled={key.busy || !status.available} onClick={() => void key.importFile()}>
+              <button type="button" className="button" disabled={key.busy || !status.available} onClick={() => void key.importFile()}>
                 {t('settings.key.import')}
               </button>
             </>
