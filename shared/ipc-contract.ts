@@ -9,12 +9,14 @@
  * Pure TypeScript: types plus the runtime lists of channels and events (used by the payload validators in
  * ./ipc-validate, the main-side dispatcher, the preload and the contract test).
  */
+import type { AppSettings, SettingsPatch } from './app-settings';
 
 /** An opaque random id (≥ 128 bits, base64url) that main maps to a path. */
 export type HandleId = string;
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
-export type FilePurpose = 'export' | 'profile';
+/** What an open dialog is for: exports, a profile, or a project key file to import (`keys:import`). */
+export type FilePurpose = 'export' | 'profile' | 'key';
 export type JobKind = 'preview' | 'scan' | 'run' | 'verify';
 
 export interface FileHandleInfo {
@@ -125,6 +127,36 @@ export interface ChannelMap {
   'profiles:recent': { request: void; response: RecentProfile[] };
   /** Writes the reviewer's acknowledgements of residual findings into a finished run's report files. */
   'reports:acknowledge': { request: AcknowledgeRequest; response: AcknowledgeResult };
+  // --- settings and the project key (issue 7, part 6) ---
+  'settings:get': { request: void; response: SettingsView };
+  /** A partial update; every value is checked. Responds with the settings now in force. */
+  'settings:set': { request: SettingsPatch; response: AppSettings };
+  'keys:status': { request: void; response: KeyStatus };
+  /** Makes and stores a new key; `conflict` when one is stored, `not-available` without a usable keychain. */
+  'keys:create': { request: void; response: KeyStatus };
+  /** Stores the key of a key file opened with `files:open {purpose: 'key'}`; refused like `keys:create`. */
+  'keys:import': { request: { readonly file: HandleId }; response: KeyStatus };
+  /** Removes the stored key for good (the renderer asks the user first). */
+  'keys:destroy': { request: void; response: KeyStatus };
+}
+
+// --- settings and the project key (issue 7, part 6) ---
+export type { AppSettings, SettingsPatch, ThemeSetting } from './app-settings';
+
+/** The stored settings, and what was wrong with the settings file when defaults had to stand in. */
+export interface SettingsView {
+  readonly settings: AppSettings;
+  readonly warning?: string;
+}
+
+/** The app's project key as the window may know it: whether one is stored, and its fingerprint, never the key. */
+export interface KeyStatus {
+  /** The OS keychain can encrypt here, so that a key can be stored. */
+  readonly available: boolean;
+  readonly stored: boolean;
+  readonly fingerprint?: string;
+  /** Set when a key is stored but cannot be used (e.g. another user account's keychain encrypted it). */
+  readonly problem?: string;
 }
 export type Channel = keyof ChannelMap;
 export type RequestOf<C extends Channel> = ChannelMap[C]['request'];
@@ -210,6 +242,13 @@ export const CHANNELS = Object.freeze([
   'files:openSample',
   'profiles:recent',
   'reports:acknowledge',
+  // settings and the project key
+  'settings:get',
+  'settings:set',
+  'keys:status',
+  'keys:create',
+  'keys:import',
+  'keys:destroy',
 ] as const);
 export const EVENTS = Object.freeze(['job:progress', 'job:done', 'job:failed'] as const);
 

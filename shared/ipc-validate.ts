@@ -3,6 +3,7 @@
  * Unknown keys are rejected, types and bounds are checked, handles must look like handles (so a path sent where a
  * handle belongs is refused). Messages name the field, never the value sent.
  */
+import { checkSettingsPatch, SettingsError } from './app-settings';
 import { ACKNOWLEDGE_LIMITS, MAX_HANDLES_PER_JOB, PREVIEW_LIMITS, type Channel, type ExportFormat, type RequestOf } from './ipc-contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -80,6 +81,12 @@ function nothing(payload: unknown): void {
   if (payload !== undefined) fail('this channel takes no payload');
 }
 
+/** `{ file: HandleId }`: a request about one opened file. */
+function oneFile(payload: unknown): { file: string } {
+  const p = record(payload, ['file'], ['file']);
+  return { file: handle(p['file'], 'file') };
+}
+
 function withoutUndefined<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
@@ -90,7 +97,7 @@ const VALIDATORS: Validators = {
   'app:info': nothing,
   'files:open': (payload) => {
     const { purpose } = record(payload, ['purpose'], ['purpose']);
-    if (purpose !== 'export' && purpose !== 'profile') fail("purpose must be 'export' or 'profile'");
+    if (purpose !== 'export' && purpose !== 'profile' && purpose !== 'key') fail("purpose must be 'export', 'profile' or 'key'");
     return { purpose };
   },
   'files:fromDrop': (payload) => {
@@ -101,10 +108,7 @@ const VALIDATORS: Validators = {
     return { path };
   },
   'files:chooseOutputFolder': nothing,
-  'profiles:load': (payload) => {
-    const p = record(payload, ['file'], ['file']);
-    return { file: handle(p['file'], 'file') };
-  },
+  'profiles:load': oneFile,
   'jobs:preview': (payload) => {
     const p = record(payload, ['file', 'records', 'sample'], ['file']);
     return withoutUndefined({
@@ -149,6 +153,20 @@ const VALIDATORS: Validators = {
     const p = record(payload, ['jobId', 'ids', 'note'], ['jobId', 'ids']);
     return withoutUndefined({ jobId: jobIdOf(p['jobId']), ids: acknowledgedIds(p['ids']), note: optionalNote(p['note']) });
   },
+  // settings and the project key
+  'settings:get': nothing,
+  'settings:set': (payload) => {
+    try {
+      return checkSettingsPatch(payload);
+    } catch (error) {
+      if (error instanceof SettingsError) fail(error.message);
+      throw error;
+    }
+  },
+  'keys:status': nothing,
+  'keys:create': nothing,
+  'keys:import': oneFile,
+  'keys:destroy': nothing,
 };
 
 function jobIdOf(value: unknown): string {

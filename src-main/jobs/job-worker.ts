@@ -19,9 +19,10 @@ import { sampleColumns } from '../../shared/pipeline/column-sampler';
 import { detectRecord, learnIdentityValues, type RecordDetection } from '../../shared/pipeline/detect-record';
 import { createPolicyRegistry } from '../../shared/pipeline/policy-registry';
 import type { PipelineProgress } from '../../shared/pipeline/run-pipeline';
-import { KeyedHash } from '../../shared/transform/keyed-hash';
+import { KEY_BYTES, KeyedHash } from '../../shared/transform/keyed-hash';
 import { minScoreFor, profileColumnRole, ProfileError, type Policy } from '../../shared/transform/policy';
 import { parseProfile, PROFILE_VERSION } from '../../shared/transform/profile';
+import { withDefaultRegion } from '../../shared/transform/profile-defaults';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import { writePackage } from '../cli/data-package';
@@ -152,9 +153,33 @@ function count(params: Record<string, unknown>, name: string, fallback: number):
   return v;
 }
 
-/** The policy of `params.profile` (default: the default profile) and the detectors it asks for. */
+/**
+ * The job's project key: `keyBytes` (the app's stored key, which main hands over; wiped here as soon as the key is
+ * built), else `keyFile` (a key file's path), else none. Errors name the parameter, never a byte of the key.
+ */
+async function keyOf(params: Record<string, unknown>): Promise<KeyedHash | undefined> {
+  const bytes = params.keyBytes;
+  if (bytes !== undefined) {
+    if (!(bytes instanceof Uint8Array)) throw paramError('keyBytes', `${KEY_BYTES} bytes are needed`);
+    try {
+      if (bytes.length !== KEY_BYTES) throw paramError('keyBytes', `${KEY_BYTES} bytes are needed`);
+      return new KeyedHash(bytes);
+    } finally {
+      bytes.fill(0);
+    }
+  }
+  return typeof params.keyFile === 'string' ? readKeyFile(params.keyFile) : undefined;
+}
+
+/**
+ * The policy of `params.profile` (default: the default profile), with the app's `defaultRegion` where the profile
+ * sets none (shared/transform/profile-defaults.ts), and the detectors it asks for.
+ */
 function policyOf(params: Record<string, unknown>): { policy: Policy; detect: FileJobOptions['detect'] } {
-  const policy = parseProfile(params.profile ?? { version: PROFILE_VERSION });
+  const region = params.defaultRegion;
+  if (region !== undefined && (typeof region !== 'string' || !/^[A-Z]{2}$/.test(region))) throw paramError('defaultRegion', 'a two-letter region is needed');
+  const profile = region === undefined ? params.profile : withDefaultRegion(params.profile, region);
+  const policy = parseProfile(profile ?? { version: PROFILE_VERSION });
   const registry = createPolicyRegistry(policy);
   return { policy, detect: registry.detect.bind(registry) };
 }
@@ -304,7 +329,7 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
   const reportFiles = optionalReportFiles(params);
   const packagePath = params.package === undefined ? undefined : text(params, 'package');
   const { policy } = policyOf(params);
-  const key = typeof params.keyFile === 'string' ? await readKeyFile(params.keyFile) : KeyedHash.random();
+  const key = (await keyOf(params)) ?? KeyedHash.random();
   const converting = format === undefined ? [] : await Promise.all(inputs.map(async (input) => (await formatOf(input)) !== format));
   const stages = converting.some(Boolean) ? ['convert', 'known-values', 'anonymise', 'verify'] : ['known-values', 'anonymise', 'verify'];
   const progress = await ctx.plan(stages, inputs);
@@ -401,7 +426,7 @@ async function verifyJob(params: Record<string, unknown>, ctx: JobContext) {
   const originals = texts(params, 'originals');
   const anonymised = texts(params, 'anonymised');
   if (anonymised.length !== originals.length) throw paramError('anonymised', 'one anonymised file per original is needed');
-  const key = typeof params.keyFile === 'string' ? await readKeyFile(params.keyFile) : undefined;
+  const key = await keyOf(params);
   const { job, progress } = await fileJobs(params, ctx, ['replay', 'verify'], originals);
   const risk = parseRiskOptions({});
   const survival = new SurvivalIndex();

@@ -9,7 +9,7 @@
  * not supported: the request filter only allows app:// and the CSP forbids
  * the inline scripts the dev server injects.
  */
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, safeStorage, session } from 'electron';
 import type { MenuItemConstructorOptions, Session } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +20,8 @@ import { createIpcHandlers } from './ipc-handlers';
 import { RecentProfiles } from './recent-profiles';
 import { SAMPLE_EXPORT_RESOURCE } from './sample-export';
 import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
+import { createKeychainKeyStore } from './keychain-key-store';
+import { createSettingsStore } from './settings-store';
 import { createJobRunner } from '../jobs/job-runner';
 import {
   APP_ENTRY_URL,
@@ -144,8 +146,12 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** The IPC contract's handlers, registered once; dialogs and events go to the current main window. */
+/**
+ * The IPC contract's handlers, registered once; dialogs and events go to the current main window. Settings and the
+ * keychain-encrypted project key live in the app's data folder (`userData`); call after `ready` (safeStorage).
+ */
 function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
+  const dataDir = app.getPath('userData');
   const handlers = createIpcHandlers({
     appInfo: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     dialog: {
@@ -163,6 +169,8 @@ function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
     // --- start screen, export options and report (issue 7) ---
     samplePath: SAMPLE_EXPORT_PATH,
     recentProfiles: new RecentProfiles(path.join(app.getPath('userData'), 'recent-profiles.json')),
+    settings: createSettingsStore(dataDir),
+    keys: createKeychainKeyStore(dataDir, safeStorage),
   });
   registerHandlers(handlers, { isTrustedSender: isAppFrameUrl });
 }

@@ -2,7 +2,9 @@
  * The implementations of the IPC contract's channels, with every dependency injected (the dialog, the handle
  * store, the job runner, the event sink), so they run under plain Node in tests. Handles are resolved to paths
  * here and only here; the renderer gets handle infos back, never a path. Job events are forwarded with the job's
- * id and kind.
+ * id and kind. The settings and project-key channels are in ./settings-handlers; from them every job gets the
+ * settings' default region (which the worker uses where the profile sets none) and run and verify the stored key's
+ * bytes, which go to the job's worker thread and are wiped here once it has them.
  */
 import type { OpenDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import {
   type EventName,
   type EventPayload,
   type FileHandleInfo,
+  type FilePurpose,
   type IpcErrorInfo,
   type JobKind,
   type JobStarted,
@@ -25,8 +28,11 @@ import { ProfileError } from '../../shared/transform/policy';
 import { acknowledgeInReport, type ReportFiles } from '../jobs/report-acknowledgements';
 import { EXPORT_EXTENSIONS, type HandleStore } from './file-handles';
 import type { JobListener, JobParams, JobProgressUpdate, JobRunner, StartedJob } from './job-runner-port';
+import type { KeychainKeyStore } from './keychain-key-store';
 import type { RecentProfiles } from './recent-profiles';
 import { planRun } from './run-plan';
+import { createSettingsHandlers } from './settings-handlers';
+import type { SettingsStore } from './settings-store';
 
 /** The part of Electron's `dialog` the handlers use (bound to the app window by the caller). */
 export interface DialogPort {
@@ -45,6 +51,10 @@ export interface IpcHandlerDeps {
   readonly samplePath?: string;
   /** The profiles opened lately; without it, none are remembered. */
   readonly recentProfiles?: RecentProfiles;
+  /** The app's settings (JSON in the app's data folder). */
+  readonly settings: SettingsStore;
+  /** The project key, kept by the OS keychain. */
+  readonly keys: KeychainKeyStore;
 }
 
 const EXPORT_FILTERS = [
@@ -52,12 +62,33 @@ const EXPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 const PROFILE_FILTERS = [{ name: 'Profiles (JSON)', extensions: ['json'] }];
+const KEY_FILTERS = [
+  { name: 'Project keys', extensions: ['key'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const OPEN_DIALOGS: Readonly<Record<FilePurpose, OpenDialogOptions>> = {
+  export: { title: 'Open support exports', properties: ['openFile', 'multiSelections'], filters: EXPORT_FILTERS },
+  profile: { title: 'Open a profile', properties: ['openFile'], filters: PROFILE_FILTERS },
+  key: { title: 'Import a project key file', properties: ['openFile'], filters: KEY_FILTERS },
+};
 
 export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
   const { dialog, handles } = deps;
   const running = new Map<string, StartedJob>();
   const file = (id: string) => handles.filePath(id);
   const files = (ids: readonly string[]) => ids.map(file);
+  const prefs = createSettingsHandlers(deps);
+
+  /** Starts a run or a verification with the stored key, if any; its bytes are wiped once the runner has them. */
+  async function startKeyedJob<K extends 'run' | 'verify'>(kind: K, params: JobParams[K], onDone?: (jobId: string) => void): Promise<JobStarted> {
+    const keyBytes = await prefs.jobKey();
+    try {
+      return startJob(kind, keyBytes ? { ...params, keyBytes } : params, onDone);
+    } finally {
+      keyBytes?.fill(0);
+    }
+  }
 
   /** The report files of each finished run that wrote one, by job id (for `reports:acknowledge`). */
   const reports = new Map<string, { readonly files: ReportFiles; readonly paths: readonly string[] }>();
@@ -93,14 +124,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     'app:info': async () => ({ ...deps.appInfo }),
 
     'files:open': async ({ purpose }) => {
-      const picked = await dialog.showOpenDialog({
-        title: purpose === 'export' ? 'Open support exports' : 'Open a profile',
-        properties: purpose === 'export' ? ['openFile', 'multiSelections'] : ['openFile'],
-        filters: purpose === 'export' ? EXPORT_FILTERS : PROFILE_FILTERS,
-      });
+      const picked = await dialog.showOpenDialog(OPEN_DIALOGS[purpose]);
       if (picked.canceled) return [];
       const infos: FileHandleInfo[] = [];
-      for (const path of picked.filePaths) infos.push(await handles.addFile(path));
+      for (const path of picked.filePaths) infos.push(purpose === 'key' ? await prefs.addKeyFile(path) : await handles.addFile(path));
       return infos;
     },
 
@@ -123,13 +150,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
     },
 
     'jobs:preview': async (request) =>
-      startJob('preview', {
-        file: file(request.file),
-        records: request.records ?? PREVIEW_LIMITS.defaultRecords,
-        sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
-      }),
+      startJob(
+        'preview',
+        {
+          file: file(request.file),
+          records: request.records ?? PREVIEW_LIMITS.defaultRecords,
+          sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
+          defaultRegion: await prefs.jobRegion(),
+        },
+      ),
 
-    'jobs:scan': async (request) => startJob('scan', withProfile({ files: files(request.files) }, request.profile)),
+    'jobs:scan': async (request) =>
+      startJob('scan', withProfile({ files: files(request.files), defaultRegion: await prefs.jobRegion() }, request.profile)),
 
     'jobs:run': async (request) => {
       const inputs = files(request.files);
@@ -140,6 +172,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
           files: inputs,
           outputFolder,
           outputs: plan.outputs,
+          defaultRegion: await prefs.jobRegion(),
           ...(request.format ? { format: request.format } : {}),
           ...(plan.report ? { report: plan.report } : {}),
           ...(plan.package ? { package: plan.package } : {}),
@@ -147,14 +180,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
         request.profile,
       );
       const report = plan.report;
-      return startJob('run', params, report ? (id) => reports.set(id, { files: report, paths: pathsOf(params) }) : undefined);
+      return startKeyedJob('run', params, report ? (id) => reports.set(id, { files: report, paths: pathsOf(params) }) : undefined);
     },
 
-    'jobs:verify': async (request) =>
-      startJob(
-        'verify',
-        withProfile({ originals: files(request.originals), anonymised: files(request.anonymised) }, request.profile),
-      ),
+    'jobs:verify': async (request) => {
+      const params = { originals: files(request.originals), anonymised: files(request.anonymised), defaultRegion: await prefs.jobRegion() };
+      return startKeyedJob('verify', withProfile(params, request.profile));
+    },
 
     'jobs:cancel': async ({ jobId }) => {
       const job = running.get(jobId);
@@ -186,6 +218,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
       const outcome = await acknowledgeInReport(run.files, ids, note === undefined ? {} : { note });
       return { acknowledged: outcome.acknowledged, complete: outcome.complete, report: withBaseNames(jsonSafe(outcome.report), run.paths) };
     },
+    ...prefs.handlers,
   };
 }
 

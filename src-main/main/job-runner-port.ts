@@ -7,10 +7,14 @@ import { IpcError, type ExportFormat, type IpcErrorInfo, type JobKind, type JobP
 
 export type { JobKind } from '../../shared/ipc-contract';
 
-/** Parameters of each kind of job, with PATHS (absolute, symlinks resolved). */
+/**
+ * Parameters of each kind of job, with PATHS (absolute, symlinks resolved). `defaultRegion` is the app's setting,
+ * which the job uses where the profile sets no region. `keyBytes` is the app's stored project key: the handlers
+ * wipe it as soon as `start` returns, so a runner must hand it on (or copy it) within `start`.
+ */
 export interface JobParams {
-  preview: { readonly file: string; readonly records: number; readonly sample: number };
-  scan: { readonly files: readonly string[]; readonly profile?: unknown };
+  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly defaultRegion?: string };
+  scan: { readonly files: readonly string[]; readonly profile?: unknown; readonly defaultRegion?: string };
   /**
    * `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input), in `format`
    * (default: the input's). `report` and `package` are where the audit report and the package go, if asked for.
@@ -23,9 +27,17 @@ export interface JobParams {
     readonly format?: ExportFormat;
     readonly report?: { readonly json: string; readonly html: string };
     readonly package?: string;
+    readonly defaultRegion?: string;
+    readonly keyBytes?: Uint8Array;
   };
   /** `originals[i]` is verified against `anonymised[i]`. */
-  verify: { readonly originals: readonly string[]; readonly anonymised: readonly string[]; readonly profile?: unknown };
+  verify: {
+    readonly originals: readonly string[];
+    readonly anonymised: readonly string[];
+    readonly profile?: unknown;
+    readonly defaultRegion?: string;
+    readonly keyBytes?: Uint8Array;
+  };
 }
 
 /** Progress as the runner reports it; the handlers add the job id and kind. */

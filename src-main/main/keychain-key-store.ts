@@ -5,6 +5,9 @@
  * renderer: the renderer sees the fingerprint only.
  *
  * `safeStorage` is passed in (the interface below), so that the store is tested in Node without Electron.
+ *
+ * A job that uses the key gets its 32 bytes (`loadBytes`) in its worker thread's parameters: the worker builds its
+ * `KeyedHash` from them and wipes them, and the main side wipes its copy once the worker has it (ipc-handlers).
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,8 +29,12 @@ export interface SafeStorageLike {
 export const KEYCHAIN_KEY_FILE = 'project-key.safestorage';
 
 export interface KeychainKeyStore {
+  /** True when the OS keychain can encrypt here, so that a key can be stored. */
+  available(): boolean;
   /** The stored key, or undefined when there is none. */
   load(): Promise<KeyedHash | undefined>;
+  /** The stored key's bytes (a fresh copy the caller must wipe), or undefined when there is none. For job workers only. */
+  loadBytes(): Promise<Uint8Array | undefined>;
   /** Makes and stores a new key; refuses when one is stored already. */
   create(): Promise<{ readonly fingerprint: string }>;
   /** Stores the key of a key file (`anonymise key new`); refuses when one is stored already. */
@@ -39,8 +46,10 @@ export interface KeychainKeyStore {
 export function createKeychainKeyStore(dataDir: string, storage: SafeStorageLike): KeychainKeyStore {
   const path = join(dataDir, KEYCHAIN_KEY_FILE);
 
+  const available = () => storage.isEncryptionAvailable() && storage.getSelectedStorageBackend?.() !== 'basic_text';
+
   const requireEncryption = () => {
-    if (!storage.isEncryptionAvailable() || storage.getSelectedStorageBackend?.() === 'basic_text') {
+    if (!available()) {
       throw new InputError('the OS keychain is not available here, so the key cannot be stored safely; keep it in a key file instead', path);
     }
   };
@@ -51,23 +60,37 @@ export function createKeychainKeyStore(dataDir: string, storage: SafeStorageLike
     return { fingerprint: key.fingerprint() };
   };
 
+  /** The stored key file's text (handle it as the key itself), or undefined when there is none. */
+  const loadText = async (): Promise<string | undefined> => {
+    let encrypted: Buffer;
+    try {
+      encrypted = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new InputError(describeFsError(error), path);
+    }
+    requireEncryption();
+    try {
+      return storage.decryptString(encrypted);
+    } catch {
+      throw new InputError('the stored project key cannot be decrypted by this user account\'s keychain', path);
+    }
+  };
+
   return {
+    available,
     async load() {
-      let encrypted: Buffer;
-      try {
-        encrypted = await readFile(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw new InputError(describeFsError(error), path);
-      }
-      requireEncryption();
-      let text: string;
-      try {
-        text = storage.decryptString(encrypted);
-      } catch {
-        throw new InputError('the stored project key cannot be decrypted by this user account\'s keychain', path);
-      }
-      return parseKeyFileText(text, path);
+      const text = await loadText();
+      return text === undefined ? undefined : parseKeyFileText(text, path);
+    },
+    async loadBytes() {
+      const text = await loadText();
+      if (text === undefined) return undefined;
+      parseKeyFileText(text, path); // checks the text strictly: its "key" is then 32 bytes in canonical base64url
+      const bytes = Buffer.from((JSON.parse(text) as { key: string }).key, 'base64url');
+      const copy = Uint8Array.from(bytes);
+      bytes.fill(0);
+      return copy;
     },
     async create() {
       const { key, text } = newKeyFileText();

@@ -64,6 +64,13 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
     verify: (request) => call('jobs:verify', request),
     cancel: (request) => call('jobs:cancel', request),
   };
+  const settings: AppApi['settings'] = { get: () => call('settings:get'), set: (patch) => call('settings:set', patch) };
+  const keys: AppApi['keys'] = {
+    status: () => call('keys:status'),
+    create: () => call('keys:create'),
+    import: (request) => call('keys:import', request),
+    destroy: () => call('keys:destroy'),
+  };
   const api: AppApi = {
     versions: Object.freeze({ ...extras.versions }),
     app: Object.freeze(app),
@@ -71,6 +78,8 @@ export function buildApi(invoke: RawInvoke, on: RawOn, extras: PreloadExtras = N
     profiles: Object.freeze(profiles),
     jobs: Object.freeze(jobs),
     reports: Object.freeze(reports),
+    settings: Object.freeze(settings),
+    keys: Object.freeze(keys),
     on: (event, listener) => {
       if (!isEventName(event)) throw new TypeError('api.on: unknown event');
       if (typeof listener !== 'function') throw new TypeError('api.on: the listener must be a function');

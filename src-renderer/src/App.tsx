@@ -1,13 +1,14 @@
 /**
- * The renderer's root: the interface language (I18nProvider), the theme (palette installed on `<html>`, the
- * preference as state; persisting both settings comes later), and the review workspace: the start screen until an
- * export is open, then the profile picker, the overview, the diff view and the export panel over the workspace
- * store, or, once an export finished, its audit report in the report view.
+ * The renderer's root: the interface language (I18nProvider), the theme (palette installed on `<html>`), the
+ * settings (loaded from main at start, stored on change; the Settings button on the start screen and in the
+ * workspace header opens them), and the review workspace: the start screen until an export is open, then the
+ * profile picker, the overview, the diff view and the export panel over the workspace store, or, once an export
+ * finished, its audit report in the report view.
  */
 import { useLayoutEffect, useState } from 'react';
 import { I18nProvider, useI18n } from './i18n/i18n-context';
-import { LanguageSelect } from './i18n/LanguageSelect';
-import { ThemeSelect } from './theme/ThemeSelect';
+import { SettingsButton } from './settings/SettingsPanel';
+import { useAppSettings } from './settings/use-app-settings';
 import { applyThemePreference, installPalette, type ThemePreference } from './theme/theme';
 import { DiffView } from './workspace/DiffView';
 import { ExportPanel } from './workspace/ExportPanel';
@@ -34,7 +35,8 @@ export function App({ initialLocale, initialTheme = 'system' }: AppProps) {
 
 function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   const { t } = useI18n();
-  const [theme, setTheme] = useState(initialTheme);
+  const prefs = useAppSettings(window.api, { theme: initialTheme });
+  const theme = prefs.settings.theme;
   const [mode, setMode] = useState<'side-by-side' | 'inline'>('side-by-side');
   // the audit report of the finished export, opened in the window instead of the review
   const [showReport, setShowReport] = useState(false);
@@ -49,10 +51,13 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   }, [title]);
 
   const preferences = (
-    <section className="preferences" aria-label={t('settings.title')}>
-      <LanguageSelect />
-      <ThemeSelect value={theme} onChange={setTheme} />
-    </section>
+    <SettingsButton
+      api={window.api}
+      settings={prefs.settings}
+      {...(prefs.warning !== undefined ? { warning: prefs.warning } : {})}
+      {...(prefs.error !== undefined ? { error: prefs.error } : {})}
+      onChange={prefs.update}
+    />
   );
 
   const preview = ws.active ? ws.previews.get(ws.active.id) : undefined;

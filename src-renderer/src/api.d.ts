@@ -8,6 +8,10 @@ import type {
   AcknowledgeRequest,
   AcknowledgeResult,
   AppInfo,
+  AppSettings,
+  KeyStatus,
+  SettingsPatch,
+  SettingsView,
   EventName,
   EventPayload,
   FileHandleInfo,
@@ -62,6 +66,19 @@ export interface AppApi {
   readonly reports: {
     /** Writes acknowledgements of residual findings into a finished run's report files. */
     readonly acknowledge: (request: AcknowledgeRequest) => Promise<IpcResult<AcknowledgeResult>>;
+  };
+  readonly settings: {
+    readonly get: () => Promise<IpcResult<SettingsView>>;
+    /** A partial update; resolves with the settings now in force. */
+    readonly set: (patch: SettingsPatch) => Promise<IpcResult<AppSettings>>;
+  };
+  /** The project key in the OS keychain: only its status and fingerprint ever reach the window. */
+  readonly keys: {
+    readonly status: () => Promise<IpcResult<KeyStatus>>;
+    readonly create: () => Promise<IpcResult<KeyStatus>>;
+    /** Imports a key file opened with `files.open({ purpose: 'key' })`. */
+    readonly import: (request: { readonly file: HandleId }) => Promise<IpcResult<KeyStatus>>;
+    readonly destroy: () => Promise<IpcResult<KeyStatus>>;
   };
   /** Subscribes to a job event; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;

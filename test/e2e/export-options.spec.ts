@@ -50,7 +50,7 @@ test('open a profile and the sample export, export it as NDJSON with the report,
     const profile = path.join(work, 'case-numbers-stay.json');
     writeFileSync(profile, JSON.stringify({ version: 1, name: 'Case numbers stay', thresholds: { 'case-number': 1 } }));
     const { runner, release } = holdingRunResults(createJobRunner({ workerPath: WORKER_PATH }));
-    const bridge = await createAppBridge(context, { jobs: runner, userDataDir: userData });
+    const bridge = await createAppBridge(context, { jobs: runner, dataDir: userData });
     const page = await bridge.openApp();
     await page.setViewportSize({ width: 1100, height: 900 });
 

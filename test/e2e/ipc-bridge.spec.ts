@@ -68,7 +68,7 @@ test('window.api is one frozen object with the contract methods and the version 
       openIntact: String(target.files.open).includes('files:open'),
     };
   });
-  expect(api).toEqual({ keys: ['app', 'files', 'jobs', 'on', 'profiles', 'reports', 'versions'], frozen: true, injected: false, openIntact: true });
+  expect(api).toEqual({ keys: ['app', 'files', 'jobs', 'keys', 'on', 'profiles', 'reports', 'settings', 'versions'], frozen: true, injected: false, openIntact: true });
   await expect(page.getByText(`Version ${APP_VERSION}`)).toBeVisible();
 });
 

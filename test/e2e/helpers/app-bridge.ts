@@ -14,9 +14,12 @@
  * - Events: the handlers' `emit` goes to the current app page (the last one `openApp` made, as main sends to its
  *   window), in order, through one `page.evaluate` chain that calls the listeners registered with `api.on`. Events
  *   for a page that is gone are dropped, as Electron drops them. Each event is also logged here with its time.
+ * - Settings and the project key: the real settings store and keychain key store over a data folder (a new temp
+ *   folder unless given, so that a second bridge can reopen the same one), with a fake safeStorage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
@@ -30,7 +33,9 @@ import { createIpcHandlers, type DialogPort } from '../../../src-main/main/ipc-h
 import type { JobRunner } from '../../../src-main/main/job-runner-port';
 import { RecentProfiles } from '../../../src-main/main/recent-profiles';
 import { SAMPLE_EXPORT_RESOURCE } from '../../../src-main/main/sample-export';
+import type { SafeStorageLike } from '../../../src-main/main/keychain-key-store';
 import { APP_ORIGIN } from '../../../src-main/main/security-policy';
+import { fakeSafeStorage, settingsDeps } from '../../helpers/fake-safe-storage';
 
 // The engine imports JSON modules without an import attribute (the app's bundler inlines them); Node's ESM loader in
 // this test process needs `type: 'json'`, so a hook adds it for .json files (e.g. when `profiles:load` imports the
@@ -81,6 +86,8 @@ export interface AppBridge {
   readonly events: readonly LoggedEvent[];
   /** A new page showing the built renderer with `window.api` installed; it becomes the window events go to. */
   openApp(): Promise<Page>;
+  /** The app's data folder (settings and the keychain-encrypted key). */
+  readonly dataDir: string;
 }
 
 export interface AppBridgeOptions {
@@ -90,8 +97,10 @@ export interface AppBridgeOptions {
   readonly foreignOrigin?: string;
   /** The sample export `files:openSample` opens; default: the one the app ships (resources/sample/). */
   readonly samplePath?: string;
-  /** A folder for the app's user data (the recent-profiles list); without one, no profile is remembered. */
-  readonly userDataDir?: string;
+  /** The app's data folder (settings, the stored key, the recent-profiles list); default: a new temp folder. */
+  readonly dataDir?: string;
+  /** Default: a fake keychain that can encrypt. */
+  readonly safeStorage?: SafeStorageLike;
 }
 
 /** The build the harness needs; throws with the command to run when it is missing. */
@@ -175,6 +184,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
   const events: LoggedEvent[] = [];
   let appPage: Page | undefined;
   let delivery: Promise<unknown> = Promise.resolve();
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'anonymiser-e2e-data-'));
 
   const handlers = createIpcHandlers({
     appInfo: { ...BRIDGE_APP_INFO },
@@ -182,7 +192,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
     handles: new HandleStore(),
     jobs: options.jobs ?? createJobRunner({ workerPath: WORKER_PATH }),
     samplePath: options.samplePath ?? path.join(REPO_ROOT, 'resources', SAMPLE_EXPORT_RESOURCE),
-    ...(options.userDataDir !== undefined ? { recentProfiles: new RecentProfiles(path.join(options.userDataDir, 'recent-profiles.json')) } : {}),
+    recentProfiles: new RecentProfiles(path.join(dataDir, 'recent-profiles.json')),
     emit: (event, payload) => {
       events.push({ event, payload, at: Date.now() });
       const page = appPage;
@@ -191,6 +201,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
         .then(() => page.evaluate(([e, p]) => (window as unknown as { __ipcEmit: (e: string, p: unknown) => void }).__ipcEmit(e, p), [event, payload] as const))
         .catch(() => undefined); // the page went away: dropped, as Electron drops events for a closed window
     },
+    ...settingsDeps(dataDir, options.safeStorage ?? fakeSafeStorage()),
   });
   const dispatch = createDispatcher(handlers, isAppFrameUrl);
   await context.exposeBinding('__ipcInvoke', (source, channel: string, payload: unknown) => dispatch(channel, senderFrameUrl(source), payload));
@@ -210,6 +221,7 @@ export async function createAppBridge(context: BrowserContext, options: AppBridg
   });
 
   return {
+    dataDir,
     dialog,
     requests,
     events,

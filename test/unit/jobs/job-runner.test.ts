@@ -4,12 +4,14 @@
  * progress at most 10 a second with the last figure before the result, a run that writes verified outputs, a
  * cancel within a second that leaves nothing at the outputs, and errors reduced to codes and safe messages.
  */
-import { createWriteStream, mkdtempSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyedHash } from '../../../shared/transform/keyed-hash';
 import { createJobRunner, removePartialFiles, type JobProgress } from '../../../src-main/jobs/job-runner';
 import type { JobRunner } from '../../../src-main/main/job-runner-port';
 
@@ -176,6 +178,71 @@ describe('run and verify', () => {
     expect(error?.code).toBe('cancelled');
     expect(readdirSync(out)).toEqual([]);
   }, 90_000);
+});
+
+describe("the app's stored key (keyBytes)", () => {
+  /** The key's bytes in every spelling they could leak in. */
+  const spellings = (bytes: Uint8Array) => {
+    const b = Buffer.from(bytes);
+    return [b.toString('hex'), b.toString('hex').toUpperCase(), b.toString('base64'), b.toString('base64url'), b.toString('latin1')];
+  };
+
+  it('runs and verifies with the key handed over: its fingerprint in the report, repeatable output, the key nowhere', async () => {
+    const bytes = randomBytes(32);
+    const fingerprint = new KeyedHash(bytes).fingerprint();
+    const outputs = [join(dir, 'keyed-1.csv'), join(dir, 'keyed-2.csv')];
+    const results: unknown[] = [];
+    for (const output of outputs) {
+      const handedOver = Uint8Array.from(bytes);
+      const { result, error } = await startJob('run', { inputs: [ZENDESK], outputs: [output], keyBytes: handedOver }).settled;
+      expect(error).toBeUndefined();
+      expect((result as { report: { key: unknown } }).report.key).toEqual({ fingerprint, ephemeral: false });
+      results.push(result);
+    }
+    // the same key gives the same pseudonyms in every run
+    expect(readFileSync(outputs[0]!, 'utf8')).toBe(readFileSync(outputs[1]!, 'utf8'));
+    const verified = await startJob('verify', { originals: [ZENDESK], anonymised: [outputs[0]!], keyBytes: Uint8Array.from(bytes) }).settled;
+    expect(verified.error).toBeUndefined();
+    expect((verified.result as { passed: boolean }).passed).toBe(true);
+    const texts = [JSON.stringify(results), JSON.stringify(verified), ...outputs.map((o) => readFileSync(o, 'latin1'))];
+    for (const text of texts) for (const form of spellings(bytes)) expect(text.includes(form)).toBe(false);
+  }, 60_000);
+
+  it('without a key a run says its key was fresh; a malformed key is refused without showing it', async () => {
+    const { result } = await startJob('run', { inputs: [ZENDESK], outputs: [join(dir, 'fresh.csv')] }).settled;
+    expect((result as { report: { key: { ephemeral: boolean } } }).report.key.ephemeral).toBe(true);
+    const short = Uint8Array.from(randomBytes(31));
+    const { error } = await startJob('run', { inputs: [ZENDESK], outputs: [join(dir, 'short.csv')], keyBytes: short }).settled;
+    expect(error).toEqual({ code: 'input', message: 'invalid job parameter "keyBytes": 32 bytes are needed' });
+    expect(existsSync(join(dir, 'short.csv'))).toBe(false);
+  }, 60_000);
+});
+
+describe("the app's default region (defaultRegion)", () => {
+  /**
+   * The score of the number in a German note with a Berlin number written nationally (no country code): 0.9 when it
+   * is valid for the default region, 0.6 when only another region's plan takes it (phone.ts).
+   */
+  async function phoneScore(params: object): Promise<number | undefined> {
+    const path = join(dir, 'berlin.csv');
+    writeFileSync(path, 'id,note\n1,"Ruf mich an unter 030 12345678 bitte"\n');
+    const { result, error } = await startJob('preview', { path, records: 1, sample: 1, ...params }).settled;
+    expect(error).toBeUndefined();
+    const r = result as { head: { fields: { findings: { type: string; score: number }[] }[] }[] };
+    return r.head.flatMap((record) => record.fields.flatMap((f) => f.findings)).find((f) => f.type === 'PHONE')?.score;
+  }
+
+  it('applies where the profile sets no region; a region the profile sets wins', async () => {
+    expect(await phoneScore({})).toBe(0.6); // the built-in region, US
+    expect(await phoneScore({ defaultRegion: 'DE' })).toBe(0.9);
+    expect(await phoneScore({ defaultRegion: 'DE', profile: { version: 1, defaultRegion: 'US' } })).toBe(0.6);
+    expect(await phoneScore({ defaultRegion: 'US', profile: { version: 1, defaultRegion: 'DE' } })).toBe(0.9);
+  });
+
+  it('refuses a malformed region', async () => {
+    const { error } = await startJob('scan', { paths: [ZENDESK], defaultRegion: 'Germany' }).settled;
+    expect(error).toEqual({ code: 'input', message: 'invalid job parameter "defaultRegion": a two-letter region is needed' });
+  });
 });
 
 describe('errors', () => {

@@ -4,6 +4,7 @@
  * report and package options on the real job worker (bundled with esbuild as in job-runner.test.ts) that writes
  * the expected files and refuses to overwrite any, and acknowledgements rewritten into both report files.
  */
+import { settingsDeps } from '../../helpers/fake-safe-storage';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,7 @@ function setUp(over: Partial<IpcHandlerDeps> = {}) {
     handles,
     jobs: notAvailableJobRunner,
     emit: (event, payload) => events.push([event, payload]),
+    ...settingsDeps(),
     ...over,
   });
   const dispatch = createDispatcher(handlers, isAppFrameUrl);

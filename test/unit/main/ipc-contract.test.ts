@@ -5,6 +5,7 @@ import { HandleStore } from '../../../src-main/main/file-handles';
 import { createIpcHandlers } from '../../../src-main/main/ipc-handlers';
 import { notAvailableJobRunner } from '../../../src-main/main/job-runner-port';
 import { buildApi, type RawInvoke } from '../../../src-main/preload/build-api';
+import { settingsDeps } from '../../helpers/fake-safe-storage';
 
 const HANDLE = 'A'.repeat(43);
 
@@ -26,6 +27,7 @@ function registeredHandlers(): string[] {
     handles: new HandleStore(),
     jobs: notAvailableJobRunner,
     emit: () => undefined,
+    ...settingsDeps(),
   });
   return Object.keys(handlers);
 }
@@ -64,10 +66,19 @@ describe('the IPC contract', () => {
     await api.files.openSample();
     await api.profiles.recent();
     await api.reports.acknowledge({ jobId: 'j', ids: ['a.csv:0:email:EMAIL'] });
+    await api.settings.get();
+    await api.settings.set({ theme: 'dark' });
+    await api.keys.status();
+    await api.keys.create();
+    await api.keys.import({ file: HANDLE });
+    await api.keys.destroy();
     expect(invoke.mock.calls.map(([channel]) => channel).sort()).toEqual([...CHANNELS].sort());
     expect(invoke).toHaveBeenCalledWith('files:open', { purpose: 'export' });
     expect(invoke).toHaveBeenCalledWith('files:fromDrop', { path: '/tmp/dropped.csv' });
     expect(invoke).toHaveBeenCalledWith('app:info');
+    expect(invoke).toHaveBeenCalledWith('settings:set', { theme: 'dark' });
+    expect(invoke).toHaveBeenCalledWith('keys:import', { file: HANDLE });
+    expect(invoke).toHaveBeenCalledWith('keys:create');
   });
 
   it('is frozen all the way down', () => {

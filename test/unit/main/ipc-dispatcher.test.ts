@@ -7,6 +7,8 @@ import { HandleStore } from '../../../src-main/main/file-handles';
 import { createDispatcher, isAppFrameUrl } from '../../../src-main/main/ipc-dispatcher';
 import { createIpcHandlers } from '../../../src-main/main/ipc-handlers';
 import { notAvailableJobRunner, type JobListener, type JobRunner } from '../../../src-main/main/job-runner-port';
+import { DEFAULT_SETTINGS } from '../../../shared/app-settings';
+import { settingsDeps } from '../../helpers/fake-safe-storage';
 
 const HANDLE = 'A'.repeat(43);
 const OTHER = 'B'.repeat(43);
@@ -28,6 +30,12 @@ function fakeHandlers(overrides: Partial<ContractHandlers> = {}) {
     'files:openSample': vi.fn(async () => ({ id: HANDLE, name: 'sample.csv', size: 1, format: 'csv' as const })),
     'profiles:recent': vi.fn(async () => []),
     'reports:acknowledge': vi.fn(async () => ({ acknowledged: [], complete: false, report: null })),
+    'settings:get': vi.fn(async () => ({ settings: DEFAULT_SETTINGS })),
+    'settings:set': vi.fn(async () => DEFAULT_SETTINGS),
+    'keys:status': vi.fn(async () => ({ available: true, stored: false })),
+    'keys:create': vi.fn(async () => ({ available: true, stored: true, fingerprint: '0000-0000-0000-0000' })),
+    'keys:import': vi.fn(async () => ({ available: true, stored: true, fingerprint: '0000-0000-0000-0000' })),
+    'keys:destroy': vi.fn(async () => ({ available: true, stored: false })),
     ...overrides,
   };
   return { handlers, dispatch: createDispatcher(handlers, isAppFrameUrl) };
@@ -249,6 +257,7 @@ describe('createDispatcher over the real handlers', () => {
       handles,
       jobs,
       emit: (event, payload) => events.push([event, payload]),
+      ...settingsDeps(),
     });
     return { events, handles, dispatch: createDispatcher(handlers, isAppFrameUrl) };
   }
@@ -313,7 +322,7 @@ describe('createDispatcher over the real handlers', () => {
     expect(result).toEqual({ ok: true, value: { jobId: 'job-7' } });
     expect(start).toHaveBeenCalledWith(
       'run',
-      { files: [path.join(dir, 'tickets.csv')], outputFolder: path.join(dir, 'out'), outputs: [path.join(dir, 'out', 'tickets.csv')] },
+      { files: [path.join(dir, 'tickets.csv')], outputFolder: path.join(dir, 'out'), outputs: [path.join(dir, 'out', 'tickets.csv')], defaultRegion: 'US' },
       expect.anything(),
     );
     listener!.onDone({ files: 1, when: new Date(0), fn: () => 1 });

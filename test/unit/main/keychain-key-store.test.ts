@@ -3,17 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKeyFile, writeNewKeyFile } from '../../../src-main/io/key-file';
 import { createKeychainKeyStore, KEYCHAIN_KEY_FILE, type SafeStorageLike } from '../../../src-main/main/keychain-key-store';
+import { fakeSafeStorage } from '../../helpers/fake-safe-storage';
 import { tempDir } from '../../helpers/cli';
-
-/** Stands in for Electron's safeStorage: reversible, and unlike its input (every byte inverted, with a marker). */
-const fakeSafeStorage = (available = true): SafeStorageLike => ({
-  isEncryptionAvailable: () => available,
-  encryptString: (text) => Buffer.concat([Buffer.from('ENC1'), Buffer.from(text, 'utf8').map((b) => b ^ 0xff)]),
-  decryptString: (data) => {
-    if (data.subarray(0, 4).toString() !== 'ENC1') throw new Error('cannot decrypt');
-    return Buffer.from(data.subarray(4).map((b) => b ^ 0xff)).toString('utf8');
-  },
-});
 
 describe('keychain key store', () => {
   it('creates a key, loads it back, and never writes the key in clear', async () => {

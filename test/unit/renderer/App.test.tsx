@@ -37,8 +37,9 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
   });
 
-  it('switches the language from the interface-language select', () => {
+  it('switches the language from the interface-language select of the settings', () => {
     render(<App initialLocale="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'de' } });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support-Export-Anonymisierer');
     expect(screen.getByLabelText('Sprache der Oberfläche')).toBeTruthy();
@@ -47,8 +48,9 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Support Export Anonymiser');
   });
 
-  it('sets data-theme from the theme select, and follows the system by default', () => {
+  it('sets data-theme from the theme select of the settings, and follows the system by default', () => {
     render(<App initialLocale="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     const root = document.documentElement;
     expect(root.hasAttribute('data-theme')).toBe(false);
     expect(root.style.getPropertyValue('--bg')).toMatch(/^light-dark\(/);
@@ -62,7 +64,8 @@ describe('App', () => {
     render(<App initialLocale="de" />);
     expect(screen.queryByText(/^Version /)).toBeNull();
     cleanup();
-    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' }, on: () => () => undefined } as unknown as AppApi);
+    const settings = { get: async () => ({ ok: true, value: { settings: { theme: 'system', locale: 'system', defaultRegion: 'US' } } }) };
+    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' }, on: () => () => undefined, settings } as unknown as AppApi);
     render(<App initialLocale="de" />);
     expect(screen.getByText('Version 1.2.3')).toBeTruthy();
   });
