@@ -40,7 +40,7 @@ function Shell({ initialTheme }: { readonly initialTheme: ThemePreference }) {
   const [mode, setMode] = useState<'side-by-side' | 'inline'>('side-by-side');
   // the audit report of the finished export, opened in the window instead of the review
   const [showReport, setShowReport] = useState(false);
-  const ws = useWorkspace(window.api);
+  const ws = useWorkspace(window.api, { defaultRegion: prefs.settings.defaultRegion });
   const title = t('app.title');
 
   // Before the first paint, so the page never shows without its colours.

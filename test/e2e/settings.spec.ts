@@ -6,7 +6,7 @@
  * fingerprint, and no request left the page's origin.
  * Prerequisite: `npx electron-vite build`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -87,5 +87,37 @@ test('create a key, change the theme and the region; they persist across a reloa
   } finally {
     rmSync(out, { recursive: true, force: true });
     rmSync(bridge.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the default phone region applies to the review preview too, and a change recomputes it', async ({ context }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'anonymiser-settings-region-'));
+  const bridge = await createAppBridge(context);
+  try {
+    // a German mobile number written nationally: valid only with DE as the default region
+    const input = path.join(dir, 'de-tickets.csv');
+    writeFileSync(input, 'id,description\n1,Erreichbar unter 0151 23456789 ab Montag.\n');
+    const page = await bridge.openApp();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    let dialog = await openSettings(page);
+    await dialog.getByLabel('Default phone region').selectOption('DE');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    bridge.dialog.answer(input);
+    await page.getByRole('button', { name: 'Open export…' }).click();
+    const phone = page.locator('.diff__original mark.finding', { hasText: '0151 23456789' });
+    await phone.first().click();
+    const explanation = page.getByRole('status', { name: 'Why this was found' });
+    await expect(explanation.getByText('Score: 0.9')).toBeVisible({ timeout: 60_000 });
+
+    // the same number under US rules: still proposed (recall first), with the lower score of an unvalidated number
+    dialog = await openSettings(page);
+    await dialog.getByLabel('Default phone region').selectOption('US');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await phone.first().click();
+    await expect(explanation.getByText('Score: 0.6')).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

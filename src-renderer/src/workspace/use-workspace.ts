@@ -14,6 +14,7 @@ import type { FindingPosition, RowFilter } from '../state/navigation';
 import { toFilePreview, type FilePreview } from '../state/preview-model';
 import { allowEverywhere, dropColumn, ignoreFinding, markSensitive, setColumnOperator, setTypeOperator, type EditResult, type OperatorSpec, type ProfileJson } from '../state/profile-edits';
 import { ProfileHistory } from '../state/profile-history';
+import { withDefaultRegion } from '../../../shared/transform/profile-defaults';
 import { recomputePreview, type ReviewedRecord } from '../state/recompute-preview';
 import type { EntityType } from '../../../shared/detect/finding';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from './ExportPanel';
@@ -80,7 +81,13 @@ export interface Workspace {
 const START_PROFILE: ProfileJson = { version: 1 };
 const NONE: ReadonlySet<string> = new Set();
 
-export function useWorkspace(api: AppApi | undefined): Workspace {
+export interface WorkspaceOptions {
+  /** The settings' default phone region: the preview recomputes under it where the profile sets none (as jobs do). */
+  readonly defaultRegion?: string;
+}
+
+export function useWorkspace(api: AppApi | undefined, options: WorkspaceOptions = {}): Workspace {
+  const { defaultRegion } = options;
   const [files, setFiles] = useState<FileHandleInfo[]>([]);
   const [previews, setPreviews] = useState<ReadonlyMap<string, FilePreview>>(new Map());
   const [activeId, setActiveId] = useState<string>();
@@ -225,11 +232,12 @@ export function useWorkspace(api: AppApi | undefined): Workspace {
   const recomputed = useMemo((): { rows: readonly ReviewedRecord[]; error?: string } => {
     if (!preview) return { rows: [] };
     try {
-      return { rows: recomputePreview(preview.rows, history.current, { key, columns: preview.columns }) };
+      const profile = defaultRegion === undefined ? history.current : (withDefaultRegion(history.current, defaultRegion) as ProfileJson);
+      return { rows: recomputePreview(preview.rows, profile, { key, columns: preview.columns }) };
     } catch (e) {
       return { rows: [], error: e instanceof Error ? e.message : String(e) };
     }
-  }, [preview, history, key]);
+  }, [preview, history, key, defaultRegion]);
   const reviewed = recomputed.rows;
   const shownError = error ?? recomputed.error;
 
