@@ -119,5 +119,6 @@ test('the default phone region applies to the review preview too, and a change r
     await expect(explanation.getByText('Score: 0.6')).toBeVisible();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(bridge.dataDir, { recursive: true, force: true });
   }
 });
