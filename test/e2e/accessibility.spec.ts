@@ -1,8 +1,8 @@
 /**
  * Accessibility of every screen of the review workspace, checked by axe-core (the engine behind Lighthouse's and
  * Deque's audits) against WCAG 2.1 A and AA: the start screen, the workspace with its overview and diff view (a
- * finding selected and its explanation shown), and the export panel after a verified export, in the light and the
- * dark theme. Any violation fails the test with axe's description of it and the elements involved.
+ * finding selected and its explanation shown), the export panel after a verified export, the settings dialog and
+ * the report view, in the light and the dark theme. Any violation fails the test with axe's description of it and the elements involved.
  * Prerequisite: `npx electron-vite build`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,6 +50,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Start export' }).click();
       await expect(page.getByText('Verification passed')).toBeVisible({ timeout: 60_000 });
       expect(await violations(page), 'export panel with the verification').toEqual([]);
+
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+      expect(await violations(page), 'settings dialog').toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
+
+      await page.getByRole('button', { name: 'Open report' }).click();
+      await expect(page.getByRole('button', { name: 'Back to the review' })).toBeVisible();
+      expect(await violations(page), 'report view').toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

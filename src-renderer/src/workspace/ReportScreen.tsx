@@ -198,7 +198,10 @@ export function ReportScreen({ report, onClose }: ReportScreenProps) {
 
       {report.profile === undefined ? null : (
         <Section id="profile" title="report.profile">
-          <pre className="report-screen__profile">{JSON.stringify(report.profile, null, 2)}</pre>
+          {/* focusable, so that a keyboard can scroll it (it scrolls sideways on long lines) */}
+          <pre className="report-screen__profile" tabIndex={0} aria-label={t('report.profile')}>
+            {JSON.stringify(report.profile, null, 2)}
+          </pre>
         </Section>
       )}
     </main>
