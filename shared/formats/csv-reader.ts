@@ -96,6 +96,8 @@ export function createCsvReader(chunks: AsyncIterable<string>, options: CsvReade
         const startLine = line;
         line += countChar(raw, newlineCode());
         if (row.error) throw new FormatError(row.error, startLine, headerDone ? recordIndex : undefined);
+        // a complete row over the limit too (the buffer check below only sees rows still being read)
+        if (raw.length > maxRecordChars) throw new FormatError(`the row is longer than the limit of ${maxRecordChars} characters`, startLine, headerDone ? recordIndex : undefined);
         if (!headerDone) {
           columns = uniqueColumnNames(row.cells);
           header = { raw, names: row.cells };

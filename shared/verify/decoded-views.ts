@@ -108,7 +108,11 @@ export function entityDecoded(s: string): View | null {
   return out.view();
 }
 
-export const BASE64_RUN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
+/**
+ * A base64 or base64url token. Runs longer than 4,096 characters come in 4,096-character pieces (a multiple of 4,
+ * so each piece decodes on its own): an unbounded run made V8's regex engine overflow its stack on a 100 MB value.
+ */
+export const BASE64_RUN = /[A-Za-z0-9+/_-]{12,4096}={0,2}/g;
 const utf8 = new TextDecoder('utf-8');
 
 /** The text a base64 or base64url token encodes, if it is valid UTF-8 and at least 90% printable; else null. */

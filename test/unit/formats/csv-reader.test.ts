@@ -105,6 +105,19 @@ describe('CSV reader', () => {
     expect((error as FormatError).line).toBe(2);
   });
 
+  it('refuses a complete row over the limit too, whatever the chunking, and names its line and record', async () => {
+    const text = 'id,note\n1,short\n2,"' + 'x'.repeat(1500) + '"\n3,short\n';
+    for (const size of [7, 100, 1 << 20]) {
+      const error = await collectRecords(createCsvReader(chunksOf(text, size), { maxRecordChars: 1000 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FormatError);
+      expect((error as FormatError).message).toMatch(/longer than the limit of 1000 characters/);
+      expect([(error as FormatError).line, (error as FormatError).record]).toEqual([3, 1]);
+    }
+    // just under the limit is read
+    const under = 'id,note\n1,"' + 'x'.repeat(990) + '"\n';
+    expect(await collectRecords(createCsvReader(chunksOf(under, 64), { maxRecordChars: 1000 }))).toHaveLength(1);
+  });
+
   it('refuses an empty file', async () => {
     await expect(collectRecords(createCsvReader(chunksOf('', 4)))).rejects.toThrow(/empty/);
   });

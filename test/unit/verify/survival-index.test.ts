@@ -40,6 +40,18 @@ describe('survival index: planted leaks are found', () => {
     expect(show(index, `id=${token};`)).toEqual([[token, 'PERSON', 'base64']]);
   });
 
+  it('finds a value deep inside a long base64 blob (read in 4,096-character pieces)', () => {
+    // 6,000 bytes of filler put the e-mail past the first piece (3,072 decoded bytes)
+    const blob = btoa(`${'lorem ipsum '.repeat(500)}mail john.smith@example.com then more text`);
+    const hits = index.find(`attachment: ${blob}`);
+    expect(blob.length).toBeGreaterThan(8000);
+    expect(hits.map((h) => [h.type, h.form])).toEqual([['EMAIL', 'base64']]);
+  });
+
+  it('reads a 20-million-character run of base64 letters without overflowing the regex stack', () => {
+    expect(index.find('x'.repeat(20_000_000))).toEqual([]);
+  });
+
   it('finds an HTML-entity-encoded e-mail, decimal, hexadecimal or named', () => {
     expect(show(index, '<p>john.smith&#64;example.com</p>')).toEqual([['john.smith&#64;example.com', 'EMAIL', 'html-entities']]);
     expect(show(index, 'john.smith&#x40;example.com')).toEqual([['john.smith&#x40;example.com', 'EMAIL', 'html-entities']]);
