@@ -25,6 +25,7 @@ export const COMMON_OPTION_SPEC = {
   format: { type: 'string' },
   encoding: { type: 'string' },
   'on-malformed-row': { type: 'string' },
+  'max-record-chars': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -36,6 +37,8 @@ export interface CommonOptions {
   readonly format?: FormatKind;
   readonly encoding?: TextEncodingName;
   readonly onMalformedRow: 'error' | 'keep';
+  /** The record-size limit of the readers (undefined: their default, 64 Mi characters). */
+  readonly maxRecordChars?: number;
   readonly quiet: boolean;
 }
 
@@ -52,6 +55,7 @@ export async function readCommonOptions(values: {
   format?: string;
   encoding?: string;
   'on-malformed-row'?: string;
+  'max-record-chars'?: string;
   quiet?: boolean;
 }): Promise<CommonOptions> {
   if (values.profile !== undefined && values.preset !== undefined) {
@@ -77,8 +81,16 @@ export async function readCommonOptions(values: {
     format: oneOf(values.format, ['csv', 'json', 'ndjson'] as const, 'format'),
     encoding: oneOf(values.encoding, TEXT_ENCODINGS, 'encoding'),
     onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',
+    ...(values['max-record-chars'] !== undefined ? { maxRecordChars: maxRecordChars(values['max-record-chars']) } : {}),
     quiet: values.quiet ?? false,
   };
+}
+
+/** `--max-record-chars N`: a whole number from 1,024 to 512 Mi (V8's longest string is about 512 Mi characters). */
+function maxRecordChars(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1024 && n <= 512 * 1024 * 1024)) throw new UsageError(`--max-record-chars must be a whole number from 1024 to 536870912, not "${value}"`);
+  return n;
 }
 
 function presetPolicy(id: string): Policy {
@@ -117,6 +129,7 @@ export function fileJob(common: CommonOptions, signal: AbortSignal): (inputPath:
     format: common.format,
     encoding: common.encoding,
     onMalformedRow: common.onMalformedRow,
+    ...(common.maxRecordChars !== undefined ? { maxRecordChars: common.maxRecordChars } : {}),
     signal,
   });
 }

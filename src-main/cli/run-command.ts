@@ -73,6 +73,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     ...(common.encoding ? { encoding: common.encoding } : {}),
     ...(outputEncoding ? { outputEncoding } : {}),
     onMalformedRow: common.onMalformedRow,
+    ...(common.maxRecordChars !== undefined ? { maxRecordChars: common.maxRecordChars } : {}),
     ...(values['keep-formulas'] ? { neutraliseFormulas: false } : {}),
     signal: ctx.signal,
     onProgress: (stage, file, p) => progress.update(stage === 'verify' ? `verifying ${file}…` : formatProgress(stage === 'known-values' ? `${file} (known values)` : file, p)),

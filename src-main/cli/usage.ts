@@ -23,6 +23,8 @@ const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON, see doc
   --encoding ENC           utf-8 | utf-16le | utf-16be | windows-1252 (default: from the BOM and content)
   --on-malformed-row MODE  error (default): stop at a CSV row whose field count differs from the header's;
                            keep: process it anyway and list it as a warning
+  --max-record-chars N     a record (CSV row, JSON record, NDJSON line) longer than N characters is an error
+                           (default 67108864, 64 Mi; from 1024 up to 536870912)
   --quiet                  no progress bar`;
 
 export const RUN_USAGE = `Usage: anonymise run INPUT... --out PATH [options]

@@ -29,6 +29,8 @@ export interface FileJobOptions {
   readonly known?: KnownValueIndex;
   /** CSV output: cells a spreadsheet would run as formulas get a leading apostrophe (default true; see csv-formula-guard). */
   readonly neutraliseFormulas?: boolean;
+  /** A record (CSV row, JSON record, NDJSON line) longer than this many UTF-16 units is an error (default 64 Mi). */
+  readonly maxRecordChars?: number;
 }
 
 export interface OpenExport {
@@ -50,6 +52,7 @@ export async function openExport(job: FileJobOptions): Promise<OpenExport> {
     onWarning: (w) => warnings.push(w),
     ...(job.delimiter ? { delimiter: job.delimiter } : {}),
     ...(job.neutraliseFormulas === false ? { neutraliseFormulas: false } : {}),
+    ...(job.maxRecordChars !== undefined ? { maxRecordChars: job.maxRecordChars } : {}),
   });
   const onProgress = job.onProgress;
   return {

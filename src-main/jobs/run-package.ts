@@ -45,6 +45,8 @@ export interface RunPackageOptions {
   readonly onMalformedRow?: 'error' | 'keep';
   /** False writes CSV cells that a spreadsheet would run as formulas as they are (default: neutralised). */
   readonly neutraliseFormulas?: boolean;
+  /** The record-size limit of every reader of the run (default 64 Mi characters). */
+  readonly maxRecordChars?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (stage: RunStage, file: string, progress: PipelineProgress & { readonly totalBytes: number }) => void;
   /** Told each file when its output is complete (before the verification). */
@@ -86,6 +88,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
     ...(options.neutraliseFormulas === false ? { neutraliseFormulas: false } : {}),
+    ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const progress = (stage: RunStage, file: string) => options.onProgress && ((p: PipelineProgress & { totalBytes: number }) => options.onProgress!(stage, file, p));
@@ -127,6 +130,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     written,
     risk,
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
+    ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onFile: (path) => options.onProgress?.('verify', path, { bytes: 0, totalBytes: 0, records: 0, findings: 0, elapsedMs: 0 }),
   });

@@ -37,6 +37,7 @@ export interface VerifyRunOptions {
   readonly risk: RiskChoice;
   readonly format?: AnonymiseFileResult['format'];
   readonly onMalformedRow?: 'error' | 'keep';
+  readonly maxRecordChars?: number;
   readonly signal?: AbortSignal;
   /** Called before each file is verified. */
   readonly onFile?: (anonymised: string) => void;
@@ -56,6 +57,7 @@ export async function verifyRun(options: VerifyRunOptions): Promise<FileVerifica
         encoding: result.encoding,
         anonymisedEncoding: result.outputEncoding,
         ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
+        ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         survival: options.survival,
         ...(options.written ? { written: options.written } : {}),

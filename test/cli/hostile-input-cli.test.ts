@@ -70,6 +70,25 @@ describe('hostile input through anonymise run', () => {
     expectRefused(run('huge-field.csv', `id,note\n1,"${'x'.repeat(100 * 1024 * 1024)}"\n`), /longer than the limit of 67108864 characters/);
   }, 60_000);
 
+  it('--max-record-chars sets the limit for every format, and a bad value is a usage error', () => {
+    const long = 'x'.repeat(5000);
+    for (const [name, text] of [
+      ['limit.csv', `id,note\n1,${long}\n`],
+      ['limit.json', `[{"note":"${long}"}]`],
+      ['limit.ndjson', `{"note":"${long}"}\n`],
+    ] as const) {
+      const input = join(dir, name);
+      writeFileSync(input, text);
+      const r = cli(['run', input, '--out', join(dir, `out-${name}`), '--max-record-chars', '2048', '--quiet']);
+      expect(r.status, `${name}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/longer than the limit of 2048 characters/);
+      expect(cli(['scan', input, '--max-record-chars', '8192', '--quiet']).status).toBe(0);
+    }
+    const bad = cli(['scan', join(dir, 'limit.csv'), '--max-record-chars', '12']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--max-record-chars must be a whole number from 1024/);
+  });
+
   it('10,000 columns: read, and every e-mail in them anonymised', () => {
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
     const row = header.map((_, i) => (i % 1000 === 7 ? `jane.doe${i}@example.com` : String(i)));
