@@ -4,6 +4,7 @@
  */
 import packageJson from '../../package.json';
 import { removeLiveTempFilesSync } from '../io/atomic-file';
+import { defaultJournalDir, openWriteJournal, recoverInterruptedWrites } from '../io/write-journal';
 import { InputError } from '../io/input-error';
 import { UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
@@ -79,6 +80,11 @@ export async function runCli(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // temp files that a killed run left beside its outputs go first; then this run's writes are journalled
+  const journal = process.env.ANONYMISE_JOURNAL_DIR || defaultJournalDir();
+  const recovered = recoverInterruptedWrites(journal);
+  if (recovered > 0) process.stderr.write(`note: removed ${recovered} temp file${recovered === 1 ? '' : 's'} that an interrupted run left behind\n`);
+  openWriteJournal(journal);
   try {
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,

@@ -12,6 +12,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import { InputError } from '../io/input-error';
 import { createAtomicNewFile } from '../io/atomic-file';
 import { describeFsError } from '../io/text-input';
+import { journalAdd, journalRemove } from '../io/write-journal';
 import { renderAuditReportHtml } from '../jobs/audit-report-html';
 import type { AuditReport } from '../jobs/audit-report';
 
@@ -33,6 +34,7 @@ export async function writePackage(dir: string, outputs: readonly string[], repo
     return;
   }
   const staging = join(dirname(resolve(dir)), `.${basename(dir)}.${randomBytes(6).toString('hex')}.partial`);
+  journalAdd(staging);
   try {
     await mkdir(staging, { mode: 0o700 });
     for (const [i, output] of outputs.entries()) await copyFile(output, join(staging, names[i]!));
@@ -43,6 +45,8 @@ export async function writePackage(dir: string, outputs: readonly string[], repo
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error instanceof InputError ? error : new InputError(`cannot write the package: ${describeFsError(error)}`, dir);
+  } finally {
+    journalRemove(staging);
   }
 }
 

@@ -10,6 +10,7 @@ import { copyFile, link, lstat, open, rename, rm, type FileHandle } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './input-error';
 import { describeFsError } from './text-input';
+import { journalAdd, journalRemove } from './write-journal';
 
 /** Temp files of writes in progress, so that a signal handler can remove them before the process exits. */
 const liveTempFiles = new Set<string>();
@@ -35,6 +36,7 @@ export async function createAtomicFile(target: string): Promise<AtomicFile> {
     throw new InputError(`cannot write here: ${describeFsError(error)}`, target);
   }
   liveTempFiles.add(tempPath);
+  journalAdd(tempPath);
   let state: 'open' | 'committing' | 'committed' | 'aborted' = 'open';
   let closed = false;
   const close = async () => {
@@ -69,6 +71,7 @@ export async function createAtomicFile(target: string): Promise<AtomicFile> {
       }
       state = 'committed';
       liveTempFiles.delete(tempPath);
+      journalRemove(tempPath);
     },
     async abort() {
       if (state === 'committed' || state === 'aborted') return;
@@ -76,6 +79,7 @@ export async function createAtomicFile(target: string): Promise<AtomicFile> {
       await close().catch(() => undefined);
       await rm(tempPath, { force: true });
       liveTempFiles.delete(tempPath);
+      journalRemove(tempPath);
     },
   };
 }
@@ -85,6 +89,7 @@ export function removeLiveTempFilesSync(): void {
   for (const path of liveTempFiles) {
     rmSync(path, { force: true });
     liveTempFiles.delete(path);
+    journalRemove(path);
   }
 }
 
@@ -117,6 +122,7 @@ export async function createAtomicNewFile(target: string, what: string): Promise
     tempPath: file.tempPath,
     write: (bytes) => file.write(bytes).catch(onTarget),
     async commit() {
+      journalAdd(staging); // between its commit and the link below, the staging file is ours to remove
       await file.commit().catch(onTarget);
       try {
         await link(staging, target).catch(async (error: NodeJS.ErrnoException) => {
@@ -128,6 +134,7 @@ export async function createAtomicNewFile(target: string, what: string): Promise
         throw new InputError(`cannot finish writing: ${describeFsError(error)}`, target);
       } finally {
         await rm(staging, { force: true });
+        journalRemove(staging);
       }
     },
     abort: () => file.abort(),

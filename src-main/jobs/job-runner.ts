@@ -104,7 +104,13 @@ function withTiming(jobId: string, kind: JobKind, p: WorkerProgress, elapsedMs: 
   return { ...progress, etaMs: bytes >= totalBytes ? 0 : Math.round((elapsedMs * (totalBytes - bytes)) / bytes) };
 }
 
-export function createJobRunner(options: { workerPath?: string } = {}): JobRunner {
+export interface JobRunnerOptions {
+  readonly workerPath?: string;
+  /** The write journal's folder (write-journal.ts); the app gives its data folder's, the CLI has its own. */
+  readonly journalDir?: string;
+}
+
+export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   const workerPath = options.workerPath ?? defaultWorkerPath();
   return {
     start(kind, params, listener) {
@@ -134,7 +140,7 @@ export function createJobRunner(options: { workerPath?: string } = {}): JobRunne
       });
       worker.on('error', () => fail(INTERNAL));
       worker.on('exit', () => fail(INTERNAL)); // an exit without a reply
-      worker.postMessage({ type: 'start', kind, params } satisfies WorkerRequest);
+      worker.postMessage({ type: 'start', kind, params, ...(options.journalDir !== undefined ? { journal: options.journalDir } : {}) } satisfies WorkerRequest);
 
       return {
         jobId,

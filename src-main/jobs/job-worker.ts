@@ -28,6 +28,7 @@ import { WrittenValues } from '../../shared/verify/written-values';
 import { writePackage } from '../cli/data-package';
 import { parseRiskOptions } from '../cli/verification-text';
 import { createAtomicNewFile, TEMP_SUFFIX, writeAndCommit } from '../io/atomic-file';
+import { journalAdd, journalRemove, openWriteJournal } from '../io/write-journal';
 import { InputError } from '../io/input-error';
 import { readKeyFile } from '../io/key-file';
 import type { JobKind } from '../main/job-runner-port';
@@ -42,7 +43,8 @@ import { scanFile } from './scan-file';
 import { toInputError } from './to-input-error';
 import { filePassed, verifyFile, type FileVerification } from './verify-file';
 
-export type WorkerRequest = { readonly type: 'start'; readonly kind: JobKind; readonly params: object } | { readonly type: 'cancel' };
+/** `journal`: the folder of the write journal (write-journal.ts), so that a killed app's temp files go at its next start. */
+export type WorkerRequest = { readonly type: 'start'; readonly kind: JobKind; readonly params: object; readonly journal?: string } | { readonly type: 'cancel' };
 
 export interface WorkerProgress {
   readonly bytes: number;
@@ -346,6 +348,7 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
       const output = outputs[i]!;
       const temp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       staged.push(temp);
+      journalAdd(temp);
       conversions.push(await convertExport(input, temp, format!, ctx.signal));
       progress.report('convert', i, { bytes: conversions[i]!.bytes, records: 0, findings: 0 });
       runInputs.push(temp);
@@ -376,7 +379,10 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
     progress.finish();
     return { report, passed: run.passed, written: { report: reportFiles !== undefined, package: packaged } };
   } finally {
-    for (const temp of staged) await rm(temp, { force: true });
+    for (const temp of staged) {
+      await rm(temp, { force: true });
+      journalRemove(temp);
+    }
   }
 }
 
@@ -483,6 +489,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
     }
     if (started) return;
     started = true;
+    if (message.journal !== undefined) openWriteJournal(message.journal);
     const run = JOBS[message.kind];
     const ctx: JobContext = { signal: controller.signal, plan: async (stages, paths) => new ProgressPlan(stages, await sizesOf(paths)) };
     const job = run ? run({ ...message.params } as Record<string, unknown>, ctx) : Promise.reject(new Error('unknown job kind'));

@@ -23,6 +23,7 @@ import { isAppFrameUrl, registerHandlers, sendEvent } from './ipc-main-wrapper';
 import { createKeychainKeyStore } from './keychain-key-store';
 import { createSettingsStore } from './settings-store';
 import { createJobRunner } from '../jobs/job-runner';
+import { openWriteJournal, recoverInterruptedWrites, WRITE_JOURNAL_FOLDER } from '../io/write-journal';
 import {
   APP_ENTRY_URL,
   APP_NAME,
@@ -152,6 +153,10 @@ function createMainWindow(): BrowserWindow {
  */
 function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
   const dataDir = app.getPath('userData');
+  // temp files that a killed app (or one that lost power) left beside its outputs go at the next start
+  const journalDir = path.join(dataDir, WRITE_JOURNAL_FOLDER);
+  recoverInterruptedWrites(journalDir);
+  openWriteJournal(journalDir);
   const handlers = createIpcHandlers({
     appInfo: { app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     dialog: {
@@ -161,14 +166,14 @@ function registerIpc(currentWindow: () => BrowserWindow | undefined): void {
       },
     },
     handles: new HandleStore(),
-    jobs: createJobRunner(),
+    jobs: createJobRunner({ journalDir }),
     emit: (event, payload) => {
       const win = currentWindow();
       if (win) sendEvent(win.webContents, event, payload);
     },
     // --- start screen, export options and report (issue 7) ---
     samplePath: SAMPLE_EXPORT_PATH,
-    recentProfiles: new RecentProfiles(path.join(app.getPath('userData'), 'recent-profiles.json')),
+    recentProfiles: new RecentProfiles(path.join(dataDir, 'recent-profiles.json')),
     settings: createSettingsStore(dataDir),
     keys: createKeychainKeyStore(dataDir, safeStorage),
   });
