@@ -4,12 +4,12 @@
  * progress at most 10 a second with the last figure before the result, a run that writes verified outputs, a
  * cancel within a second that leaves nothing at the outputs, and errors reduced to codes and safe messages.
  */
+import { buildJobWorker } from '../../helpers/job-worker-bundle';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyedHash } from '../../../shared/transform/keyed-hash';
 import { createJobRunner, removePartialFiles, type JobProgress } from '../../../src-main/jobs/job-runner';
@@ -58,18 +58,7 @@ async function writeTickets(path: string, n: number, noteWords = 0): Promise<voi
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'job-runner-'));
   // the CLI's esbuild settings, with every package bundled (the temp folder has no node_modules beside it)
-  await build({
-    entryPoints: { 'job-worker': 'src-main/jobs/job-worker.ts' },
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    loader: { '.json': 'json' },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildJobWorker(dir);
   runner = createJobRunner({ workerPath: join(dir, 'job-worker.mjs') });
 }, 60_000);
 

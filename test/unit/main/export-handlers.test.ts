@@ -4,12 +4,12 @@
  * report and package options on the real job worker (bundled with esbuild as in job-runner.test.ts) that writes
  * the expected files and refuses to overwrite any, and acknowledgements rewritten into both report files.
  */
+import { buildJobWorker } from '../../helpers/job-worker-bundle';
 import { settingsDeps } from '../../helpers/fake-safe-storage';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventName, JobDone, JobProgress, RecentProfile } from '../../../shared/ipc-contract';
@@ -30,18 +30,7 @@ let workerDir: string;
 beforeAll(async () => {
   dir = await realpath(await mkdtemp(path.join(tmpdir(), 'export-handlers-')));
   workerDir = await mkdtemp(path.join(tmpdir(), 'export-worker-'));
-  await build({
-    entryPoints: { 'job-worker': 'src-main/jobs/job-worker.ts' },
-    outdir: workerDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    loader: { '.json': 'json' },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildJobWorker(workerDir);
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,19 @@
+/** The app's job worker (src-main/jobs/job-worker.ts) bundled with esbuild into `outDir`, for tests that run real jobs. */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export async function buildJobWorker(outDir: string): Promise<string> {
+  await build({
+    entryPoints: { 'job-worker': 'src-main/jobs/job-worker.ts' },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    loader: { '.json': 'json' },
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return join(outDir, 'job-worker.mjs');
+}
