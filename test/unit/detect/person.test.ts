@@ -214,3 +214,26 @@ describe('sign-off words are not names', () => {
     expect(found).not.toContain('Grüßen');
   });
 });
+
+describe('German text: capitalised nouns are not names', () => {
+
+  it.each([
+    'Der Kunde bittet um Rückruf unter der bekannten Nummer.',
+    'Bitte um Rückmeldung zur Bestellung.',
+    'Kunde wünscht Stornierung der Lieferung.',
+    'Die Rechnung wurde mit der Gutschrift verrechnet, die Abrechnung folgt.',
+  ])('finds no person in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still finds names by their lists and cues in German text', () => {
+    expect(found('Herr Müller bittet um Rückruf.')).toEqual(['Herr Müller']);
+    expect(found('Hallo Anja, danke für die Rückmeldung.')).toEqual(['Anja']);
+    expect(found('Ich habe mit Jonas Weber gesprochen, er ruft zurück.')).toEqual(['Jonas Weber']);
+  });
+
+  it('an unknown capitalised word in English text is still weak evidence of a name', () => {
+    expect(found('We forwarded the ticket to Zyxbert yesterday.')).toEqual(['Zyxbert']);
+  });
+});
+

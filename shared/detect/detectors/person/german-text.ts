@@ -1,0 +1,45 @@
+/**
+ * Is a text written in German? There every noun is capitalised ("bittet um Rückruf", "Stornierung der Lieferung"),
+ * so a capitalised unknown word in mid-sentence says nothing about a name, and the weak proper-noun rule must not
+ * fire. The guess counts German and English function words among the first tokens: German when more German ones
+ * are found than English ones, and at least two, or one in a text that also holds ä, ö, ü or ß (a short note: "Kunde
+ * wünscht Stornierung der Lieferung"). Words both languages use ("in", "an", "am", "die") do not count.
+ */
+import { TOK_ASCII, type Tokens } from '../../gazetteer';
+import { hashKey } from '../../gazetteer/hashing';
+
+const GERMAN = [
+  'der', 'das', 'den', 'dem', 'des', 'und', 'oder', 'nicht', 'mit', 'bei', 'von', 'zu', 'zum', 'zur', 'um', 'ist', 'sind', 'wir',
+  'ich', 'sie', 'es', 'ein', 'eine', 'einen', 'einem', 'einer', 'wegen', 'bitte', 'auf', 'aus', 'im', 'auch', 'noch', 'nach',
+  'wird', 'wurde', 'haben', 'hat', 'habe', 'kann', 'keine', 'kein', 'wie', 'was', 'wenn', 'dass', 'sich', 'mir', 'mich', 'uns',
+  'ihr', 'ihre', 'ihnen', 'unter', 'vom', 'beim', 'seit', 'aber', 'schon', 'sehr', 'gerne', 'danke',
+];
+const ENGLISH = [
+  'the', 'and', 'or', 'not', 'with', 'for', 'of', 'to', 'is', 'are', 'was', 'were', 'we', 'you', 'it', 'a', 'this', 'that',
+  'have', 'has', 'be', 'by', 'from', 'as', 'but', 'can', 'will', 'would', 'your', 'our', 'my', 'on', 'at', 'please', 'thanks',
+];
+const GERMAN_HASHES = new Set(GERMAN.map(hashKey));
+const ENGLISH_HASHES = new Set(ENGLISH.map(hashKey));
+/** Enough tokens to tell; a long text is judged by its start. */
+const SAMPLE_TOKENS = 200;
+
+const GERMAN_LETTER = /[äöüßÄÖÜ]/;
+
+const judged = new WeakMap<Tokens, boolean>();
+
+export function isGermanText(tokens: Tokens): boolean {
+  let german = judged.get(tokens);
+  if (german !== undefined) return german;
+  let de = 0;
+  let en = 0;
+  const n = Math.min(tokens.count, SAMPLE_TOKENS);
+  for (let t = 0; t < n; t++) {
+    if (!(tokens.bits[t]! & TOK_ASCII)) continue;
+    const h = tokens.hash(t);
+    if (GERMAN_HASHES.has(h)) de++;
+    else if (ENGLISH_HASHES.has(h)) en++;
+  }
+  german = de > en && (de >= 2 || GERMAN_LETTER.test(tokens.text));
+  judged.set(tokens, german);
+  return german;
+}
