@@ -26,7 +26,8 @@ const jsonAsParsedString = {
 };
 
 await build({
-  entryPoints: { anonymise: 'src-main/cli/cli-main.ts' },
+  // the CLI, and the detection worker threads it starts (detect-pool.ts finds detect-worker.mjs beside anonymise.mjs)
+  entryPoints: { anonymise: 'src-main/cli/cli-main.ts', 'detect-worker': 'src-main/pipeline/detect-worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

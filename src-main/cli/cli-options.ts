@@ -9,6 +9,7 @@ import type { FormatKind } from '../../shared/formats/record';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../shared/formats/text-encoding';
 import { InputError } from '../io/input-error';
 import type { FileJobOptions } from '../jobs/open-export';
+import { DEFAULT_BATCH_CHARS, defaultWorkerCount, type DetectPoolOptions } from '../pipeline/detect-pool';
 import { describeFsError } from '../io/text-input';
 
 export class UsageError extends Error {
@@ -25,6 +26,8 @@ export const COMMON_OPTION_SPEC = {
   format: { type: 'string' },
   encoding: { type: 'string' },
   'on-malformed-row': { type: 'string' },
+  workers: { type: 'string' },
+  'batch-kb': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -36,6 +39,8 @@ export interface CommonOptions {
   readonly format?: FormatKind;
   readonly encoding?: TextEncodingName;
   readonly onMalformedRow: 'error' | 'keep';
+  /** Detection threads (`--workers`, default one per core; 1: in the main thread) and their batch size. */
+  readonly parallel: DetectPoolOptions;
   readonly quiet: boolean;
 }
 
@@ -52,6 +57,8 @@ export async function readCommonOptions(values: {
   format?: string;
   encoding?: string;
   'on-malformed-row'?: string;
+  workers?: string;
+  'batch-kb'?: string;
   quiet?: boolean;
 }): Promise<CommonOptions> {
   if (values.profile !== undefined && values.preset !== undefined) {
@@ -77,8 +84,23 @@ export async function readCommonOptions(values: {
     format: oneOf(values.format, ['csv', 'json', 'ndjson'] as const, 'format'),
     encoding: oneOf(values.encoding, TEXT_ENCODINGS, 'encoding'),
     onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',
+    parallel: {
+      workers: wholeNumber(values.workers, 'workers', MAX_WORKERS) ?? defaultWorkerCount(),
+      batchChars: (wholeNumber(values['batch-kb'], 'batch-kb', MAX_BATCH_KB) ?? DEFAULT_BATCH_CHARS / 1024) * 1024,
+    },
     quiet: values.quiet ?? false,
   };
+}
+
+const MAX_WORKERS = 64;
+const MAX_BATCH_KB = 64 * 1024;
+
+/** `--name N`: a whole number from 1 to `max`. */
+function wholeNumber(value: string | undefined, option: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= max)) throw new UsageError(`--${option} must be a whole number from 1 to ${max}, not "${value}"`);
+  return n;
 }
 
 function presetPolicy(id: string): Policy {

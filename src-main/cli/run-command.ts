@@ -72,6 +72,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     ...(common.encoding ? { encoding: common.encoding } : {}),
     ...(outputEncoding ? { outputEncoding } : {}),
     onMalformedRow: common.onMalformedRow,
+    parallel: common.parallel,
     signal: ctx.signal,
     onProgress: (stage, file, p) => progress.update(stage === 'verify' ? `verifying ${file}…` : formatProgress(stage === 'known-values' ? `${file} (known values)` : file, p)),
     onFileDone: (result) => {

@@ -4,6 +4,7 @@ import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
 import { assertNotAmong } from '../io/output-plan';
 import { scanFile } from '../jobs/scan-file';
+import { withDetectPool, type DetectPool } from '../pipeline/detect-pool';
 import { COMMON_OPTION_SPEC, fileJob, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine, formatProgress } from './progress-bar';
@@ -38,8 +39,9 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
     // first pass: the identity columns, so each requester is found in every record
     const known = await learnPackageKnownValues([{ ...job, onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) }]);
     progress.clear();
-    const result = await scanFile({
+    const scan = (pool: DetectPool | undefined) => scanFile({
       ...job,
+      ...(pool ? { batchDetector: pool } : {}),
       known,
       onProgress: (p) => progress.update(formatProgress(input, p)),
       onFinding: findingsFile
@@ -65,7 +67,8 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
             await findingsFile!.write(encoder.encode(text));
           }
         : undefined,
-    }).finally(() => progress.clear());
+    });
+    const result = await withDetectPool(common.parallel, scan).finally(() => progress.clear());
     if (findingsFile) {
       if (lines.length) await findingsFile.write(encoder.encode(`${lines.join('\n')}\n`));
       await findingsFile.commit();

@@ -24,6 +24,7 @@ import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import { parseRiskOptions } from '../cli/verification-text';
 import { InputError } from '../io/input-error';
+import { defaultWorkerCount, withDetectPool } from '../pipeline/detect-pool';
 import { readKeyFile } from '../io/key-file';
 import type { JobKind } from '../main/job-runner-port';
 import { learnPackageKnownValues } from './learn-package-known-values';
@@ -59,6 +60,12 @@ export interface PreviewRecord {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Scan, run and verify jobs detect in one thread per core, started by this worker (the preview detects a few
+ * hundred records, in this thread). Not one fewer: this thread mostly waits for their batches (detection is about
+ * 90% of a run's CPU), and on a 2-core machine N-1 would mean no parallel detection at all.
+ */
+const JOB_DETECTION = { workers: defaultWorkerCount() };
 const MAX_PREVIEW_RECORDS = 100_000;
 /** The reservoir sample's seed: the same file gives the same sample every time. */
 const DEFAULT_SAMPLE_SEED = 0x5eed;
@@ -274,11 +281,14 @@ async function scanJob(params: Record<string, unknown>, ctx: JobContext) {
   const paths = texts(params, 'paths', 'files');
   const { job, progress } = await fileJobs(params, ctx, ['known-values', 'scan'], paths);
   const known = await learnPackageKnownValues(paths.map((p) => job(p, 'known-values')));
-  const files = [];
-  for (const path of paths) {
-    const r = await scanFile({ ...job(path, 'scan'), known });
-    files.push({ path, format: r.format, encoding: r.encoding, summary: r.summary, warnings: r.warnings });
-  }
+  const files = await withDetectPool(JOB_DETECTION, async (pool) => {
+    const out = [];
+    for (const path of paths) {
+      const r = await scanFile({ ...job(path, 'scan'), known, ...(pool ? { batchDetector: pool } : {}) });
+      out.push({ path, format: r.format, encoding: r.encoding, summary: r.summary, warnings: r.warnings });
+    }
+    return out;
+  });
   progress.finish();
   return { files };
 }
@@ -297,6 +307,7 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
     policy,
     key,
     version: packageJson.version,
+    parallel: JOB_DETECTION,
     signal: ctx.signal,
     onProgress: (stage, file, p) => progress.report(stage, inputs.indexOf(file) >= 0 ? inputs.indexOf(file) : outputs.indexOf(file), p),
   });

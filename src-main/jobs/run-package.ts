@@ -5,6 +5,7 @@
  * callbacks.
  */
 import type { DetectorRegistry } from '../../shared/detect/registry';
+import type { BatchDetector } from '../../shared/pipeline/batch-detector';
 import type { FormatKind } from '../../shared/formats/record';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { PipelineProgress } from '../../shared/pipeline/run-pipeline';
@@ -16,6 +17,7 @@ import { DropLog } from '../../shared/verify/drop-log';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import type { VaultWriter } from '../io/vault-file';
+import { withDetectPool, type DetectPoolOptions } from '../pipeline/detect-pool';
 import { anonymiseFile, type AnonymiseFileResult } from './anonymise-file';
 import { outputStatement, type AuditReport, type RiskSummary } from './audit-report';
 import { learnPackageKnownValues } from './learn-package-known-values';
@@ -43,6 +45,11 @@ export interface RunPackageOptions {
   readonly encoding?: TextEncodingName;
   readonly outputEncoding?: TextEncodingName;
   readonly onMalformedRow?: 'error' | 'keep';
+  /**
+   * Detection (of the run and of its verification) in a pool of worker threads; default, or `workers: 1`: in this
+   * thread. The outputs and the report are the same either way.
+   */
+  readonly parallel?: DetectPoolOptions;
   readonly signal?: AbortSignal;
   readonly onProgress?: (stage: RunStage, file: string, progress: PipelineProgress & { readonly totalBytes: number }) => void;
   /** Told each file when its output is complete (before the verification). */
@@ -59,6 +66,10 @@ export interface RunPackageResult {
 }
 
 export async function runPackage(options: RunPackageOptions): Promise<RunPackageResult> {
+  return withDetectPool(options.parallel, (pool) => runPackageWith(options, pool));
+}
+
+async function runPackageWith(options: RunPackageOptions, pool: BatchDetector | undefined): Promise<RunPackageResult> {
   const { policy, key, vault } = options;
   if (options.outputs.length !== options.inputs.length) throw new Error('runPackage: one output per input');
   const registry = options.registry ?? createPolicyRegistry(policy);
@@ -84,6 +95,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(pool ? { batchDetector: pool } : {}),
   });
   const progress = (stage: RunStage, file: string) => options.onProgress && ((p: PipelineProgress & { totalBytes: number }) => options.onProgress!(stage, file, p));
 
@@ -125,6 +137,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     risk,
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(pool ? { batchDetector: pool } : {}),
     onFile: (path) => options.onProgress?.('verify', path, { bytes: 0, totalBytes: 0, records: 0, findings: 0, elapsedMs: 0 }),
   });
   for (const v of verified) options.onVerified?.(v);

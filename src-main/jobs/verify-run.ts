@@ -11,6 +11,7 @@ import type { WrittenValues } from '../../shared/verify/written-values';
 import type { ColumnClassification } from '../../shared/detect/finding';
 import { suggestQuasiIdentifiers } from '../../shared/verify/quasi-identifiers';
 import type { AnonymiseFileResult } from './anonymise-file';
+import type { FileJobOptions } from './open-export';
 import type { RiskSummary, VerificationSummary } from './audit-report';
 import { filePassed, verifyFile, type FileVerification } from './verify-file';
 
@@ -38,6 +39,8 @@ export interface VerifyRunOptions {
   readonly format?: AnonymiseFileResult['format'];
   readonly onMalformedRow?: 'error' | 'keep';
   readonly signal?: AbortSignal;
+  /** The residual scan's detection in worker threads (see `FileJobOptions.batchDetector`). */
+  readonly batchDetector?: FileJobOptions['batchDetector'];
   /** Called before each file is verified. */
   readonly onFile?: (anonymised: string) => void;
 }
@@ -57,6 +60,7 @@ export async function verifyRun(options: VerifyRunOptions): Promise<FileVerifica
         anonymisedEncoding: result.outputEncoding,
         ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.batchDetector ? { batchDetector: options.batchDetector } : {}),
         survival: options.survival,
         ...(options.written ? { written: options.written } : {}),
         droppedColumns: new Set(result.summary.droppedColumns),

@@ -57,7 +57,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'job-runner-'));
   // the CLI's esbuild settings, with every package bundled (the temp folder has no node_modules beside it)
   await build({
-    entryPoints: { 'job-worker': 'src-main/jobs/job-worker.ts' },
+    // and the detection threads a job starts, found beside the job worker as in the app
+    entryPoints: { 'job-worker': 'src-main/jobs/job-worker.ts', 'detect-worker': 'src-main/pipeline/detect-worker.ts' },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
