@@ -13,6 +13,8 @@ import type { FieldsDetection } from './detect-record';
 
 export interface ParallelSinks {
   readonly signal?: AbortSignal;
+  /** `detectFields` in this thread, for input that fits in one batch. */
+  detectHere(records: readonly RecordToDetect[]): FieldsDetection[];
   /** The columns of a record's fields; asked in input order, as the records are read. */
   columnsOf(record: SourceRecord): (ColumnClassification | undefined)[];
   /** A raw item (text between records), in input order. */
@@ -36,9 +38,12 @@ export async function detectInParallel(batches: AsyncIterable<Item[]>, detector:
   let items: Item[] = [];
   let records: RecordToDetect[] = [];
   let chars = 0;
-  const handOut = () => {
+  let handedOut = false;
+  const handOut = (last = false) => {
     if (items.length === 0) return;
-    const result = records.length > 0 ? detector.detect(policy, records) : Promise.resolve([]);
+    const here = last && !handedOut;
+    handedOut = true;
+    const result = here ? Promise.resolve(sinks.detectHere(records)) : records.length > 0 ? detector.detect(policy, records) : Promise.resolve([]);
     // taken back (and its failure seen) in order below; until then a failure must not count as unhandled
     result.catch(() => undefined);
     out.push({ items, records, result });
@@ -75,6 +80,6 @@ export async function detectInParallel(batches: AsyncIterable<Item[]>, detector:
       while (out.length >= detector.maxInFlight) await takeBack();
     }
   }
-  handOut();
+  handOut(true);
   while (out.length > 0) await takeBack();
 }

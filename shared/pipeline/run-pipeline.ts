@@ -11,7 +11,7 @@ import type { FieldTransformer } from '../transform/field-transformer';
 import { profileColumnRole, type Policy } from '../transform/policy';
 import { sampleColumns } from './column-sampler';
 import type { BatchDetector } from './batch-detector';
-import { addKnownValues, detectRecord, type RecordDetection } from './detect-record';
+import { addKnownValues, detectFields, detectRecord, type RecordDetection } from './detect-record';
 import { policyFieldDetection } from './policy-registry';
 import { detectInParallel } from './parallel-detection';
 
@@ -190,6 +190,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     await detectInParallel(all(), options.batchDetector, policy, {
       signal,
       columnsOf,
+      detectHere: (batch) => batch.map((r) => detectFields(r, r.columns, detection)),
       raw: (item) => emit(reader.renderRaw(item)),
       record: (record, columns, detected) => finishRecord(record, columns, addKnownValues(record, columns, detected, detection)),
       batchDone,

@@ -91,28 +91,31 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
   };
 
   const pool: PoolWorker[] = [];
-  for (let i = 0; i < options.workers; i++) {
-    const worker = new Worker(path);
-    const w: PoolWorker = { worker, pending: new Map() };
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'detected') {
-        const p = w.pending.get(m.id);
-        w.pending.delete(m.id);
-        p?.resolve(m.results as FieldsDetection[]);
-      } else {
-        const error = new DetectWorkerError(`detection failed in worker thread ${i + 1}: ${m.message}`);
-        if (m.id === undefined) failAll(error);
-        else {
+  /** Workers start with the first batch: a file that fits in one batch is detected in the caller's thread. */
+  const start = () => {
+    for (let i = 0; i < options.workers; i++) {
+      const worker = new Worker(path);
+      const w: PoolWorker = { worker, pending: new Map() };
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'detected') {
           const p = w.pending.get(m.id);
           w.pending.delete(m.id);
-          p?.reject(error);
+          p?.resolve(m.results as FieldsDetection[]);
+        } else {
+          const error = new DetectWorkerError(`detection failed in worker thread ${i + 1}: ${m.message}`);
+          if (m.id === undefined) failAll(error);
+          else {
+            const p = w.pending.get(m.id);
+            w.pending.delete(m.id);
+            p?.reject(error);
+          }
         }
-      }
-    });
-    worker.on('error', (error) => failAll(new DetectWorkerError(`detection worker thread ${i + 1} failed: ${error.name}: ${error.message}`)));
-    worker.on('exit', (code) => failAll(new DetectWorkerError(`detection worker thread ${i + 1} stopped (exit code ${code})`)));
-    pool.push(w);
-  }
+      });
+      worker.on('error', (error) => failAll(new DetectWorkerError(`detection worker thread ${i + 1} failed: ${error.name}: ${error.message}`)));
+      worker.on('exit', (code) => failAll(new DetectWorkerError(`detection worker thread ${i + 1} stopped (exit code ${code})`)));
+      pool.push(w);
+    }
+  };
 
   const post = (w: PoolWorker, message: ToWorker, transfer: ArrayBuffer[] = []) => w.worker.postMessage(message, transfer);
 
@@ -133,6 +136,7 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
     batchChars: options.batchChars ?? DEFAULT_BATCH_CHARS,
     detect(policy, records) {
       if (broken) return Promise.reject(broken);
+      if (pool.length === 0) start();
       const message = batchMessage(nextBatch++, policyId(policy), records);
       const w = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       return new Promise<FieldsDetection[]>((resolve, reject) => {
