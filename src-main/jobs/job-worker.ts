@@ -201,11 +201,16 @@ function keptCopy(record: SourceRecord): SourceRecord {
  * in one streaming pass that also learns every identity column's values, so that the records shown are detected
  * with the known values of the whole file. Memory: the kept records, plus the known-value index (itself bounded).
  *
+ * With `headOnly: true` it stops once it has the head (and the columns' sample): the head of a file of any size is
+ * ready in about a second, detected with the known values of the records read so far; the result then says
+ * `headOnly: true`, and `records` counts the records read, not the file's. A full preview (for the sample) can follow.
+ *
  * This is the one job whose result holds values from the data: the user's own file, shown to them in their own
  * window. It is never written anywhere nor logged.
  */
 async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
   const path = text(params, 'path', 'file');
+  const headOnly = params.headOnly === true;
   const headCount = count(params, 'records', 1000);
   const sampleCount = count(params, 'sample', 200);
   const { policy, detect, progress, job } = await fileJobs(params, ctx, ['read'], [path]);
@@ -239,6 +244,10 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       ctx.signal.throwIfAborted();
       for (const item of batch) if (item.kind === 'record') take(item.record);
       progress.report('read', 0, { bytes: input.bytesRead(), records, findings: 0 });
+      if (headOnly && records >= headCount) {
+        await batches.return?.(); // closes the file
+        break;
+      }
     }
     columns = roles.all();
     sample.sort((a, b) => a.index! - b.index!);
@@ -266,7 +275,7 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       shown.set(record, out);
       return out;
     };
-    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records };
+    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records, ...(headOnly ? { headOnly } : {}) };
     progress.finish();
     return result;
   } catch (error) {
