@@ -5,7 +5,6 @@
  * callbacks.
  */
 import type { DetectorRegistry } from '../../shared/detect/registry';
-import type { BatchDetector } from '../../shared/pipeline/batch-detector';
 import type { FormatKind } from '../../shared/formats/record';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
 import type { PipelineProgress } from '../../shared/pipeline/run-pipeline';
@@ -17,7 +16,7 @@ import { DropLog } from '../../shared/verify/drop-log';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import type { VaultWriter } from '../io/vault-file';
-import { withDetectPool, type DetectPoolOptions } from '../pipeline/detect-pool';
+import { totalBytes, withDetectPool, worthWarming, type DetectPool, type DetectPoolOptions } from '../pipeline/detect-pool';
 import { anonymiseFile, type AnonymiseFileResult } from './anonymise-file';
 import { outputStatement, type AuditReport, type RiskSummary } from './audit-report';
 import { learnPackageKnownValues } from './learn-package-known-values';
@@ -69,7 +68,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
   return withDetectPool(options.parallel, (pool) => runPackageWith(options, pool));
 }
 
-async function runPackageWith(options: RunPackageOptions, pool: BatchDetector | undefined): Promise<RunPackageResult> {
+async function runPackageWith(options: RunPackageOptions, pool: DetectPool | undefined): Promise<RunPackageResult> {
   const { policy, key, vault } = options;
   if (options.outputs.length !== options.inputs.length) throw new Error('runPackage: one output per input');
   const registry = options.registry ?? createPolicyRegistry(policy);
@@ -99,6 +98,8 @@ async function runPackageWith(options: RunPackageOptions, pool: BatchDetector | 
   });
   const progress = (stage: RunStage, file: string) => options.onProgress && ((p: PipelineProgress & { totalBytes: number }) => options.onProgress!(stage, file, p));
 
+  // the detection workers start while the first pass reads the inputs, unless the inputs are too small to need them
+  if (pool && worthWarming(pool, await totalBytes(options.inputs))) pool.warm(policy);
   const results: AnonymiseFileResult[] = [];
   const drops: DropLog[] = [];
   try {
