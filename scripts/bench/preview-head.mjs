@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from '../node-bundle-options.mjs';
 
 const [input, records = '1000'] = process.argv.slice(2);
 const outdir = resolve('out/bench/preview');
@@ -16,14 +17,7 @@ await build({
     'detect-worker': 'src-main/pipeline/detect-worker.ts',
   },
   outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  loader: { '.json': 'json' },
-  logLevel: 'warning',
+  ...NODE_BUNDLE_OPTIONS,
 });
 const { createJobRunner } = await import(pathToFileURL(join(outdir, 'job-runner.mjs')).href);
 const runner = createJobRunner({ workerPath: join(outdir, 'job-worker.mjs') });
