@@ -1,7 +1,7 @@
 /**
  * Detection in worker threads changes nothing but the speed: a few thousand records in CSV, JSON and NDJSON, cut
- * into hundreds of small batches (--batch-kb 1), give byte-identical outputs, findings files and audit reports
- * (apart from the report's date) with 1, 2 and 3 workers, under a profile with keyed pseudonyms, numbered
+ * into hundreds of small batches (--batch-kb 1), give byte-identical outputs, findings files, audit reports and
+ * `verify` reports (apart from their dates) with 1, 2 and 3 workers, under a profile with keyed pseudonyms, numbered
  * redactions ({n}, numbered in order of first appearance: any reordering would show) and an allowlisted address.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { supportTickets, ticketsAs } from '../helpers/support-records';
 const FORMATS = ['csv', 'json', 'ndjson'] as const;
 const WORKERS = ['1', '2', '3'] as const;
 const RECORDS = 800;
-/** Six CLI runs per format, each starting up to three workers, on a machine that may be busy. */
+/** Nine CLI runs per format, each starting up to three workers, on a machine that may be busy. */
 const TIMEOUT_MS = 300_000;
 
 let dir: string;
@@ -57,7 +57,16 @@ describe.each(FORMATS)('%s with 1, 2 and 3 detection workers', (format) => {
       const findings = join(dir, `findings-${workers}-${format}.jsonl`);
       const scan = cli(['scan', input, '--findings', findings, '--profile', profile, '--workers', workers, '--batch-kb', '1', '--quiet']);
       expect(scan.status).toBe(0);
-      return { bytes: readFileSync(out), findings: readFileSync(findings, 'utf8'), report: reportOf(report), summary: run.stdout.replaceAll(/(out|report)-\d/g, '$1-N') };
+      const verifyReport = join(dir, `verify-${workers}-${format}.json`);
+      const verify = cli(['verify', input, '--against', out, '--profile', profile, '--key', key, '--report', verifyReport, '--workers', workers, '--batch-kb', '1', '--quiet']);
+      expect(verify.status).toBe(0);
+      return {
+        bytes: readFileSync(out),
+        findings: readFileSync(findings, 'utf8'),
+        report: reportOf(report),
+        verification: reportOf(verifyReport),
+        summary: run.stdout.replaceAll(/(out|report)-\d/g, '$1-N'),
+      };
     });
     const [one, ...more] = outputs;
     // the data is what the test says it is: numbered redactions, pseudonyms, the allowed address kept, and many findings
@@ -73,6 +82,7 @@ describe.each(FORMATS)('%s with 1, 2 and 3 detection workers', (format) => {
       expect(other.bytes.equals(one!.bytes)).toBe(true);
       expect(other.findings).toBe(one!.findings);
       expect(other.report).toEqual(one!.report);
+      expect(other.verification).toEqual(one!.verification);
       expect(other.summary).toBe(one!.summary);
     }
   }, TIMEOUT_MS);
