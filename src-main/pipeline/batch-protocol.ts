@@ -6,10 +6,12 @@
  *    with `parseProfile`, so that the worker builds the same detectors and thresholds as the main thread.
  * 2. `detect`, per batch: the records' fields, flattened (paths, values, and per field the index of its column's
  *    classification in `columns`, -1 for none), and how many fields each record has.
- * 3. Each `detect` gets one reply with the same `id`: `detected`, one `FieldsDetection` per record, or `failed`.
+ * 3. Each `detect` gets one reply with the same `id`: `detected`, one `FieldsDetection` per record (encoded by
+ *    findings-codec.ts), or `failed`.
  */
 import type { ColumnClassification } from '../../shared/detect/finding';
 import type { FieldsDetection } from '../../shared/pipeline/detect-record';
+import type { EncodedDetections } from './findings-codec';
 
 export interface PolicyMessage {
   readonly type: 'policy';
@@ -35,7 +37,8 @@ export type ToWorker = PolicyMessage | DetectMessage;
 export interface DetectedMessage {
   readonly type: 'detected';
   readonly id: number;
-  readonly results: readonly FieldsDetection[];
+  /** The results in their compact form (findings-codec.ts), or, for findings of another shape, as they are. */
+  readonly results: EncodedDetections | { readonly plain: readonly FieldsDetection[] };
 }
 
 export interface FailedMessage {

@@ -20,6 +20,7 @@ import type { FieldsDetection } from '../../shared/pipeline/detect-record';
 import type { Policy } from '../../shared/transform/policy';
 import { saveProfile } from '../../shared/transform/profile';
 import type { DetectMessage, FromWorker, ToWorker } from './batch-protocol';
+import { decodeDetections } from './findings-codec';
 
 /** Field text per batch by default: about 1 MB (the issue asks for 1–4 MB; smaller batches keep both cores busy on smaller files). */
 export const DEFAULT_BATCH_CHARS = 1 << 20;
@@ -71,6 +72,8 @@ export function defaultDetectWorkerPath(): string {
 }
 
 interface Pending {
+  /** Per record of the batch, how many fields it has (to decode the findings). */
+  readonly fieldCounts: readonly number[];
   readonly resolve: (results: FieldsDetection[]) => void;
   readonly reject: (error: Error) => void;
 }
@@ -107,7 +110,7 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
         if (m.type === 'detected') {
           const p = w.pending.get(m.id);
           w.pending.delete(m.id);
-          p?.resolve(m.results as FieldsDetection[]);
+          if (p) p.resolve('plain' in m.results ? [...m.results.plain] : decodeDetections(m.results, p.fieldCounts));
         } else {
           const error = new DetectWorkerError(`detection failed in worker thread ${i + 1}: ${m.message}`);
           if (m.id === undefined) failAll(error);
@@ -151,8 +154,9 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
       if (pool.length === 0) start();
       const message = batchMessage(nextBatch++, policyId(policy), records);
       const w = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const fieldCounts = records.map((r) => r.fields.length);
       return new Promise<FieldsDetection[]>((resolve, reject) => {
-        w.pending.set(message.id, { resolve, reject });
+        w.pending.set(message.id, { fieldCounts, resolve, reject });
         post(w, message, [message.fieldCounts.buffer as ArrayBuffer, message.columnOf.buffer as ArrayBuffer]);
       });
     },

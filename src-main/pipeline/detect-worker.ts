@@ -11,6 +11,7 @@ import { createPolicyRegistry, policyFieldDetection } from '../../shared/pipelin
 import type { Policy } from '../../shared/transform/policy';
 import { parseProfile } from '../../shared/transform/profile';
 import type { DetectMessage, FromWorker, ToWorker } from './batch-protocol';
+import { encodeDetections } from './findings-codec';
 
 /**
  * A text with one value of each common kind, detected once when a policy arrives: the detectors' lazy tables (phone
@@ -62,7 +63,14 @@ function serve(port: NonNullable<typeof parentPort>): void {
       }
       const detection = policies.get(m.policy);
       if (!detection) throw new Error(`no policy ${m.policy} was sent before the batch`);
-      reply({ type: 'detected', id: m.id, results: detectBatch(m, detection) });
+      const results = detectBatch(m, detection);
+      const encoded = encodeDetections(results);
+      if (encoded) {
+        const { counts, spans, scores, kindOf } = encoded;
+        port.postMessage({ type: 'detected', id: m.id, results: encoded } satisfies FromWorker, [counts.buffer, spans.buffer, scores.buffer, kindOf.buffer] as ArrayBuffer[]);
+      } else {
+        reply({ type: 'detected', id: m.id, results: { plain: results } });
+      }
     } catch (error) {
       reply({ type: 'failed', ...(m.type === 'detect' ? { id: m.id } : {}), message: describe(error) });
     }
