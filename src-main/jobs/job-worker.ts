@@ -334,23 +334,27 @@ async function verifyJob(params: Record<string, unknown>, ctx: JobContext) {
   const risk = parseRiskOptions({});
   const survival = new SurvivalIndex();
   const written = new WrittenValues();
-  const replayed = await replayPolicy(originals.map((p) => job(p, 'replay')), { survival, written, ...(key ? { key } : {}) });
-  const files: FileVerification[] = [];
-  for (const [i, original] of originals.entries()) {
-    const r = replayed[i]!;
-    files.push(
-      await verifyFile({
-        ...job(original, 'verify'),
-        originalPath: original,
-        anonymisedPath: anonymised[i]!,
-        survival,
-        written,
-        droppedColumns: r.droppedColumns,
-        mayDrop: (index, path) => r.drops.mayDrop(index, path),
-        ...risk.forColumns(r.columns),
-      }),
-    );
-  }
+  const files = await withDetectPool(JOB_DETECTION, async (pool) => {
+    const detecting = (options: FileJobOptions): FileJobOptions => (pool ? { ...options, batchDetector: pool } : options);
+    const replayed = await replayPolicy(originals.map((p) => detecting(job(p, 'replay'))), { survival, written, ...(key ? { key } : {}) });
+    const out: FileVerification[] = [];
+    for (const [i, original] of originals.entries()) {
+      const r = replayed[i]!;
+      out.push(
+        await verifyFile({
+          ...detecting(job(original, 'verify')),
+          originalPath: original,
+          anonymisedPath: anonymised[i]!,
+          survival,
+          written,
+          droppedColumns: r.droppedColumns,
+          mayDrop: (index, path) => r.drops.mayDrop(index, path),
+          ...risk.forColumns(r.columns),
+        }),
+      );
+    }
+    return out;
+  });
   progress.finish();
   return { passed: files.every(filePassed), files };
 }
