@@ -85,7 +85,6 @@ interface PoolWorker {
 
 export function createDetectPool(options: DetectPoolOptions): DetectPool {
   if (!Number.isInteger(options.workers) || options.workers < 1) throw new RangeError('createDetectPool: workers must be a whole number ≥ 1');
-  const path = options.workerPath ?? defaultDetectWorkerPath();
   const policies = new WeakMap<Policy, number>();
   let nextPolicy = 0;
   let nextBatch = 0;
@@ -103,6 +102,7 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
   const pool: PoolWorker[] = [];
   /** Workers start with the first batch: a file that fits in one batch is detected in the caller's thread. */
   const start = () => {
+    const path = options.workerPath ?? defaultDetectWorkerPath();
     for (let i = 0; i < options.workers; i++) {
       const worker = new Worker(path);
       const w: PoolWorker = { worker, pending: new Map() };
@@ -127,6 +127,18 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
     }
   };
 
+  /** Starts the workers if they are not yet; the error that stops the pool, if any (a missing worker script, …). */
+  const startedOrBroken = (): Error | undefined => {
+    if (!broken && pool.length === 0) {
+      try {
+        start();
+      } catch (error) {
+        broken = error as Error;
+      }
+    }
+    return broken;
+  };
+
   const post = (w: PoolWorker, message: ToWorker, transfer: ArrayBuffer[] = []) => w.worker.postMessage(message, transfer);
 
   const policyId = (policy: Policy): number => {
@@ -145,13 +157,11 @@ export function createDetectPool(options: DetectPoolOptions): DetectPool {
     maxInFlight: 2 * options.workers,
     batchChars: options.batchChars ?? DEFAULT_BATCH_CHARS,
     warm(policy) {
-      if (broken) return;
-      if (pool.length === 0) start();
-      policyId(policy);
+      if (!startedOrBroken()) policyId(policy);
     },
     detect(policy, records) {
-      if (broken) return Promise.reject(broken);
-      if (pool.length === 0) start();
+      const failed = startedOrBroken();
+      if (failed) return Promise.reject(failed);
       const message = batchMessage(nextBatch++, policyId(policy), records);
       const w = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const fieldCounts = records.map((r) => r.fields.length);
