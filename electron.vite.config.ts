@@ -2,6 +2,7 @@
  * electron-vite 6 build: `npx electron-vite build`
  *   main     src-main/main/index.ts     -> out/main/index.js     (ESM, package.json "type": "module")
  *            src-main/jobs/job-worker.ts -> out/main/job-worker.js (the jobs' worker thread)
+ *            src-main/pipeline/detect-worker.ts -> out/main/detect-worker.js (the detection threads a job starts)
  *   preload  src-main/preload/index.ts  -> out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ESM)
  *   renderer src-renderer/index.html    -> out/renderer/         (React)
  */
@@ -19,8 +20,13 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       lib: {
-        // the main process, and the worker thread its jobs run in (createJobRunner finds it beside index.js)
-        entry: { index: resolve(root, 'src-main/main/index.ts'), 'job-worker': resolve(root, 'src-main/jobs/job-worker.ts') },
+        // the main process, the worker thread its jobs run in (createJobRunner finds it beside index.js), and the
+        // detection threads a job starts (createDetectPool finds them beside job-worker.js)
+        entry: {
+          index: resolve(root, 'src-main/main/index.ts'),
+          'job-worker': resolve(root, 'src-main/jobs/job-worker.ts'),
+          'detect-worker': resolve(root, 'src-main/pipeline/detect-worker.ts'),
+        },
         formats: ['es'],
         fileName: (_format, entryName) => `${entryName}.js`,
       },

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle-options.mjs';
 
 if (!existsSync('shared/detect/data/gazetteers.generated.json')) {
   const r = spawnSync(process.execPath, ['scripts/build-gazetteers.mjs', '--quiet'], { stdio: 'inherit' });
@@ -26,16 +27,10 @@ const jsonAsParsedString = {
 };
 
 await build({
-  entryPoints: { anonymise: 'src-main/cli/cli-main.ts' },
+  // the CLI, and the detection worker threads it starts (detect-pool.ts finds detect-worker.mjs beside anonymise.mjs)
+  entryPoints: { anonymise: 'src-main/cli/cli-main.ts', 'detect-worker': 'src-main/pipeline/detect-worker.ts' },
   outdir: 'out/cli',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  loader: { '.json': 'json' },
+  ...NODE_BUNDLE_OPTIONS,
   plugins: [jsonAsParsedString],
   sourcemap: true,
-  logLevel: 'warning',
 });

@@ -24,8 +24,12 @@ function rng(seed) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** With `textOnly`, the file holds only the free-text column (the ticket descriptions). */
-export async function generateExport(path, targetBytes, { textOnly = false } = {}) {
+/**
+ * With `textOnly`, the file holds only the free-text column (the ticket descriptions). `onRow`, if given, is told
+ * for each row (in order) the personal values planted in it: its free text's names, e-mail addresses, phone numbers
+ * and IP addresses, and in the full export the requester's name, e-mail, phone and IP columns too.
+ */
+export async function generateExport(path, targetBytes, { textOnly = false, onRow } = {}) {
   const rand = rng(42);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const num = (n) => String(Math.floor(rand() * n));
@@ -41,12 +45,22 @@ export async function generateExport(path, targetBytes, { textOnly = false } = {
     const phone = pick(PHONES) + num(10) + num(10);
     const ip = `${Number(num(223)) + 1}.${num(256)}.${num(256)}.${num(256)}`; // 1-223: unicast, never 0
     const parts = [pick(PROSE), pick(PROSE)];
+    const planted = textOnly ? [`${first} ${last}`] : [`${first} ${last}`, email, phone, ip];
     const r = rand();
-    if (r < 0.3) parts.push(`You can reach me on ${phone} during office hours.`);
-    else if (r < 0.5) parts.push(`My colleague ${pick(FIRST)} ${pick(LAST)} (${pick(FIRST).toLowerCase()}@${pick(DOMAINS)}) has the same problem.`);
-    else if (r < 0.65) parts.push(`The log shows a connection from ${ip} at 09:${num(60).padStart(2, '0')}.`);
-    else if (r < 0.75) parts.push(`See https://portal.${pick(DOMAINS)}/tickets/${num(99999)}?ref=mail for details.`);
+    if (r < 0.3) {
+      parts.push(`You can reach me on ${phone} during office hours.`);
+      if (textOnly) planted.push(phone);
+    } else if (r < 0.5) {
+      // picked in the order the template used to pick them, so the file stays the same
+      const [colleague, surname, local, domain] = [pick(FIRST), pick(LAST), pick(FIRST).toLowerCase(), pick(DOMAINS)];
+      parts.push(`My colleague ${colleague} ${surname} (${local}@${domain}) has the same problem.`);
+      planted.push(`${colleague} ${surname}`, `${local}@${domain}`);
+    } else if (r < 0.65) {
+      parts.push(`The log shows a connection from ${ip} at 09:${num(60).padStart(2, '0')}.`);
+      if (textOnly) planted.push(ip);
+    } else if (r < 0.75) parts.push(`See https://portal.${pick(DOMAINS)}/tickets/${num(99999)}?ref=mail for details.`);
     parts.push(`Best regards,\n${first} ${last}`);
+    onRow?.(planted);
     const description = parts.join(' ').replaceAll('"', '""');
     const row = textOnly ? `"${description}"\n` : `ZD-${id++},2024-0${1 + Math.floor(rand() * 9)}-1${num(10)}T0${num(10)}:${num(60).padStart(2, '0')}:00Z,${first} ${last},${email},"${phone}",${pick(SUBJECTS)},"${description}",agent${num(40)}@support.example.org,${pick(['open', 'pending', 'solved'])},${num(4)},${ip}\n`;
     rows.push(row);

@@ -54,17 +54,30 @@ export function learnIdentityValues(record: SourceRecord, columns: readonly (Col
 }
 
 /**
- * The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start.
- *
- * Known values are looked for once per field, after the record's own user names and e-mail addresses have been
- * learned: the detectors run without the known-value index, and its matches are merged in afterwards.
+ * What the detectors found in one record, before known values: per field (index-aligned with `record.fields`), the
+ * kept findings sorted by start, and the findings the allowlist keeps whole (present only for the rare fields that
+ * hold an allowed value). It depends on nothing but the record, its columns and the policy: no state carries from
+ * one record to the next, so it can be computed anywhere (e.g. in a worker thread) and in any order.
  */
-export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+export interface FieldsDetection {
+  readonly found: Finding[][];
+  readonly allowedSpans?: ReadonlyMap<number, readonly Finding[]>;
+}
+
+/** The part of `RecordDetection` that `detectFields` needs: everything but the known values. */
+export type FieldDetection = Omit<RecordDetection, 'known'>;
+
+/**
+ * The kept findings of each field of `record`, without known values.
+ * Values shorter than MIN_DETECT_LENGTH are skipped unless their column is an identity column.
+ */
+export function detectFields(
+  record: { readonly fields: readonly { readonly path: string; readonly value: string }[] },
+  columns: readonly (ColumnClassification | undefined)[],
+  d: FieldDetection,
+): FieldsDetection {
   const fields = record.fields;
-  learnIdentityValues(record, columns, d.known);
   const found: Finding[][] = [];
-  const values: (string | undefined)[] = new Array<string | undefined>(fields.length);
-  /** Per field, the findings the allowlist keeps whole (rare: only fields that hold an allowed value). */
   let allowedSpans: Map<number, Finding[]> | undefined;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
@@ -75,28 +88,59 @@ export function detectRecord(record: SourceRecord, columns: readonly (ColumnClas
     }
     const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
     // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
-    const value = (values[i] = compactText(field.value));
+    const value = compactText(field.value);
     const all = d.detect(value, context);
     const allowedHere = d.allowed ? all.filter((f) => d.allowed!(value.slice(f.start, f.end), field.path)) : [];
     if (allowedHere.length > 0) (allowedSpans ??= new Map()).set(i, allowedHere);
-    const kept = outsideAllowed(all.filter((f) => d.keep(f, value, field.path)), allowedHere);
-    found.push(kept);
-    for (const f of kept) {
+    found.push(outsideAllowed(all.filter((f) => d.keep(f, value, field.path)), allowedHere));
+  }
+  return allowedSpans ? { found, allowedSpans } : { found };
+}
+
+/**
+ * Completes `detected` (from `detectFields` over the same record) with known values, and returns the findings per
+ * field. The record's identity values are learned first, then its strong user-name and e-mail findings, and only
+ * then are known values looked for in the record (so a user name found in a path, "C:\Users\jsmith", is also found
+ * in "the login of jsmith" earlier in the text). This step changes `d.known`, which carries over to the next
+ * records: it must run record by record, in input order.
+ */
+export function addKnownValues(
+  record: SourceRecord,
+  columns: readonly (ColumnClassification | undefined)[],
+  detected: FieldsDetection,
+  d: Pick<RecordDetection, 'defaultRegion' | 'known' | 'keep'>,
+): Finding[][] {
+  const fields = record.fields;
+  const found = detected.found;
+  learnIdentityValues(record, columns, d.known);
+  for (let i = 0; i < found.length; i++) {
+    for (const f of found[i]!) {
       if (LEARNED_FINDING_TYPES.has(f.type) && f.score >= MIN_LEARN_SCORE && f.detector !== 'column-value') {
-        d.known.learn(value.slice(f.start, f.end), f.type, `${field.path} (${f.detector})`);
+        d.known.learn(fields[i]!.value.slice(f.start, f.end), f.type, `${fields[i]!.path} (${f.detector})`);
       }
     }
   }
   if (d.known.size === 0) return found;
   for (let i = 0; i < fields.length; i++) {
-    const value = values[i] ?? fields[i]!.value;
+    const value = fields[i]!.value;
     if (value.length < 2) continue;
     const context: DetectContext = { field: fields[i]!.path, defaultRegion: d.defaultRegion, column: columns[i], known: d.known };
     const known = outsideAllowed(
       knownValueDetector.detect(value, context).filter((f) => d.keep(f, value, fields[i]!.path)),
-      allowedSpans?.get(i) ?? [],
+      detected.allowedSpans?.get(i) ?? [],
     );
     if (known.length > 0) found[i] = resolveOverlaps([...found[i]!, ...known]);
   }
   return found;
+}
+
+/**
+ * The kept findings of each field of `record` (index-aligned with `record.fields`), each list sorted by start:
+ * `detectFields`, then `addKnownValues`.
+ *
+ * Known values are looked for once per field, after the record's own user names and e-mail addresses have been
+ * learned: the detectors run without the known-value index, and its matches are merged in afterwards.
+ */
+export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+  return addKnownValues(record, columns, detectFields(record, columns, d), d);
 }

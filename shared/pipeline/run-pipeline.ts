@@ -5,13 +5,15 @@
  */
 import type { ColumnClassification, DetectContext, EntityType, Finding } from '../detect/finding';
 import { KnownValueIndex } from '../detect/known-values';
-import { createAllowlist } from '../detect/term-lists';
 import { fieldGroup } from '../formats/field-group';
 import type { Item, RecordReader, SourceRecord, TextField } from '../formats/record';
 import type { FieldTransformer } from '../transform/field-transformer';
-import { minScoreFor, profileColumnRole, type Policy } from '../transform/policy';
+import { profileColumnRole, type Policy } from '../transform/policy';
 import { sampleColumns } from './column-sampler';
-import { detectRecord, type RecordDetection } from './detect-record';
+import type { BatchDetector } from './batch-detector';
+import { addKnownValues, detectFields, detectRecord, type RecordDetection } from './detect-record';
+import { policyFieldDetection } from './policy-registry';
+import { detectInParallel } from './parallel-detection';
 
 export { fieldGroup };
 
@@ -55,6 +57,11 @@ export interface PipelineOptions {
   readonly onFieldsDropped?: (record: SourceRecord, paths: readonly string[]) => void;
   /** Awaited after each batch: lets a caller write what `onFinding` collected, with backpressure. */
   readonly afterBatch?: () => Promise<void>;
+  /**
+   * Detection in other threads (a pool of workers): records go out in batches and their findings come back; known
+   * values, the transform and the output stay here, in input order. The output is the same as without it.
+   */
+  readonly batchDetector?: BatchDetector;
   /** Bytes of input consumed so far, for progress (the adapter that reads the file knows them). */
   readonly bytesRead?: () => number;
   /**
@@ -114,14 +121,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
 
   const batches = reader[Symbol.asyncIterator]();
   const { roles, buffered } = await sampleColumns(batches, fieldGroup, detect, policy.defaultRegion, (group) => profileColumnRole(policy, group));
-  const isAllowed = createAllowlist(policy.allow);
-  const detection: RecordDetection = {
-    detect,
-    defaultRegion: policy.defaultRegion,
-    known: options.known ?? new KnownValueIndex(),
-    keep: (f, value, field) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end), field),
-    ...(policy.allow.length > 0 ? { allowed: isAllowed } : {}),
-  };
+  const detection: RecordDetection = { ...policyFieldDetection(policy, detect), known: options.known ?? new KnownValueIndex() };
   const dropped = write && transformer ? transformer.droppedColumns(roles.all()) : new Set<string>();
   if (dropped.size > 0) reader.dropColumns(dropped);
   async function* all(): AsyncGenerator<Item[]> {
@@ -129,57 +129,52 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
     for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
   }
 
-  for await (const batch of all()) {
-    signal?.throwIfAborted();
-    for (const item of batch) {
-      if (item.kind === 'raw') {
-        emit(reader.renderRaw(item));
-        continue;
-      }
-      const record = item.record;
-      if (record.index !== null) records++;
-      let newValues: (string | undefined)[] | undefined;
-      let droppedFields: boolean[] | undefined;
-      const fields = record.fields;
-      const columns = fields.map((f) => roles.roleOf(fieldGroup(f.path)));
-      const perField = detectRecord(record, columns, detection);
-      options.onRecord?.(record);
-      const entity = transformer ? recordEntity(fields, columns) : '';
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i]!;
-        const found = perField[i]!;
-        const groupName = fieldGroup(field.path);
-        if (found.length > 0) {
-          let group = byField.get(groupName);
-          if (!group) {
-            const name = byField.size < MAX_FIELD_GROUPS ? groupName : '(other fields)';
-            group = byField.get(name) ?? {};
-            byField.set(name, group);
-          }
-          for (const f of found) {
-            findings++;
-            byType[f.type] = (byType[f.type] ?? 0) + 1;
-            group[f.type] = (group[f.type] ?? 0) + 1;
-            onFinding?.(record, field, f);
-          }
+  /** Counts a record's findings, tells the callbacks, transforms and renders it: in input order. */
+  const finishRecord = (record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], perField: Finding[][]) => {
+    if (record.index !== null) records++;
+    let newValues: (string | undefined)[] | undefined;
+    let droppedFields: boolean[] | undefined;
+    const fields = record.fields;
+    options.onRecord?.(record);
+    const entity = transformer ? recordEntity(fields, columns) : '';
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      const found = perField[i]!;
+      const groupName = fieldGroup(field.path);
+      if (found.length > 0) {
+        let group = byField.get(groupName);
+        if (!group) {
+          const name = byField.size < MAX_FIELD_GROUPS ? groupName : '(other fields)';
+          group = byField.get(name) ?? {};
+          byField.set(name, group);
         }
-        if (!transformer || !write || dropped.has(groupName)) continue;
-        const outcome = transformer.transformField(field.value, found, groupName, entity, columns[i]?.type);
-        if (outcome === undefined) continue;
-        valuesChanged++;
-        if (outcome.kind === 'drop') (droppedFields ??= new Array<boolean>(fields.length).fill(false))[i] = true;
-        else (newValues ??= new Array<string | undefined>(fields.length))[i] = outcome.value;
+        for (const f of found) {
+          findings++;
+          byType[f.type] = (byType[f.type] ?? 0) + 1;
+          group[f.type] = (group[f.type] ?? 0) + 1;
+          onFinding?.(record, field, f);
+        }
       }
-      if (droppedFields && options.onFieldsDropped) {
-        options.onFieldsDropped(record, fields.filter((_, i) => droppedFields![i]).map((f) => f.path));
-      }
-      if (newValues || droppedFields) {
-        recordsChanged++;
-        emit(reader.render(record, newValues ?? [], droppedFields));
-      } else {
-        emit(reader.rendersEveryRecord ? reader.render(record, []) : record.raw);
-      }
+      if (!transformer || !write || dropped.has(groupName)) continue;
+      const outcome = transformer.transformField(field.value, found, groupName, entity, columns[i]?.type);
+      if (outcome === undefined) continue;
+      valuesChanged++;
+      if (outcome.kind === 'drop') (droppedFields ??= new Array<boolean>(fields.length).fill(false))[i] = true;
+      else (newValues ??= new Array<string | undefined>(fields.length))[i] = outcome.value;
     }
+    if (droppedFields && options.onFieldsDropped) {
+      options.onFieldsDropped(record, fields.filter((_, i) => droppedFields![i]).map((f) => f.path));
+    }
+    if (newValues || droppedFields) {
+      recordsChanged++;
+      emit(reader.render(record, newValues ?? [], droppedFields));
+    } else {
+      emit(reader.rendersEveryRecord ? reader.render(record, []) : record.raw);
+    }
+  };
+  const columnsOf = (record: SourceRecord) => record.fields.map((f) => roles.roleOf(fieldGroup(f.path)));
+  /** After each batch: write what is pending, let the caller drain what it collected, report progress. */
+  const batchDone = async () => {
     if (pendingChars >= WRITE_CHARS) await flush();
     if (options.afterBatch) await options.afterBatch();
     if (onProgress) {
@@ -188,6 +183,30 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
         lastProgress = t;
         onProgress(progress());
       }
+    }
+  };
+
+  if (options.batchDetector) {
+    await detectInParallel(all(), options.batchDetector, policy, {
+      signal,
+      columnsOf,
+      detectHere: (batch) => batch.map((r) => detectFields(r, r.columns, detection)),
+      raw: (item) => emit(reader.renderRaw(item)),
+      record: (record, columns, detected) => finishRecord(record, columns, addKnownValues(record, columns, detected, detection)),
+      batchDone,
+    });
+  } else {
+    for await (const batch of all()) {
+      signal?.throwIfAborted();
+      for (const item of batch) {
+        if (item.kind === 'raw') {
+          emit(reader.renderRaw(item));
+          continue;
+        }
+        const columns = columnsOf(item.record);
+        finishRecord(item.record, columns, detectRecord(item.record, columns, detection));
+      }
+      await batchDone();
     }
   }
   await flush();

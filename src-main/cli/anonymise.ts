@@ -6,6 +6,7 @@ import packageJson from '../../package.json';
 import { removeLiveTempFilesSync } from '../io/atomic-file';
 import { defaultJournalDir, openWriteJournal, recoverInterruptedWrites } from '../io/write-journal';
 import { InputError } from '../io/input-error';
+import { DetectWorkerError } from '../pipeline/detect-pool';
 import { UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { keyCommand } from './key-command';
@@ -15,7 +16,7 @@ import { scanCommand } from './scan-command';
 import { verifyCommand } from './verify-command';
 import { MAIN_USAGE } from './usage';
 
-export const EXIT = { ok: 0, verificationFailed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, verificationFailed: 1, usage: 2, internal: 3, interrupted: 130 } as const;
 
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
@@ -57,6 +58,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       ctx.stderr.write(`anonymise: ${error.message}\n`);
       return EXIT.usage;
     }
+    if (error instanceof DetectWorkerError) {
+      ctx.stderr.write(`anonymise: ${error.message}; no partial output was left behind\n`);
+      return EXIT.internal;
+    }
     throw error;
   }
 }
@@ -95,6 +100,6 @@ export async function runCli(): Promise<void> {
   } catch (error) {
     removeLiveTempFilesSync();
     process.stderr.write(`anonymise: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 3;
+    process.exitCode = EXIT.internal;
   }
 }

@@ -9,6 +9,7 @@ import type { FormatKind } from '../../shared/formats/record';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../shared/formats/text-encoding';
 import { InputError } from '../io/input-error';
 import type { FileJobOptions } from '../jobs/open-export';
+import { DEFAULT_BATCH_CHARS, defaultWorkerCount, type DetectPoolOptions } from '../pipeline/detect-pool';
 import { describeFsError } from '../io/text-input';
 
 export class UsageError extends Error {
@@ -26,6 +27,8 @@ export const COMMON_OPTION_SPEC = {
   encoding: { type: 'string' },
   'on-malformed-row': { type: 'string' },
   'max-record-chars': { type: 'string' },
+  workers: { type: 'string' },
+  'batch-kb': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -39,6 +42,8 @@ export interface CommonOptions {
   readonly onMalformedRow: 'error' | 'keep';
   /** The record-size limit of the readers (undefined: their default, 64 Mi characters). */
   readonly maxRecordChars?: number;
+  /** Detection threads (`--workers`, default one per core; 1: in the main thread) and their batch size. */
+  readonly parallel: DetectPoolOptions;
   readonly quiet: boolean;
 }
 
@@ -56,6 +61,8 @@ export async function readCommonOptions(values: {
   encoding?: string;
   'on-malformed-row'?: string;
   'max-record-chars'?: string;
+  workers?: string;
+  'batch-kb'?: string;
   quiet?: boolean;
 }): Promise<CommonOptions> {
   if (values.profile !== undefined && values.preset !== undefined) {
@@ -81,15 +88,25 @@ export async function readCommonOptions(values: {
     format: oneOf(values.format, ['csv', 'json', 'ndjson'] as const, 'format'),
     encoding: oneOf(values.encoding, TEXT_ENCODINGS, 'encoding'),
     onMalformedRow: oneOf(values['on-malformed-row'], ['error', 'keep'] as const, 'on-malformed-row') ?? 'error',
-    ...(values['max-record-chars'] !== undefined ? { maxRecordChars: maxRecordChars(values['max-record-chars']) } : {}),
+    ...(values['max-record-chars'] !== undefined ? { maxRecordChars: wholeNumber(values['max-record-chars'], 'max-record-chars', MAX_RECORD_CHARS, 1024) } : {}),
+    parallel: {
+      workers: wholeNumber(values.workers, 'workers', MAX_WORKERS) ?? defaultWorkerCount(),
+      batchChars: (wholeNumber(values['batch-kb'], 'batch-kb', MAX_BATCH_KB) ?? DEFAULT_BATCH_CHARS / 1024) * 1024,
+    },
     quiet: values.quiet ?? false,
   };
 }
 
-/** `--max-record-chars N`: a whole number from 1,024 to 512 Mi (V8's longest string is about 512 Mi characters). */
-function maxRecordChars(value: string): number {
+const MAX_WORKERS = 64;
+const MAX_BATCH_KB = 64 * 1024;
+/** V8's longest string is about 512 Mi characters. */
+const MAX_RECORD_CHARS = 512 * 1024 * 1024;
+
+/** `--name N`: a whole number from `min` (default 1) to `max`. */
+function wholeNumber(value: string | undefined, option: string, max: number, min = 1): number | undefined {
+  if (value === undefined) return undefined;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1024 && n <= 512 * 1024 * 1024)) throw new UsageError(`--max-record-chars must be a whole number from 1024 to 536870912, not "${value}"`);
+  if (!(n >= min && n <= max)) throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 

@@ -75,6 +75,7 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     onMalformedRow: common.onMalformedRow,
     ...(common.maxRecordChars !== undefined ? { maxRecordChars: common.maxRecordChars } : {}),
     ...(values['keep-formulas'] ? { neutraliseFormulas: false } : {}),
+    parallel: common.parallel,
     signal: ctx.signal,
     onProgress: (stage, file, p) => progress.update(stage === 'verify' ? `verifying ${file}…` : formatProgress(stage === 'known-values' ? `${file} (known values)` : file, p)),
     onFileDone: (result) => {

@@ -1,9 +1,11 @@
 /** `anonymise scan INPUT`: detection only; a summary on stdout and, with --findings, one JSON line per finding. */
 import { parseArgs } from 'node:util';
+import type { KnownValueIndex } from '../../shared/detect/known-values';
 import { learnPackageKnownValues } from '../jobs/learn-package-known-values';
 import { createAtomicFile, type AtomicFile } from '../io/atomic-file';
 import { assertNotAmong } from '../io/output-plan';
 import { scanFile } from '../jobs/scan-file';
+import { totalBytes, withDetectPool, worthWarming, type DetectPool } from '../pipeline/detect-pool';
 import { COMMON_OPTION_SPEC, fileJob, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine, formatProgress } from './progress-bar';
@@ -35,11 +37,9 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
   const progress = createProgressLine(ctx.stderr, !common.quiet);
   const job = fileJob(common, ctx.signal)(input);
   try {
-    // first pass: the identity columns, so each requester is found in every record
-    const known = await learnPackageKnownValues([{ ...job, onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) }]);
-    progress.clear();
-    const result = await scanFile({
+    const scan = (pool: DetectPool | undefined, known: KnownValueIndex) => scanFile({
       ...job,
+      ...(pool ? { batchDetector: pool } : {}),
       known,
       onProgress: (p) => progress.update(formatProgress(input, p)),
       onFinding: findingsFile
@@ -65,6 +65,13 @@ export async function scanCommand(args: string[], ctx: CliContext): Promise<numb
             await findingsFile!.write(encoder.encode(text));
           }
         : undefined,
+    });
+    const result = await withDetectPool(common.parallel, async (pool) => {
+      // the detection workers start while the first pass reads the identity columns, so each requester is found in every record
+      if (pool && worthWarming(pool, await totalBytes([input]))) pool.warm(common.policy);
+      const known = await learnPackageKnownValues([{ ...job, onProgress: (p) => progress.update(formatProgress(`${input} (known values)`, p)) }]);
+      progress.clear();
+      return scan(pool, known);
     }).finally(() => progress.clear());
     if (findingsFile) {
       if (lines.length) await findingsFile.write(encoder.encode(`${lines.join('\n')}\n`));

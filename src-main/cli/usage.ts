@@ -12,7 +12,7 @@ Usage:
 
 Run 'anonymise run --help' or 'anonymise scan --help' for the options.
 
-Exit codes: 0 done, 1 verification failed, 2 usage or input error, 130 interrupted.`;
+Exit codes: 0 done, 1 verification failed, 2 usage or input error, 3 internal error, 130 interrupted.`;
 
 const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON, see docs/profiles.md); default: the built-in policy
                            (pseudonyms for identities, secrets redacted, confidential notes dropped)
@@ -25,6 +25,9 @@ const COMMON_OPTIONS = `  --profile FILE           policy profile (JSON, see doc
                            keep: process it anyway and list it as a warning
   --max-record-chars N     a record (CSV row, JSON record, NDJSON line) longer than N characters is an error
                            (default 67108864, 64 Mi; from 1024 up to 536870912)
+  --workers N              detection threads (default: one per core); 1: detect in the main thread.
+                           The output is the same whatever N.
+  --batch-kb KB            field text per batch handed to a detection thread (default 1024)
   --quiet                  no progress bar`;
 
 export const RUN_USAGE = `Usage: anonymise run INPUT... --out PATH [options]

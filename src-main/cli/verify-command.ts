@@ -14,6 +14,7 @@ import { InputError } from '../io/input-error';
 import { replayPolicy } from '../jobs/replay-policy';
 import { filePassed, verifyFile, type FileVerification } from '../jobs/verify-file';
 import { survivalNotes } from '../jobs/verify-run';
+import { withDetectPool } from '../pipeline/detect-pool';
 import { COMMON_OPTION_SPEC, fileJob, readCommonOptions, UsageError } from './cli-options';
 import type { CliContext } from './cli-context';
 import { createProgressLine } from './progress-bar';
@@ -42,30 +43,34 @@ export async function verifyCommand(args: string[], ctx: CliContext): Promise<nu
   const common = await readCommonOptions(values);
   const risk = parseRiskOptions(values);
   const progress = createProgressLine(ctx.stderr, !common.quiet);
-  const job = fileJob(common, ctx.signal);
+  const inThread = fileJob(common, ctx.signal);
 
   const survival = new SurvivalIndex();
   const written = new WrittenValues();
   const key = values.key === undefined ? undefined : await readKeyFile(values.key, { onWarning: (m) => ctx.stderr.write(`warning: ${m}\n`) });
-  progress.update('replaying the policy over the originals…');
-  const replayed = await replayPolicy(pairs.map(([original]) => job(original)), { survival, written, ...(key ? { key } : {}) }).finally(() => progress.clear());
-  const results: FileVerification[] = [];
-  for (const [i, [original, anonymised]] of pairs.entries()) {
-    progress.update(`verifying ${anonymised}…`);
-    const r = replayed[i]!;
-    const result = await verifyFile({
-      ...job(original),
-      originalPath: original,
-      anonymisedPath: anonymised,
-      survival,
-      written,
-      droppedColumns: r.droppedColumns,
-      mayDrop: (index, path) => r.drops.mayDrop(index, path),
-      ...risk.forColumns(r.columns),
-    }).finally(() => progress.clear());
-    results.push(result);
-    ctx.stdout.write(formatVerification(result));
-  }
+  const results = await withDetectPool(common.parallel, async (pool) => {
+    const job = (path: string) => ({ ...inThread(path), ...(pool ? { batchDetector: pool } : {}) });
+    progress.update('replaying the policy over the originals…');
+    const replayed = await replayPolicy(pairs.map(([original]) => job(original)), { survival, written, ...(key ? { key } : {}) }).finally(() => progress.clear());
+    const verified: FileVerification[] = [];
+    for (const [i, [original, anonymised]] of pairs.entries()) {
+      progress.update(`verifying ${anonymised}…`);
+      const r = replayed[i]!;
+      const result = await verifyFile({
+        ...job(original),
+        originalPath: original,
+        anonymisedPath: anonymised,
+        survival,
+        written,
+        droppedColumns: r.droppedColumns,
+        mayDrop: (index, path) => r.drops.mayDrop(index, path),
+        ...risk.forColumns(r.columns),
+      }).finally(() => progress.clear());
+      verified.push(result);
+      ctx.stdout.write(formatVerification(result));
+    }
+    return verified;
+  });
   const passed = results.every(filePassed);
   for (const note of survivalNotes(survival)) ctx.stdout.write(`note: ${note}\n`);
   if (!passed && key === undefined) {

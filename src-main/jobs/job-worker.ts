@@ -30,6 +30,7 @@ import { parseRiskOptions } from '../cli/verification-text';
 import { createAtomicNewFile, TEMP_SUFFIX, writeAndCommit } from '../io/atomic-file';
 import { journalAdd, journalRemove, openWriteJournal } from '../io/write-journal';
 import { InputError } from '../io/input-error';
+import { defaultWorkerCount, withDetectPool } from '../pipeline/detect-pool';
 import { readKeyFile } from '../io/key-file';
 import type { JobKind } from '../main/job-runner-port';
 import type { AuditReport } from './audit-report';
@@ -69,6 +70,12 @@ export interface PreviewRecord {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Scan, run and verify jobs detect in one thread per core, started by this worker (the preview detects a few
+ * hundred records, in this thread). Not one fewer: this thread mostly waits for their batches (detection is about
+ * 90% of a run's CPU), and on a 2-core machine N-1 would mean no parallel detection at all.
+ */
+const JOB_DETECTION = { workers: defaultWorkerCount() };
 const MAX_PREVIEW_RECORDS = 100_000;
 /** The reservoir sample's seed: the same file gives the same sample every time. */
 const DEFAULT_SAMPLE_SEED = 0x5eed;
@@ -228,11 +235,16 @@ function keptCopy(record: SourceRecord): SourceRecord {
  * in one streaming pass that also learns every identity column's values, so that the records shown are detected
  * with the known values of the whole file. Memory: the kept records, plus the known-value index (itself bounded).
  *
+ * With `headOnly: true` it stops once it has the head (and the columns' sample): the head of a file of any size is
+ * ready in about a second, detected with the known values of the records read so far; the result then says
+ * `headOnly: true`, and `records` counts the records read, not the file's. A full preview (for the sample) can follow.
+ *
  * This is the one job whose result holds values from the data: the user's own file, shown to them in their own
  * window. It is never written anywhere nor logged.
  */
 async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
   const path = text(params, 'path', 'file');
+  const headOnly = params.headOnly === true;
   const headCount = count(params, 'records', 1000);
   const sampleCount = count(params, 'sample', 200);
   const { policy, detect, progress, job } = await fileJobs(params, ctx, ['read'], [path]);
@@ -266,6 +278,10 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       ctx.signal.throwIfAborted();
       for (const item of batch) if (item.kind === 'record') take(item.record);
       progress.report('read', 0, { bytes: input.bytesRead(), records, findings: 0 });
+      if (headOnly && records >= headCount) {
+        await batches.return?.(); // closes the file
+        break;
+      }
     }
     columns = roles.all();
     sample.sort((a, b) => a.index! - b.index!);
@@ -293,7 +309,7 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       shown.set(record, out);
       return out;
     };
-    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records };
+    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records, ...(headOnly ? { headOnly } : {}) };
     progress.finish();
     return result;
   } catch (error) {
@@ -308,11 +324,14 @@ async function scanJob(params: Record<string, unknown>, ctx: JobContext) {
   const paths = texts(params, 'paths', 'files');
   const { job, progress } = await fileJobs(params, ctx, ['known-values', 'scan'], paths);
   const known = await learnPackageKnownValues(paths.map((p) => job(p, 'known-values')));
-  const files = [];
-  for (const path of paths) {
-    const r = await scanFile({ ...job(path, 'scan'), known });
-    files.push({ path, format: r.format, encoding: r.encoding, summary: r.summary, warnings: r.warnings });
-  }
+  const files = await withDetectPool(JOB_DETECTION, async (pool) => {
+    const out = [];
+    for (const path of paths) {
+      const r = await scanFile({ ...job(path, 'scan'), known, ...(pool ? { batchDetector: pool } : {}) });
+      out.push({ path, format: r.format, encoding: r.encoding, summary: r.summary, warnings: r.warnings });
+    }
+    return out;
+  });
   progress.finish();
   return { files };
 }
@@ -362,6 +381,7 @@ async function runJob(params: Record<string, unknown>, ctx: JobContext) {
       policy,
       key,
       version: packageJson.version,
+      parallel: JOB_DETECTION,
       signal: ctx.signal,
       onProgress: (stage, file, p) => {
         const i = fileIndex(file);
@@ -437,23 +457,27 @@ async function verifyJob(params: Record<string, unknown>, ctx: JobContext) {
   const risk = parseRiskOptions({});
   const survival = new SurvivalIndex();
   const written = new WrittenValues();
-  const replayed = await replayPolicy(originals.map((p) => job(p, 'replay')), { survival, written, ...(key ? { key } : {}) });
-  const files: FileVerification[] = [];
-  for (const [i, original] of originals.entries()) {
-    const r = replayed[i]!;
-    files.push(
-      await verifyFile({
-        ...job(original, 'verify'),
-        originalPath: original,
-        anonymisedPath: anonymised[i]!,
-        survival,
-        written,
-        droppedColumns: r.droppedColumns,
-        mayDrop: (index, path) => r.drops.mayDrop(index, path),
-        ...risk.forColumns(r.columns),
-      }),
-    );
-  }
+  const files = await withDetectPool(JOB_DETECTION, async (pool) => {
+    const detecting = (options: FileJobOptions): FileJobOptions => (pool ? { ...options, batchDetector: pool } : options);
+    const replayed = await replayPolicy(originals.map((p) => detecting(job(p, 'replay'))), { survival, written, ...(key ? { key } : {}) });
+    const out: FileVerification[] = [];
+    for (const [i, original] of originals.entries()) {
+      const r = replayed[i]!;
+      out.push(
+        await verifyFile({
+          ...detecting(job(original, 'verify')),
+          originalPath: original,
+          anonymisedPath: anonymised[i]!,
+          survival,
+          written,
+          droppedColumns: r.droppedColumns,
+          mayDrop: (index, path) => r.drops.mayDrop(index, path),
+          ...risk.forColumns(r.columns),
+        }),
+      );
+    }
+    return out;
+  });
   progress.finish();
   return { passed: files.every(filePassed), files };
 }

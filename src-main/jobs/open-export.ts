@@ -10,6 +10,7 @@ import { detectFormat } from '../../shared/formats/format-detect';
 import type { FormatWarning } from '../../shared/formats/format-warning';
 import type { FormatKind, RecordReader } from '../../shared/formats/record';
 import type { TextEncodingName } from '../../shared/formats/text-encoding';
+import type { BatchDetector } from '../../shared/pipeline/batch-detector';
 import type { PipelineOptions, PipelineProgress } from '../../shared/pipeline/run-pipeline';
 import type { Policy } from '../../shared/transform/policy';
 import { openTextInput, type TextInput } from '../io/text-input';
@@ -31,6 +32,8 @@ export interface FileJobOptions {
   readonly neutraliseFormulas?: boolean;
   /** A record (CSV row, JSON record, NDJSON line) longer than this many UTF-16 units is an error (default 64 Mi). */
   readonly maxRecordChars?: number;
+  /** Detection in worker threads (a `DetectPool`); without it, detection runs in this thread. Same results. */
+  readonly batchDetector?: BatchDetector;
 }
 
 export interface OpenExport {
@@ -40,7 +43,7 @@ export interface OpenExport {
   /** Filled while the reader is read (e.g. CSV rows kept despite a wrong field count). */
   readonly warnings: readonly FormatWarning[];
   /** The pipeline options every job passes on. */
-  readonly pipeline: Pick<PipelineOptions, 'reader' | 'detect' | 'policy' | 'signal' | 'bytesRead' | 'onProgress' | 'known'>;
+  readonly pipeline: Pick<PipelineOptions, 'reader' | 'detect' | 'policy' | 'signal' | 'bytesRead' | 'onProgress' | 'known' | 'batchDetector'>;
 }
 
 export async function openExport(job: FileJobOptions): Promise<OpenExport> {
@@ -66,6 +69,7 @@ export async function openExport(job: FileJobOptions): Promise<OpenExport> {
       policy: job.policy,
       signal: job.signal,
       known: job.known,
+      batchDetector: job.batchDetector,
       bytesRead: input.bytesRead,
       onProgress: onProgress && ((p) => onProgress({ ...p, totalBytes: input.size })),
     },

@@ -16,6 +16,7 @@ import { DropLog } from '../../shared/verify/drop-log';
 import { SurvivalIndex } from '../../shared/verify/survival-index';
 import { WrittenValues } from '../../shared/verify/written-values';
 import type { VaultWriter } from '../io/vault-file';
+import { totalBytes, withDetectPool, worthWarming, type DetectPool, type DetectPoolOptions } from '../pipeline/detect-pool';
 import { anonymiseFile, type AnonymiseFileResult } from './anonymise-file';
 import { outputStatement, type AuditReport, type RiskSummary } from './audit-report';
 import { learnPackageKnownValues } from './learn-package-known-values';
@@ -47,6 +48,11 @@ export interface RunPackageOptions {
   readonly neutraliseFormulas?: boolean;
   /** The record-size limit of every reader of the run (default 64 Mi characters). */
   readonly maxRecordChars?: number;
+  /**
+   * Detection (of the run and of its verification) in a pool of worker threads; default, or `workers: 1`: in this
+   * thread. The outputs and the report are the same either way.
+   */
+  readonly parallel?: DetectPoolOptions;
   readonly signal?: AbortSignal;
   readonly onProgress?: (stage: RunStage, file: string, progress: PipelineProgress & { readonly totalBytes: number }) => void;
   /** Told each file when its output is complete (before the verification). */
@@ -63,6 +69,10 @@ export interface RunPackageResult {
 }
 
 export async function runPackage(options: RunPackageOptions): Promise<RunPackageResult> {
+  return withDetectPool(options.parallel, (pool) => runPackageWith(options, pool));
+}
+
+async function runPackageWith(options: RunPackageOptions, pool: DetectPool | undefined): Promise<RunPackageResult> {
   const { policy, key, vault } = options;
   if (options.outputs.length !== options.inputs.length) throw new Error('runPackage: one output per input');
   const registry = options.registry ?? createPolicyRegistry(policy);
@@ -90,9 +100,12 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     ...(options.neutraliseFormulas === false ? { neutraliseFormulas: false } : {}),
     ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(pool ? { batchDetector: pool } : {}),
   });
   const progress = (stage: RunStage, file: string) => options.onProgress && ((p: PipelineProgress & { totalBytes: number }) => options.onProgress!(stage, file, p));
 
+  // the detection workers start while the first pass reads the inputs, unless the inputs are too small to need them
+  if (pool && worthWarming(pool, await totalBytes(options.inputs))) pool.warm(policy);
   const results: AnonymiseFileResult[] = [];
   const drops: DropLog[] = [];
   try {
@@ -132,6 +145,7 @@ export async function runPackage(options: RunPackageOptions): Promise<RunPackage
     ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
     ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(pool ? { batchDetector: pool } : {}),
     onFile: (path) => options.onProgress?.('verify', path, { bytes: 0, totalBytes: 0, records: 0, findings: 0, elapsedMs: 0 }),
   });
   for (const v of verified) options.onVerified?.(v);

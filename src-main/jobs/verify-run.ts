@@ -11,6 +11,7 @@ import type { WrittenValues } from '../../shared/verify/written-values';
 import type { ColumnClassification } from '../../shared/detect/finding';
 import { suggestQuasiIdentifiers } from '../../shared/verify/quasi-identifiers';
 import type { AnonymiseFileResult } from './anonymise-file';
+import type { FileJobOptions } from './open-export';
 import type { RiskSummary, VerificationSummary } from './audit-report';
 import { filePassed, verifyFile, type FileVerification } from './verify-file';
 
@@ -39,6 +40,8 @@ export interface VerifyRunOptions {
   readonly onMalformedRow?: 'error' | 'keep';
   readonly maxRecordChars?: number;
   readonly signal?: AbortSignal;
+  /** The residual scan's detection in worker threads (see `FileJobOptions.batchDetector`). */
+  readonly batchDetector?: FileJobOptions['batchDetector'];
   /** Called before each file is verified. */
   readonly onFile?: (anonymised: string) => void;
 }
@@ -59,6 +62,7 @@ export async function verifyRun(options: VerifyRunOptions): Promise<FileVerifica
         ...(options.onMalformedRow ? { onMalformedRow: options.onMalformedRow } : {}),
         ...(options.maxRecordChars !== undefined ? { maxRecordChars: options.maxRecordChars } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.batchDetector ? { batchDetector: options.batchDetector } : {}),
         survival: options.survival,
         ...(options.written ? { written: options.written } : {}),
         droppedColumns: new Set(result.summary.droppedColumns),

@@ -110,6 +110,21 @@ describe('preview', () => {
     for (const n of deciles) expect(n).toBeGreaterThan(60);
     expect(indexes(b)).toEqual(sample);
   }, 60_000);
+
+  it('with headOnly, returns the head as soon as it is read, without reading the rest of the file', async () => {
+    const path = join(dir, 'head-only.csv');
+    await writeTickets(path, 50_000);
+    const { result, error } = await startJob('preview', { path, records: 1000, sample: 0, headOnly: true }).settled;
+    expect(error).toBeUndefined();
+    const r = result as { head: { index: number; fields: { findings: unknown[] }[] }[]; sample: unknown[]; records: number; headOnly?: boolean };
+    expect(r.headOnly).toBe(true);
+    expect(r.head.map((h) => h.index)).toEqual([...Array(1000).keys()]);
+    expect(r.head[0]!.fields.some((f) => f.findings.length > 0)).toBe(true);
+    expect(r.sample).toEqual([]);
+    // read up to the column sample and the head, in whole batches: far from the 50,000 records of the file
+    expect(r.records).toBeGreaterThanOrEqual(1000);
+    expect(r.records).toBeLessThan(50_000);
+  }, 60_000);
 });
 
 describe('progress', () => {
