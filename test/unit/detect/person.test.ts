@@ -237,3 +237,14 @@ describe('German text: capitalised nouns are not names', () => {
   });
 });
 
+describe('PERSON: a sign-off after a sentence on the same line', () => {
+  it('takes the name after "Best regards," that follows a sentence (e-mails flattened into a ticket)', () => {
+    expect(found('Our team cannot work, please escalate. Best regards,\nLi Smith')).toEqual(['Li Smith']);
+    expect(found('Nothing changed. Regards, Li Smith')).toEqual(['Li Smith']);
+  });
+
+  it('a sign-off word inside a sentence is no cue', () => {
+    expect(found('I did my best regards to the team were sent.')).toEqual([]);
+  });
+});
+

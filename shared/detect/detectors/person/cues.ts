@@ -30,12 +30,16 @@ function phraseEndingAt(tokens: Tokens, last: number): Phrase | null {
   return best;
 }
 
-/** Is the line holding token `last` (ending at it) a sign-off ("Best regards,", "Mit freundlichen Grüßen")? */
+/**
+ * Is the line holding token `last` (ending at it) a sign-off ("Best regards,", "Mit freundlichen Grüßen")? The
+ * sign-off may also start a sentence on a line with text before it ("please escalate. Best regards,\nLi Smith"),
+ * as tickets flattened from e-mails often have it.
+ */
 function signOffLineEndingAt(tokens: Tokens, last: number): boolean {
   if (last < 0 || !isWord(tokens, last) || !(tokens.flags(last) & CUE_SIGNOFF)) return false;
   let t = last;
   for (let n = 0; n < 6; n++) {
-    if (tokens.bits[t]! & GAP_NEWLINE || t === 0) return true;
+    if (tokens.bits[t]! & (GAP_NEWLINE | GAP_SENTENCE) || t === 0) return true;
     t--;
     if (!isWord(tokens, t) || !(tokens.flags(t) & (CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return false;
   }
