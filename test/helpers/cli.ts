@@ -1,7 +1,7 @@
 /** Runs the real `anonymise` command (bin/anonymise.mjs) in a child process. */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,8 +23,16 @@ export function cliAsync(args: string[]) {
   return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Temp folders made by `tempDir`, removed when the test process exits (tests need not clean up after themselves). */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'anonymise-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'anonymise-test-'));
+  made.push(dir);
+  return dir;
 }
 
 export function sha256(path: string): string {

@@ -65,7 +65,8 @@ describe('App', () => {
     expect(screen.queryByText(/^Version /)).toBeNull();
     cleanup();
     const settings = { get: async () => ({ ok: true, value: { settings: { theme: 'system', locale: 'system', defaultRegion: 'US' } } }) };
-    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' }, on: () => () => undefined, settings } as unknown as AppApi);
+    const profiles = { recent: async () => ({ ok: true, value: [] }) };
+    vi.stubGlobal('api', { versions: { app: '1.2.3', electron: 'x', chrome: 'x' }, on: () => () => undefined, settings, profiles } as unknown as AppApi);
     render(<App initialLocale="de" />);
     expect(screen.getByText('Version 1.2.3')).toBeTruthy();
   });

@@ -22,6 +22,8 @@ function fakeApi(options: { settings?: Partial<AppSettings>; available?: boolean
     versions: { app: '1.0.0', electron: 'x', chrome: 'x' },
     on: () => () => undefined,
     files: { open: vi.fn(() => ok([{ id: KEY_HANDLE, name: 'project.key', size: 90, format: 'json' as const }])) },
+    // the start screen lists the recent profiles when the app renders
+    profiles: { recent: vi.fn(() => ok([])) },
     settings: {
       get: vi.fn(() => ok({ settings, ...(options.warning ? { warning: options.warning } : {}) })),
       set: vi.fn((patch: SettingsPatch) => ok((settings = { ...settings, ...patch }))),
