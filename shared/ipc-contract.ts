@@ -53,6 +53,11 @@ export interface PreviewRequest {
   readonly records?: number;
   /** 1 … 1000, default 200. */
   readonly sample?: number;
+  /**
+   * Only the first `records` records, without reading the rest of the file (no sample; `records` in the result
+   * counts what was read): what the window shows first, while a full preview of a large file is still running.
+   */
+  readonly headOnly?: boolean;
 }
 export interface ScanRequest {
   readonly files: readonly HandleId[];

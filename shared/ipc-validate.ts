@@ -110,11 +110,12 @@ const VALIDATORS: Validators = {
   'files:chooseOutputFolder': nothing,
   'profiles:load': oneFile,
   'jobs:preview': (payload) => {
-    const p = record(payload, ['file', 'records', 'sample'], ['file']);
+    const p = record(payload, ['file', 'records', 'sample', 'headOnly'], ['file']);
     return withoutUndefined({
       file: handle(p['file'], 'file'),
       records: optionalInt(p['records'], 'records', 1, PREVIEW_LIMITS.maxRecords),
       sample: optionalInt(p['sample'], 'sample', 1, PREVIEW_LIMITS.maxSample),
+      headOnly: optionalBoolean(p['headOnly'], 'headOnly'),
     });
   },
   'jobs:scan': (payload) => {

@@ -237,7 +237,8 @@ function keptCopy(record: SourceRecord): SourceRecord {
  *
  * With `headOnly: true` it stops once it has the head (and the columns' sample): the head of a file of any size is
  * ready in about a second, detected with the known values of the records read so far; the result then says
- * `headOnly: true`, and `records` counts the records read, not the file's. A full preview (for the sample) can follow.
+ * `headOnly: true`, `records` counts the records read, and `wholeFile` says whether that was all of the file. A full
+ * preview (for the sample) can follow.
  *
  * This is the one job whose result holds values from the data: the user's own file, shown to them in their own
  * window. It is never written anywhere nor logged.
@@ -254,6 +255,8 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
   const random = seededRandom(DEFAULT_SAMPLE_SEED);
   const known = new KnownValueIndex();
   let records = 0;
+  // false once a head-only preview stops before the end of the file
+  let wholeFile = true;
   let columns: ColumnClassification[] = [];
   try {
     const batches = reader[Symbol.asyncIterator]();
@@ -279,6 +282,7 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       for (const item of batch) if (item.kind === 'record') take(item.record);
       progress.report('read', 0, { bytes: input.bytesRead(), records, findings: 0 });
       if (headOnly && records >= headCount) {
+        wholeFile = false;
         await batches.return?.(); // closes the file
         break;
       }
@@ -309,7 +313,7 @@ async function previewJob(params: Record<string, unknown>, ctx: JobContext) {
       shown.set(record, out);
       return out;
     };
-    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records, ...(headOnly ? { headOnly } : {}) };
+    const result = { format, encoding: input.encoding, columns, head: head.map(show), sample: sample.map(show), records, ...(headOnly ? { headOnly, wholeFile } : {}) };
     progress.finish();
     return result;
   } catch (error) {

@@ -156,6 +156,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): ContractHandlers {
           file: file(request.file),
           records: request.records ?? PREVIEW_LIMITS.defaultRecords,
           sample: request.sample ?? PREVIEW_LIMITS.defaultSample,
+          ...(request.headOnly === true ? { headOnly: true } : {}),
           defaultRegion: await prefs.jobRegion(),
         },
       ),

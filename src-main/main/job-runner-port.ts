@@ -13,7 +13,7 @@ export type { JobKind } from '../../shared/ipc-contract';
  * wipe it as soon as `start` returns, so a runner must hand it on (or copy it) within `start`.
  */
 export interface JobParams {
-  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly defaultRegion?: string };
+  preview: { readonly file: string; readonly records: number; readonly sample: number; readonly headOnly?: boolean; readonly defaultRegion?: string };
   scan: { readonly files: readonly string[]; readonly profile?: unknown; readonly defaultRegion?: string };
   /**
    * `outputs[i]` is where `files[i]`'s anonymised copy goes (inside `outputFolder`, never an input), in `format`

@@ -31,8 +31,13 @@ export interface FilePreview {
   readonly format: FormatKind;
   readonly encoding?: string;
   readonly columns: readonly ColumnClassification[];
-  /** Records in the whole file. */
+  /** Records in the whole file; while `complete` is false, the records read so far. */
   readonly records: number;
+  /**
+   * False for a head-only preview of a file longer than its head (the first records, shown at once while the full
+   * preview with its sample of the whole file is still being read).
+   */
+  readonly complete: boolean;
   /** The rows shown: the head and the sample, each record once, in file order. */
   readonly rows: readonly PreviewRecord[];
 }
@@ -96,12 +101,15 @@ export function toFilePreview(name: string, result: unknown): FilePreview {
   }
   const records = result.records;
   if (typeof records !== 'number' || !Number.isInteger(records) || records < 0) throw new PreviewResultError('preview result: "records" must be a count');
+  const head = recordsOf(result, 'head');
   return {
     name,
     format: format as FormatKind,
     ...(typeof result.encoding === 'string' ? { encoding: result.encoding } : {}),
     columns: columns as ColumnClassification[],
     records,
-    rows: mergeRows(recordsOf(result, 'head'), recordsOf(result, 'sample')),
+    // a head-only preview that reached the end of the file (the worker says so) is the whole file's preview
+    complete: result.headOnly !== true || result.wholeFile === true,
+    rows: mergeRows(head, recordsOf(result, 'sample')),
   };
 }

@@ -115,7 +115,9 @@ export function Overview({ file, reviewed, profile, onOperatorChange, onTypeOper
       <h2 id={`${id}-title`}>
         {t('overview.title')}: {file.name}
       </h2>
-      <p className="diff__count">{t('overview.records', { count: file.records })}</p>
+      <p className="diff__count" aria-live="polite">
+        {file.complete ? t('overview.records', { count: file.records }) : t('overview.recordsSoFar', { count: file.records })}
+      </p>
       <table className="overview__table">
         <thead>
           <tr>

@@ -131,14 +131,18 @@ export function useWorkspace(api: AppApi | undefined, options: WorkspaceOptions 
       if (!api || opened.length === 0) return;
       setBusy(true);
       setError(undefined);
+      // first each file's head, read without the rest of the file, so that even a multi-GB export shows at once;
+      // then, where the file is longer than its head, the full preview with its sample, which replaces it
+      const longer: FileHandleInfo[] = [];
       try {
-        const next = new Map(previews);
+        const heads = new Map<string, FilePreview>();
         for (const file of opened) {
-          const { jobId: id } = unwrap(await api.jobs.preview({ file: file.id }));
-          const result = await waiter.current!.wait(id);
-          next.set(file.id, toFilePreview(file.name, result));
+          const { jobId: id } = unwrap(await api.jobs.preview({ file: file.id, headOnly: true }));
+          const head = toFilePreview(file.name, await waiter.current!.wait(id));
+          heads.set(file.id, head);
+          if (!head.complete) longer.push(file);
         }
-        setPreviews(next);
+        setPreviews((known) => new Map([...known, ...heads]));
         setFiles((known) => [...known, ...opened.filter((f) => !known.some((k) => k.id === f.id))]);
         setActiveId((current) => current ?? opened[0]!.id);
       } catch (e) {
@@ -146,8 +150,17 @@ export function useWorkspace(api: AppApi | undefined, options: WorkspaceOptions 
       } finally {
         setBusy(false);
       }
+      for (const file of longer) {
+        try {
+          const { jobId: id } = unwrap(await api.jobs.preview({ file: file.id }));
+          const full = toFilePreview(file.name, await waiter.current!.wait(id));
+          setPreviews((known) => new Map(known).set(file.id, full));
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
+        }
+      }
     },
-    [api, previews],
+    [api],
   );
 
   const open = useCallback(async () => {

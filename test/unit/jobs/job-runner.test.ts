@@ -116,14 +116,23 @@ describe('preview', () => {
     await writeTickets(path, 50_000);
     const { result, error } = await startJob('preview', { path, records: 1000, sample: 0, headOnly: true }).settled;
     expect(error).toBeUndefined();
-    const r = result as { head: { index: number; fields: { findings: unknown[] }[] }[]; sample: unknown[]; records: number; headOnly?: boolean };
+    const r = result as { head: { index: number; fields: { findings: unknown[] }[] }[]; sample: unknown[]; records: number; headOnly?: boolean; wholeFile?: boolean };
     expect(r.headOnly).toBe(true);
+    expect(r.wholeFile).toBe(false);
     expect(r.head.map((h) => h.index)).toEqual([...Array(1000).keys()]);
     expect(r.head[0]!.fields.some((f) => f.findings.length > 0)).toBe(true);
     expect(r.sample).toEqual([]);
     // read up to the column sample and the head, in whole batches: far from the 50,000 records of the file
     expect(r.records).toBeGreaterThanOrEqual(1000);
     expect(r.records).toBeLessThan(50_000);
+  }, 60_000);
+
+  it('with headOnly on a file shorter than the head, says that it read the whole file', async () => {
+    const path = join(dir, 'head-only-short.csv');
+    await writeTickets(path, 40);
+    const { result, error } = await startJob('preview', { path, records: 1000, sample: 0, headOnly: true }).settled;
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ headOnly: true, wholeFile: true, records: 40 });
   }, 60_000);
 });
 

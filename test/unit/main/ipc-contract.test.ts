@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENTS, type Channel } from '../../../shared/ipc-contract';
-import { VALIDATED_CHANNELS } from '../../../shared/ipc-validate';
+import { VALIDATED_CHANNELS, validatePayload } from '../../../shared/ipc-validate';
 import { HandleStore } from '../../../src-main/main/file-handles';
 import { createIpcHandlers } from '../../../src-main/main/ipc-handlers';
 import { notAvailableJobRunner } from '../../../src-main/main/job-runner-port';
@@ -139,3 +139,12 @@ describe('the IPC contract', () => {
     for (const channel of CHANNELS as readonly Channel[]) expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/);
   });
 });
+
+describe('jobs:preview payload', () => {
+  it('takes headOnly as a boolean, and nothing else', () => {
+    expect(validatePayload('jobs:preview', { file: HANDLE, headOnly: true })).toEqual({ ok: true, value: { file: HANDLE, headOnly: true } });
+    expect(validatePayload('jobs:preview', { file: HANDLE })).toEqual({ ok: true, value: { file: HANDLE } });
+    expect(validatePayload('jobs:preview', { file: HANDLE, headOnly: 'yes' }).ok).toBe(false);
+  });
+});
+

@@ -9,7 +9,7 @@ describe('toFilePreview', () => {
   it('keeps format, columns and count, and merges the head and the sample by index', () => {
     const columns = [{ field: 'body', role: 'free-text', confidence: 0.9, reasons: [] }];
     const file = toFilePreview('tickets.csv', { format: 'csv', encoding: 'utf-8', columns, records: 5000, head: [record(0), record(1)], sample: [record(1), record(4200)] });
-    expect(file).toMatchObject({ name: 'tickets.csv', format: 'csv', encoding: 'utf-8', columns, records: 5000 });
+    expect(file).toMatchObject({ name: 'tickets.csv', format: 'csv', encoding: 'utf-8', columns, records: 5000, complete: true });
     expect(file.rows.map((r) => r.index)).toEqual([0, 1, 4200]);
   });
 
@@ -19,5 +19,12 @@ describe('toFilePreview', () => {
     expect(() => toFilePreview('x', bad)).toThrow(/"head\[0\]"/);
     expect(() => toFilePreview('x', bad)).not.toThrow(/secret-value/);
     expect(() => toFilePreview('x', { format: 'csv', columns: [], records: -1 })).toThrow(/records/);
+  });
+
+  it('a head-only preview is complete only when the worker read the whole file', () => {
+    const head = Array.from({ length: 3 }, (_, i) => record(i));
+    expect(toFilePreview('big.csv', { format: 'csv', columns: [], records: 1000, head, headOnly: true, wholeFile: false }).complete).toBe(false);
+    expect(toFilePreview('small.csv', { format: 'csv', columns: [], records: 37, head, headOnly: true, wholeFile: true }).complete).toBe(true);
+    expect(toFilePreview('full.csv', { format: 'csv', columns: [], records: 1000, head, sample: [] }).complete).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ const file: FilePreview = {
   name: 'tickets.csv',
   format: 'csv',
   records: 120,
+  complete: true,
   columns: [
     { field: 'requester', role: 'identifier', type: 'EMAIL', confidence: 0.9, reasons: [] },
     { field: 'notes', role: 'free-text', confidence: 0.8, reasons: [] },
