@@ -243,7 +243,7 @@ function ExportResult({ result, acknowledged, reportWritten, onAcknowledge, onSh
           {unlisted > 0 ? <p className="export__status">{t('export.acknowledge.unlisted', { count: unlisted })}</p> : null}
           <label className="acknowledge__note">
             <span>{t('export.acknowledge.note')}</span>
-            <textarea value={note} maxLength={2000} rows={2} onChange={(event) => setNote(event.target.value)} disabled={!onAcknowledge || open.length === 0} />
+            <textarea className="field__control acknowledge__text" value={note} maxLength={2000} rows={2} onChange={(event) => setNote(event.target.value)} disabled={!onAcknowledge || open.length === 0} />
           </label>
           <button type="button" className="button" disabled={!onAcknowledge || open.length === 0} onClick={() => acknowledge(open.map((item) => item.id))}>
             {t('export.acknowledgeAction')}
