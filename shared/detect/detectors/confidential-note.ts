@@ -6,6 +6,7 @@
  * notes are the column-value detector's job.
  */
 import type { Detector, Finding } from '../finding';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 const LABELS =
   'internal(?: notes?| only| use)?|confidential|strictly confidential|private notes?|staff only|agent only|' +
@@ -21,14 +22,15 @@ const CAPS_LABEL = /\b(?:CONFIDENTIAL|INTERNAL ONLY|INTERNAL USE ONLY|VERTRAULIC
 const INSTRUCTION =
   /\b(?:do not (?:share|forward|disclose)|don't (?:share|forward)|not for (?:distribution|external use|the customer)|nicht weitergeben|nicht an den kunden|ne pas (?:diffuser|partager|transmettre)|no (?:compartir|divulgar|reenviar))\b/gi;
 
-const PREFILTER = /intern|confiden|vertraulich|private|privado|staff only|agent only|do not|don't|not for|nicht weiter|nicht an den|ne pas|no compartir|no divulgar|no reenviar/i;
+/** Every label and instruction above holds one of these words: texts without any are skipped. */
+const HINT = defineKeywordHint('confidential-note', ['intern', 'confiden', 'vertraulich', 'private', 'privado', 'staff only', 'agent only', 'do not', "don't", 'not for', 'nicht weiter', 'nicht an den', 'ne pas', 'no compartir', 'no divulgar', 'no reenviar']);
 
 export const confidentialNoteDetector: Detector = {
   id: 'confidential-note',
   version: '1',
   types: ['CONFIDENTIAL_NOTE'],
   detect(text) {
-    if (!PREFILTER.test(text)) return [];
+    if (!hasKeywordHint(text, HINT)) return [];
     const out: Finding[] = [];
     /** The passage from `start` to the end of its paragraph (a blank line, or the end of the value). */
     const add = (start: number, pattern: string, score: number) => {

@@ -22,6 +22,7 @@
 
 import type { Detector, Finding } from '../finding';
 import { hasDigitRun } from './text-scan';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 /** Birth words; group 1 is the word. A letter may not directly precede or follow (checked in code for the '.' forms). */
 const BIRTH_WORDS =
@@ -31,7 +32,7 @@ const BIRTH_WORDS =
  * Every birth word holds one of these (same flags, so the same case folding): a text without any is not scanned
  * for birth words at all.
  */
-const BIRTH_WORD_HINT = /birth|naissance|nac|d\.o\.b|dob|born|b\.|geb|n[ée]e? (?:le|en)/iu;
+const BIRTH_WORD_HINT = defineKeywordHint('birth', ['birth', 'naissance', 'nac', 'd.o.b', 'dob', 'born', 'b.', 'geb', 'ne le', 'nee le', 'né le', 'née le', 'ne en', 'nee en', 'né en', 'née en']);
 
 const EXPLICIT = new Set([
   'date of birth', 'birth date', 'birthdate', 'date de naissance', 'fecha de nacimiento', 'f. nac.', 'f.nac.', 'd.o.b.', 'd.o.b', 'dob',
@@ -164,7 +165,7 @@ function isLetter(ch: string): boolean {
 
 /** Finds dates of birth in `text`. `now` is injectable for tests. */
 export function detectDatesOfBirth(text: string, defaultRegion: string, now: Date = new Date()): Finding[] {
-  if (!hasDigitRun(text, 1) || !BIRTH_WORD_HINT.test(text)) return [];
+  if (!hasDigitRun(text, 1) || !hasKeywordHint(text, BIRTH_WORD_HINT)) return [];
   const monthFirst = defaultRegion.toUpperCase() === 'US';
   const out: Finding[] = [];
   let lastEnd = -1;

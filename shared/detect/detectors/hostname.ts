@@ -27,6 +27,7 @@
 import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { findingBuilder } from '../finding-builder';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 
 const SCORE_INTERNAL = 0.9;
@@ -87,6 +88,8 @@ const NON_HOSTS = new Set([
 /* ------------------------------------------------------------------------------------------------------------ */
 
 const INTERNAL_TLD = /\.(?:localdomain|local|lan|corp|internal|intranet|home\.arpa|ad)(?![A-Za-z0-9_-])/gi;
+/** The internal top-level domains above as literals: texts without any skip the search. */
+const INTERNAL_TLD_HINT = defineKeywordHint('internal-tld', ['.localdomain', '.local', '.lan', '.corp', '.internal', '.intranet', '.home.arpa', '.ad']);
 
 /** Start of the dotted name that ends at `end`, walking left over host characters; -1 if none is valid. */
 function validHostStart(text: string, end: number, tldStart: number): number {
@@ -107,6 +110,7 @@ function validHostStart(text: string, end: number, tldStart: number): number {
 }
 
 function detectInternalFqdns(text: string, out: Finding[]): void {
+  if (!hasKeywordHint(text, INTERNAL_TLD_HINT)) return;
   const n = text.length;
   INTERNAL_TLD.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -178,10 +182,10 @@ function labelStartsWord(text: string, i: number): boolean {
 }
 
 /** Every label above holds one of these (with the same flags): texts without any are skipped. */
-const LABEL_HINT = /host|name|fqdn|server|workstation|hôte|ordinateur|equipo/iu;
+const LABEL_HINT = defineKeywordHint('hostname-label', ['host', 'name', 'fqdn', 'server', 'workstation', 'hôte', 'ordinateur', 'equipo']);
 
 function detectLabelled(text: string, out: Finding[]): void {
-  if (!LABEL_HINT.test(text)) return;
+  if (!hasKeywordHint(text, LABEL_HINT)) return;
   const n = text.length;
   HOST_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -51,6 +51,7 @@ import {
   isValidUsSsn,
 } from '../validators/national-id-checksums';
 import { digitProfile } from './text-scan';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 const IDENTIFIER_EFFECT = -0.4;
 const MAX_SCORE = 0.95;
@@ -278,10 +279,10 @@ const DRIVER_LICENSE =
 /** After the label: an optional "number/no./#/id" word, an optional "is/:/=", then the value. */
 const DL_VALUE =
   /^(?:[ \t\u00a0]{0,3}(?:-?nummer|-?nr\.?|number|num\.?|no\.?|nº|n°|#|id|numéro|numero|número))?(?:[ \t\u00a0]{0,3}(?:is|was|ist|est|es|:|=|#|-))?[ \t\u00a0:]{0,3}["'“(]?([A-Za-z0-9]{1,20}(?:(?:-[A-Za-z0-9]{1,20}){1,3}|(?: [0-9]{2,8}){1,3})?)(?![\p{L}\p{N}_]|[.,/:-][\p{L}\p{N}])/u;
-const DL_HINT = /licen[cs]e|f[üu]hrerschein|permis de|de conduc/iu;
+const DL_HINT = defineKeywordHint('driving-licence', ['licence', 'license', 'führerschein', 'fuhrerschein', 'permis de', 'de conduc']);
 
 function detectDriverLicenses(text: string, out: Finding[]): void {
-  if (!DL_HINT.test(text)) return;
+  if (!hasKeywordHint(text, DL_HINT)) return;
   DRIVER_LICENSE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DRIVER_LICENSE.exec(text)) !== null) {

@@ -10,6 +10,7 @@
  */
 
 import type { Detector, Finding } from '../finding';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 const SCHEMES = new Set(['http', 'https', 'ftp', 'sftp', 'ws', 'wss', 'file']);
 const SCORE_SCHEME = 0.95;
@@ -214,13 +215,16 @@ function detectWwwHosts(text: string, out: Finding[], schemeUrls: readonly Findi
   }
 }
 
+/** Texts without "www." (in any case) skip the search for host names without a scheme. */
+const WWW_HINT = defineKeywordHint('www', ['www.']);
+
 export const urlDetector: Detector = {
   id: 'url',
   version: '1',
   types: ['URL'],
   detect(text) {
     const hasScheme = text.includes('://');
-    const hasWww = /www\./i.test(text);
+    const hasWww = hasKeywordHint(text, WWW_HINT);
     if (!hasScheme && !hasWww) return [];
     const schemeUrls: Finding[] = [];
     if (hasScheme) detectSchemeUrls(text, schemeUrls);

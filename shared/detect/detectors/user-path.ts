@@ -36,6 +36,7 @@ import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { findingBuilder } from '../finding-builder';
 import { hasDigitRun } from './text-scan';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 
 const SCORE_PROFILE = 0.9;
@@ -306,12 +307,12 @@ function isLabelValueChar(text: string, i: number): boolean {
  * Cheap hints before the label regexes (which test a Unicode lookbehind at every position): every user label
  * contains one of these words, every serial label one of those, case-insensitively.
  */
-const USER_LABEL_HINT = /user|login|account|benutzer|anmeldename|utilisateur|identifiant|usuario/iu;
-const SERIAL_LABEL_HINT = /seri|s[ée]rie|s\/n|sn|service|imei/iu;
+const USER_LABEL_HINT = defineKeywordHint('user-label', ['user', 'login', 'account', 'benutzer', 'anmeldename', 'utilisateur', 'identifiant', 'usuario']);
+const SERIAL_LABEL_HINT = defineKeywordHint('serial-label', ['seri', 'série', 'serie', 's/n', 'sn', 'service', 'imei']);
 
 function detectUserLabels(text: string, out: Finding[]): void {
   // The label is always followed by ':' or '='.
-  if ((!text.includes(':') && !text.includes('=')) || !USER_LABEL_HINT.test(text)) return;
+  if ((!text.includes(':') && !text.includes('=')) || !hasKeywordHint(text, USER_LABEL_HINT)) return;
   const n = text.length;
   USER_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -341,7 +342,7 @@ const SERIAL_LABEL = new RegExp(
 
 function detectSerials(text: string, out: Finding[]): void {
   // The value always holds an ASCII digit.
-  if (!hasDigitRun(text, 1) || !SERIAL_LABEL_HINT.test(text)) return;
+  if (!hasDigitRun(text, 1) || !hasKeywordHint(text, SERIAL_LABEL_HINT)) return;
   const n = text.length;
   SERIAL_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -2,6 +2,7 @@
 
 import type { Finding } from '../../finding';
 import { round2 } from '../../finding-builder';
+import { defineKeywordHint, hasKeywordHint } from '../keyword-hints';
 import { SCORE_PREFIX, SCORE_WEAKER, finding } from './scores';
 import { isAlnum, isBase64, isBase64Url } from './scan';
 
@@ -15,9 +16,11 @@ function isBearerChar(c: number): boolean {
 }
 
 const AUTH_ANCHORS = /earer|EARER|asic|ASIC/;
+/** The anchors in any case: the shared scan skips most texts before the case-sensitive test. */
+const AUTH_HINT = defineKeywordHint('authorization', ['earer', 'asic']);
 
 export function detectAuthorization(text: string, out: Finding[]): void {
-  if (!AUTH_ANCHORS.test(text)) return;
+  if (!hasKeywordHint(text, AUTH_HINT) || !AUTH_ANCHORS.test(text)) return;
   const n = text.length;
   const lowerHint = text.includes('earer') || text.includes('EARER');
   if (lowerHint) {

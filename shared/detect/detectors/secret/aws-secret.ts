@@ -3,15 +3,16 @@
 import type { Finding } from '../../finding';
 import { round2 } from '../../finding-builder';
 import { keptDigitProfile } from '../text-scan';
+import { defineKeywordHint, hasKeywordHint } from '../keyword-hints';
 import { AWS_SECRET_BASE, SCORE_PREFIX, finding } from './scores';
 import { isBase64, isDigit, isLower, isUpper } from './scan';
 
-const AWS_CONTEXT = /aws|secret/i;
+const AWS_CONTEXT = defineKeywordHint('aws-secret', ['aws', 'secret']);
 const AWS_CONTEXT_CHARS = 80;
 
 export function detectAwsSecret(text: string, out: Finding[]): void {
   // a key holds a digit (see below)
-  if (keptDigitProfile(text)?.digits === 0 || !AWS_CONTEXT.test(text)) return;
+  if (keptDigitProfile(text)?.digits === 0 || !hasKeywordHint(text, AWS_CONTEXT)) return;
   const n = text.length;
   let i = 0;
   while (i < n) {

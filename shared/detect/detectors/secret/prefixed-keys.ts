@@ -1,6 +1,7 @@
 /** SECRET: tokens found by a literal prefix (AWS key ids, GitHub, GitLab, Slack, Stripe, Google, npm, SendGrid). */
 
 import type { Explanation, Finding } from '../../finding';
+import { defineKeywordHint, hasKeywordHint } from '../keyword-hints';
 import { SCORE_PREFIX, SCORE_WEAKER, SCORE_WEBHOOK, finding } from './scores';
 
 type Validation = Explanation['validation'];
@@ -80,9 +81,14 @@ const PREFIX_RULES: readonly PrefixRule[] = [
  * them skips the rules (and their per-rule literal checks) at once.
  */
 const PREFIX_ANCHORS = /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[bpaesr]-|hooks\.slack\.com|_live_|_test_|whsec_|AIza|npm_|SG\./;
+/** The anchors in any case: the shared scan skips most texts before the case-sensitive test. */
+const PREFIX_HINT = defineKeywordHint('prefixed-key', [
+  'akia', 'asia', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'gldt-', 'glrt-', 'glptt-', 'glft-', 'glsoat-', 'glcbt-',
+  'xoxb-', 'xoxp-', 'xoxa-', 'xoxe-', 'xoxs-', 'xoxr-', 'hooks.slack.com', '_live_', '_test_', 'whsec_', 'aiza', 'npm_', 'sg.',
+]);
 
 export function detectPrefixRules(text: string, out: Finding[]): void {
-  if (!PREFIX_ANCHORS.test(text)) return;
+  if (!hasKeywordHint(text, PREFIX_HINT) || !PREFIX_ANCHORS.test(text)) return;
   for (const rule of PREFIX_RULES) {
     let hit = false;
     for (const l of rule.literals) {
