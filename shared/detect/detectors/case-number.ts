@@ -36,6 +36,7 @@
 import type { Detector, Finding } from '../finding';
 import { resolveOverlaps } from '../registry';
 import { digitProfile, hasDigitRun } from './text-scan';
+import { defineKeywordHint, hasKeywordHint, type KeywordHint } from './keyword-hints';
 
 export interface CaseNumberPattern {
   /** Shown as explanation.pattern. */
@@ -136,6 +137,30 @@ const DEFAULT_MIN_DIGIT_RUN: ReadonlyMap<CaseNumberPattern, number> = new Map(
   }),
 );
 
+/**
+ * Words that every match of a built-in pattern holds (in any case): a text without one of them is not scanned with
+ * that pattern. One shared scan per text answers them all (see keyword-hints.ts). Custom patterns are always
+ * scanned.
+ */
+const DEFAULT_HINTS: ReadonlyMap<CaseNumberPattern, KeywordHint> = new Map(
+  DEFAULT_CASE_NUMBER_PATTERNS.map((p) => {
+    const words = {
+      case: ['case', 'caso', 'fall'],
+      'service-request': ['sr', 'service request'],
+      servicenow: ['inc', 'req', 'ritm', 'chg', 'prb', 'task'],
+      'itsm-hyphen': ['req-', 'inc-', 'chg-', 'prb-', 'sr-', 'tkt-', 'ticket-', 'case-', 'ritm-'],
+      'jira-key': ['ticket', 'issue', 'jira', 'bug', 'story', 'epic', 'incident', 'vorgang', 'anfrage'],
+      'tracking-id': ['tracking'],
+      ticket: ['ticket', 'tkt'],
+      vorgang: ['vorgang', 'aktenzeichen', 'referenznummer', 'anfragenummer', 'meldungsnummer', 'störungsnummer'],
+      // "numéro de dossier", "n° de cas", "número de solicitud", "dossier n°", "expediente"
+      dossier: ['dossier', 'ticket', 'cas', 'demande', 'incident', 'incidencia', 'solicitud', 'expediente'],
+    }[p.name];
+    if (words === undefined) throw new Error(`no keyword hint for the built-in case number pattern ${p.name}`);
+    return [p, defineKeywordHint(`case-number/${p.name}`, words)];
+  }),
+);
+
 interface Compiled {
   readonly name: string;
   readonly re: RegExp;
@@ -143,6 +168,8 @@ interface Compiled {
   readonly hasRef: boolean;
   /** 0: always scanned. */
   readonly minDigitRun: number;
+  /** Scanned only in texts that hold one of its words; undefined: always scanned. */
+  readonly hint: KeywordHint | undefined;
 }
 
 function fail(name: string, why: string): never {
@@ -263,7 +290,7 @@ function compile(pattern: CaseNumberPattern, names: Set<string>): Compiled {
       if (m[0].length === 0) fail(name, 'it can match the empty string');
     }
   }
-  return { name, re, score, hasRef: /\(\?<ref>/.test(source), minDigitRun: DEFAULT_MIN_DIGIT_RUN.get(pattern) ?? 0 };
+  return { name, re, score, hasRef: /\(\?<ref>/.test(source), minDigitRun: DEFAULT_MIN_DIGIT_RUN.get(pattern) ?? 0, hint: DEFAULT_HINTS.get(pattern) };
 }
 
 function compileAll(patterns: readonly CaseNumberPattern[]): Compiled[] {
@@ -288,7 +315,7 @@ export function createCaseNumberDetector(patterns: readonly CaseNumberPattern[] 
       const out: Finding[] = [];
       const digitRun = gated ? digitProfile(text).digitRun : 0;
       for (const p of compiled) {
-        if (p.minDigitRun > digitRun) continue;
+        if (p.minDigitRun > digitRun || (p.hint !== undefined && !hasKeywordHint(text, p.hint))) continue;
         const re = p.re;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   caseNumberDetector,
   createCaseNumberDetector,
@@ -176,5 +177,28 @@ describe('caseNumberDetector', () => {
       expect(caseNumberDetector.detect(' '.repeat(M) + 'case' + ' '.repeat(M) + '1', ctx)).toEqual([]);
       expect(caseNumberDetector.detect(big('Case #12345678 '), ctx).length).toBeGreaterThan(60_000);
     }, 10_000);
+  });
+});
+
+describe('caseNumberDetector prefilters', () => {
+  // The same patterns as custom ones: custom patterns skip no text (no digit-run or keyword prefilter).
+  const unfiltered = createCaseNumberDetector(DEFAULT_CASE_NUMBER_PATTERNS.map((p) => ({ ...p })));
+  const PIECES = [
+    'Case', 'CASO', 'Fallnummer', 'fall-nr.', 'SR', 'Service Request', 'INC', 'REQ', 'RITM', 'SCTASK', 'TKT', 'TICKET', 'Ticket', 'tickets', 'Issue',
+    'JIRA', 'bug', 'Story', 'Epic', 'Incident', 'Vorgangs-Nr.', 'Aktenzeichen', 'Störungsnummer', 'Tracking ID', 'numéro', 'n°', 'Número', 'de',
+    'dossier', 'cas', 'demande', 'solicitud', 'Expediente', 'No.', 'Nr.', 'number', 'ID', 'Key', '#', ':', '-', ' ', ' ', '\t', '\u00a0', '3-',
+    '123', '4711', '12345', '1234567', '0012345', '1234567890', '2301010010000123', 'ABC-', 'PROJ-', 'ſ', '\u212A',
+  ];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 9 }).map((parts) => parts.join(''));
+
+  it('finds what the same patterns find without any prefilter (generated texts)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const a = caseNumberDetector.detect(t, ctx).map((f) => `${f.start}-${f.end}-${f.explanation.pattern}`);
+        const b = unfiltered.detect(t, ctx).map((f) => `${f.start}-${f.end}-${f.explanation.pattern}`);
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
