@@ -10,6 +10,7 @@ import type { KnownValueIndex } from '../detect/known-values';
 import { compactText } from '../detect/compact-text';
 import { resolveOverlaps } from '../detect/registry';
 import type { SourceRecord } from '../formats/record';
+import type { FieldDetectionMemo, MemoizedField } from './field-detection-memo';
 
 /** Identity columns whose values become known values, found again in free text. */
 const LEARNED_COLUMN_TYPES: ReadonlySet<EntityType> = new Set(['PERSON', 'EMAIL', 'PHONE', 'USERNAME', 'ORGANIZATION']);
@@ -60,12 +61,15 @@ export function learnIdentityValues(record: SourceRecord, columns: readonly (Col
  * one record to the next, so it can be computed anywhere (e.g. in a worker thread) and in any order.
  */
 export interface FieldsDetection {
-  readonly found: Finding[][];
+  readonly found: (readonly Finding[])[];
   readonly allowedSpans?: ReadonlyMap<number, readonly Finding[]>;
 }
 
-/** The part of `RecordDetection` that `detectFields` needs: everything but the known values. */
-export type FieldDetection = Omit<RecordDetection, 'known'>;
+/**
+ * The part of `RecordDetection` that `detectFields` needs: everything but the known values, plus an optional memo
+ * of short values' results (see field-detection-memo.ts; it must belong to this detection alone).
+ */
+export type FieldDetection = Omit<RecordDetection, 'known'> & { readonly memo?: FieldDetectionMemo };
 
 /**
  * The kept findings of each field of `record`, without known values.
@@ -77,8 +81,8 @@ export function detectFields(
   d: FieldDetection,
 ): FieldsDetection {
   const fields = record.fields;
-  const found: Finding[][] = [];
-  let allowedSpans: Map<number, Finding[]> | undefined;
+  const found: (readonly Finding[])[] = [];
+  let allowedSpans: Map<number, readonly Finding[]> | undefined;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // short values can hold nothing the patterns look for, unless the column says what they are ("Al", "Cy")
@@ -86,15 +90,26 @@ export function detectFields(
       found.push([]);
       continue;
     }
-    const context: DetectContext = { field: field.path, defaultRegion: d.defaultRegion, column: columns[i] };
-    // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
-    const value = compactText(field.value);
-    const all = d.detect(value, context);
-    const allowedHere = d.allowed ? all.filter((f) => d.allowed!(value.slice(f.start, f.end), field.path)) : [];
-    if (allowedHere.length > 0) (allowedSpans ??= new Map()).set(i, allowedHere);
-    found.push(outsideAllowed(all.filter((f) => d.keep(f, value, field.path)), allowedHere));
+    const key = d.memo?.keyOf(field.value, field.path, columns[i]);
+    let result = key === undefined ? undefined : d.memo!.get(key);
+    if (result === undefined) {
+      result = detectField(field.value, field.path, columns[i], d);
+      if (key !== undefined) result = d.memo!.set(key, result);
+    }
+    if (result.allowed.length > 0) (allowedSpans ??= new Map()).set(i, result.allowed);
+    found.push(result.found);
   }
   return allowedSpans ? { found, allowedSpans } : { found };
+}
+
+/** The kept findings of one field's value, and the allowed spans in it. */
+function detectField(text: string, path: string, column: ColumnClassification | undefined, d: FieldDetection): MemoizedField {
+  const context: DetectContext = { field: path, defaultRegion: d.defaultRegion, column };
+  // scanned in its compact form (see compact-text.ts): the same text, so offsets stay valid for the field
+  const value = compactText(text);
+  const all = d.detect(value, context);
+  const allowed = d.allowed ? all.filter((f) => d.allowed!(value.slice(f.start, f.end), path)) : [];
+  return { found: outsideAllowed(all.filter((f) => d.keep(f, value, path)), allowed), allowed };
 }
 
 /**
@@ -109,7 +124,7 @@ export function addKnownValues(
   columns: readonly (ColumnClassification | undefined)[],
   detected: FieldsDetection,
   d: Pick<RecordDetection, 'defaultRegion' | 'known' | 'keep'>,
-): Finding[][] {
+): (readonly Finding[])[] {
   const fields = record.fields;
   const found = detected.found;
   learnIdentityValues(record, columns, d.known);
@@ -141,6 +156,6 @@ export function addKnownValues(
  * Known values are looked for once per field, after the record's own user names and e-mail addresses have been
  * learned: the detectors run without the known-value index, and its matches are merged in afterwards.
  */
-export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): Finding[][] {
+export function detectRecord(record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], d: RecordDetection): (readonly Finding[])[] {
   return addKnownValues(record, columns, detectFields(record, columns, d), d);
 }

@@ -5,6 +5,7 @@ import type { DetectorRegistry } from '../detect/registry';
 import { createAllowlist } from '../detect/term-lists';
 import { minScoreFor, policyCaseNumberPatterns, policyDetectors, ProfileError, type Policy } from '../transform/policy';
 import type { FieldDetection } from './detect-record';
+import { FieldDetectionMemo } from './field-detection-memo';
 
 /** Throws a ProfileError when the policy's thresholds name a detector the registry does not have. */
 export function createPolicyRegistry(policy: Policy): DetectorRegistry {
@@ -28,5 +29,7 @@ export function policyFieldDetection(policy: Policy, detect: (text: string, cont
     defaultRegion: policy.defaultRegion,
     keep: (f, value, field) => f.score >= minScoreFor(policy, f.detector) && !isAllowed(value.slice(f.start, f.end), field),
     ...(policy.allow.length > 0 ? { allowed: isAllowed } : {}),
+    // short values that come back in a column are detected once (see field-detection-memo.ts)
+    memo: new FieldDetectionMemo(),
   };
 }

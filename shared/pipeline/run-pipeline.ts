@@ -130,7 +130,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineSum
   }
 
   /** Counts a record's findings, tells the callbacks, transforms and renders it: in input order. */
-  const finishRecord = (record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], perField: Finding[][]) => {
+  const finishRecord = (record: SourceRecord, columns: readonly (ColumnClassification | undefined)[], perField: readonly (readonly Finding[])[]) => {
     if (record.index !== null) records++;
     let newValues: (string | undefined)[] | undefined;
     let droppedFields: boolean[] | undefined;
