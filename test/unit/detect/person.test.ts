@@ -128,6 +128,13 @@ describe('PERSON: unknown proper nouns (weakest evidence)', () => {
     expect(found('Please enable Qwertinsky app access.')).toEqual([]);
     expect(found('It crashed Unexpectedly after Networking changes.')).toEqual([]);
   });
+  it('a capitalised word before a comma is no headline', () => {
+    expect(found('Ugh, Qwertinsky closed my ticket again.')).toEqual(['Qwertinsky']);
+    expect(found('Anyway, Qwertinsky Brakowski said it was fixed.')).toEqual(['Qwertinsky Brakowski']);
+    // but a headline stays one, also after a possessive
+    expect(found('We read Walker\'s Cautionary Tales last week.')).not.toContain('Cautionary');
+    expect(found('Release Notes (Qwertinsky Module)')).toEqual([]);
+  });
   it('after "at", "for" or "with" it is left to the ORGANIZATION detector', () => {
     expect(found('She spent a year at Qwertinsky.')).toEqual([]);
   });
