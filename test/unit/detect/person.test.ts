@@ -152,6 +152,19 @@ describe('PERSON: lower case and all caps', () => {
     expect(found('PLEASE HELP ME NOW')).toEqual([]);
     expect(found('Signed: JOHN SMITH')).toEqual(['JOHN SMITH']);
   });
+  it('an all-caps given name that is nothing else counts alone, weakly', () => {
+    const f = detect('PLEASE CALL JAKE ASAP');
+    expect(f.map((x) => 'PLEASE CALL JAKE ASAP'.slice(x.start, x.end))).toEqual(['JAKE']);
+    expect(f[0]).toMatchObject({ score: 0.5, explanation: { pattern: 'gazetteer-first-name-caps' } });
+    expect(found('can you tell ELLEN the refund went out')).toEqual(['ELLEN']);
+  });
+  it('but not an all-caps word that is also a word, a place, a surname or an acronym', () => {
+    expect(found('MY IBAN IS WRONG, THE SEPA TRANSFER FAILED')).toEqual([]);
+    expect(found('my iban is wrong')).toEqual([]);
+    expect(found('CHASE CARD DECLINED IN MAY')).toEqual([]);
+    expect(found('the ALEXA skill fails with a NOVA error')).toEqual([]);
+    expect(found('ANA and EVA are acronyms here')).toEqual([]);
+  });
 });
 
 describe('PERSON: relations', () => {
