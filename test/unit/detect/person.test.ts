@@ -63,6 +63,13 @@ describe('PERSON: cues', () => {
     expect(found("Bonjour, je m'appelle Aurélie.")).toEqual(['Aurélie']);
     expect(found('Hola, me llamo Ximena.')).toEqual(['Ximena']);
   });
+  it('birthday wishes and congratulations name someone', () => {
+    expect(found('happy birthday florence, enjoy the day')).toEqual(['florence']);
+    expect(found('Happy Birthday Qwertinsky Brakowski!')).toEqual(['Qwertinsky Brakowski']);
+    expect(found('Congrats Zbigniew on the launch.')).toEqual(['Zbigniew']);
+    expect(found('The Birthday Bash promo code does not work')).toEqual([]);
+    expect(found('Congrats team, the release went out.')).toEqual([]);
+  });
   it('titles and offices before a name, but not before an ordinary word', () => {
     expect(found('DJ Khaled dropped a new album')).toEqual(['DJ Khaled']);
     expect(found('President Obama said so')).toEqual(['President Obama']);
