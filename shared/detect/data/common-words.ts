@@ -251,6 +251,7 @@ sharepoint shortcut sign signup skype slack smartphone sms software spam sql ssl
 sync tab tablet teams template terminal theme thread timeout toggle token tool toolbar tracker trial twitter ubuntu
 unix update upgrade upload url usb user username users vpn web webhook website widget wifi wi-fi hi-fi e-mail add-on add-ons plug-in plug-ins log-in sign-in sign-on pop-up set-up follow-up check-in opt-in opt-out e-commerce wiki windows word
 wordpress workflow workspace xml youtube zip zoom ios macbook imac iphone whatsapp telegram viber signal
+iban bic sepa
 ticket tickets agent agents escalation escalate priority severity sla refund invoice invoices billing subscription
 plan plans tier license licence seat seats trial renewal renew charge charged payment payments card checkout order
 orders shipping shipment delivery tracking parcel package return returns exchange warranty replacement voucher

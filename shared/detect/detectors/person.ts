@@ -24,8 +24,10 @@
  *    vocabulary, not in a headline, not after a determiner, not before a product noun ("Teams app") and without an
  *    ordinary-word ending — 0.5, the weakest rule (a profile with minScore above 0.5 drops it).
  * A name that is also a common word (Will, Mark, Grace, May, Bill) is *ambiguous*: alone it needs a cue.
- * ALL-CAPS words count only as known names or next to a cue. Runs followed by a street word ("Halsey Road"), a
- * legal-form suffix ("Smith Ltd") or an organisation noun ("Clinton Foundation") are left to the other detectors.
+ * ALL-CAPS words count only as known names or next to a cue; alone (`gazetteer-first-name-caps`, 0.5) only a given
+ * name of four letters or more that is no surname, place, common or English word ("CALL JAKE ASAP", not "IBAN").
+ * Runs followed by a street word ("Halsey Road"), a legal-form suffix ("Smith Ltd") or an organisation noun ("Clinton
+ * Foundation") are left to the other detectors.
  */
 
 import type { Detector } from '../finding';
@@ -357,6 +359,11 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
         context.push({ word: '(also a place)', effect: -0.1 });
       }
       if (hasParticle) score += 0.1;
+    } else if (words === 1 && allUpper && cls[0] === C_KNOWN_GIVEN && allCapsGivenName(tokens, t)) {
+      // "GOOD LUCK MEETING JAKE TOMORROW", "surprise ELLEN tomorrow": a known given name in capitals, that no list
+      // and no English word shares (not "MAY", "CHASE", "NOVA" ... nor an acronym such as "ANA").
+      score = 0.5;
+      pattern = 'gazetteer-first-name-caps';
     } else if (hasParticle && unknown >= 1 && !allUpper && cls[0] === C_PARTICLE) {
       score = 0.65; // "van Gijn", "de la Cruz"
       pattern = 'particle-surname';
@@ -399,6 +406,15 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       explanation: { pattern, validation: 'none', context },
     },
   };
+}
+
+/**
+ * Is the all-caps token t a given name that is nothing else: no surname, place or common or English word, and four
+ * letters or more (short capitals are acronyms)?
+ */
+function allCapsGivenName(tokens: Tokens, t: number): boolean {
+  if (tokens.end[t]! - tokens.start[t]! < 4) return false;
+  return (tokens.flags(t) & (NAME | PLACE | COMMON | AMBIGUOUS)) === GIVEN && !tokens.englishWord(t);
 }
 
 /** The first non-space character after token `end - 1`'s end... i.e. the separator before token `end`. */

@@ -24,6 +24,12 @@ describe('PERSON: sentence-subject (an unknown word opening a sentence, followed
     expect(found('Mark replied within the hour.')).toEqual(['Mark']);
     expect(found('Mark is not a valid status.')).toEqual([]);
   });
+  it('finds a name that only a small town shares before a verb, but not a well-known place', () => {
+    expect(found('Bramley is on leave until Monday.')).toEqual(['Bramley']);
+    expect(found('The log shows that Renwick was logged in twice.')).toEqual(['Renwick']);
+    expect(found('Berlin was down all morning.')).toEqual([]);
+    expect(found('Kilkenny is where the parcel is stuck.')).toEqual([]);
+  });
   it('finds a known given name before a verb', () => {
     expect(found('Tyrone has the same problem.')).toEqual(['Tyrone']);
   });

@@ -63,6 +63,13 @@ describe('PERSON: cues', () => {
     expect(found("Bonjour, je m'appelle Aurélie.")).toEqual(['Aurélie']);
     expect(found('Hola, me llamo Ximena.')).toEqual(['Ximena']);
   });
+  it('birthday wishes and congratulations name someone', () => {
+    expect(found('happy birthday florence, enjoy the day')).toEqual(['florence']);
+    expect(found('Happy Birthday Qwertinsky Brakowski!')).toEqual(['Qwertinsky Brakowski']);
+    expect(found('Congrats Zbigniew on the launch.')).toEqual(['Zbigniew']);
+    expect(found('The Birthday Bash promo code does not work')).toEqual([]);
+    expect(found('Congrats team, the release went out.')).toEqual([]);
+  });
   it('titles and offices before a name, but not before an ordinary word', () => {
     expect(found('DJ Khaled dropped a new album')).toEqual(['DJ Khaled']);
     expect(found('President Obama said so')).toEqual(['President Obama']);
@@ -128,6 +135,13 @@ describe('PERSON: unknown proper nouns (weakest evidence)', () => {
     expect(found('Please enable Qwertinsky app access.')).toEqual([]);
     expect(found('It crashed Unexpectedly after Networking changes.')).toEqual([]);
   });
+  it('a capitalised word before a comma is no headline', () => {
+    expect(found('Ugh, Qwertinsky closed my ticket again.')).toEqual(['Qwertinsky']);
+    expect(found('Anyway, Qwertinsky Brakowski said it was fixed.')).toEqual(['Qwertinsky Brakowski']);
+    // but a headline stays one, also after a possessive
+    expect(found('We read Walker\'s Cautionary Tales last week.')).not.toContain('Cautionary');
+    expect(found('Release Notes (Qwertinsky Module)')).toEqual([]);
+  });
   it('after "at", "for" or "with" it is left to the ORGANIZATION detector', () => {
     expect(found('She spent a year at Qwertinsky.')).toEqual([]);
   });
@@ -144,6 +158,19 @@ describe('PERSON: lower case and all caps', () => {
     expect(found('CAN I SPEAK TO A REAL PERSON?!')).toEqual([]);
     expect(found('PLEASE HELP ME NOW')).toEqual([]);
     expect(found('Signed: JOHN SMITH')).toEqual(['JOHN SMITH']);
+  });
+  it('an all-caps given name that is nothing else counts alone, weakly', () => {
+    const f = detect('PLEASE CALL JAKE ASAP');
+    expect(f.map((x) => 'PLEASE CALL JAKE ASAP'.slice(x.start, x.end))).toEqual(['JAKE']);
+    expect(f[0]).toMatchObject({ score: 0.5, explanation: { pattern: 'gazetteer-first-name-caps' } });
+    expect(found('can you tell ELLEN the refund went out')).toEqual(['ELLEN']);
+  });
+  it('but not an all-caps word that is also a word, a place, a surname or an acronym', () => {
+    expect(found('MY IBAN IS WRONG, THE SEPA TRANSFER FAILED')).toEqual([]);
+    expect(found('my iban is wrong')).toEqual([]);
+    expect(found('CHASE CARD DECLINED IN MAY')).toEqual([]);
+    expect(found('the ALEXA skill fails with a NOVA error')).toEqual([]);
+    expect(found('ANA and EVA are acronyms here')).toEqual([]);
   });
 });
 

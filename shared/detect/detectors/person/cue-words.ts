@@ -34,7 +34,7 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'phd', 'md', 'ii', 'iii', 'iv'
 export const GREETINGS = new Set([
   'hi', 'hello', 'hey', 'dear', 'hallo', 'liebe', 'lieber', 'liebes', 'servus', 'moin', 'bonjour', 'bonsoir', 'salut',
   'hola', 'ciao', 'morning', 'afternoon', 'evening', 'thanks', 'thank', 'thx', 'danke', 'merci', 'gracias', 'cheers',
-  'greetings', 'hiya', 'howdy', 'bye', 'goodbye', 'welcome', 'estimado', 'estimada', 'querido', 'querida', 'cher', 'chère', 'yo',
+  'greetings', 'hiya', 'howdy', 'bye', 'goodbye', 'welcome', 'congrats', 'congratulations', 'estimado', 'estimada', 'querido', 'querida', 'cher', 'chère', 'yo',
 ]);
 /** Words that end a sign-off line. */
 export const SIGNOFF_WORDS = new Set([
@@ -72,7 +72,7 @@ export const STRONG_PHRASES: readonly (readonly string[])[] = [
   ['assigned', 'to'], ['reported', 'by'], ['signed', 'by'], ['contact', 'person'], ['habló', 'con'], ['hablé', 'con'],
   ['gesprochen', 'mit'], ['follow', 'up', 'with'], ['name'], ['account', 'holder'], ['says'], ['said'], ['starring'],
   ['featuring'], ['feat'], ['directed', 'by'], ['written', 'by'], ['produced', 'by'], ['sagt'], ['sagte'], ['dit'],
-  ['dijo'],
+  ['dijo'], ['happy', 'birthday'],
 ];
 /** Weaker phrases: an unknown word after them must be capitalised, and alone it must be a known name. */
 export const MEDIUM_PHRASES: readonly (readonly string[])[] = [

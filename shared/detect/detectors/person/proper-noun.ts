@@ -1,7 +1,7 @@
 /** The weakest PERSON evidence: an unknown proper noun in mid-sentence. */
 
 import {
-  COMMON, GAP_NEWLINE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, sentenceInitial, type Gazetteer,
+  COMMON, GAP_AMP, GAP_COMMA, GAP_NEWLINE, GAP_OTHER, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_GLUED, joined, sentenceInitial, type Gazetteer,
   type Tokens,
 } from '../../gazetteer';
 import { DETERMINERS, PRODUCT_NOUNS } from './cue-words';
@@ -22,8 +22,9 @@ export function properNounAt(tokens: Tokens, g: Gazetteer, t: number): number {
   const p = t - 1;
   if (isWord(tokens, p) && !(tokens.bits[t]! & GAP_NEWLINE)) {
     const fp = tokens.flags(p);
-    if (tokens.shape[p] !== SHAPE_LOWER && fp & COMMON) return t; // headline case: "Cautionary Tales"
-    if (tokens.shape[p] === SHAPE_UPPER) return t;
+    // headline case: "Cautionary Tales", "Walker's Cautionary Tales"; not across a comma or a bracket ("Ugh, Lupita")
+    const apart = (tokens.bits[t]! & (GAP_COMMA | GAP_OTHER | GAP_AMP)) !== 0;
+    if (!apart && ((tokens.shape[p] !== SHAPE_LOWER && fp & COMMON) || tokens.shape[p] === SHAPE_UPPER)) return t;
     if (DETERMINERS.has(tokens.key(p))) return t;
   }
   let e = t + 1;

@@ -4,7 +4,8 @@
  * `sentence-subject`: a name that opens a sentence and is followed by a verb ("Tebogo is from Durban", "Kotoya
  * shouted at ...", "michael is on leave"). At the start of a sentence a capital letter says nothing, so the word
  * must be outside the English vocabulary (SCOWL) and, lower-case, a known given name or surname; the verb after it
- * says it is the subject. Ordinary words ("Reading is ..."), places ("Paris is ...") and the software vocabulary of
+ * says it is the subject. Ordinary words ("Reading is ..."), well-known places ("Paris is ..."; a small town shares
+ * many surnames: "Bramley is ..." counts) and the software vocabulary of
  * `common-words.ts` ("Okta is down", "Jira was slow") are not names here.
  *
  * The same holds for a capitalised word opening a clause ("stated that Trifonov was ...", "because Womble had ...").
@@ -18,10 +19,12 @@
  */
 
 import {
-  COMMON, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, GIVEN, NAME, PLACE, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial,
+  COMMON, COUNTRY, GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, GIVEN, MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_TITLE, TOK_GLUED, joined, sentenceInitial,
   type Gazetteer, type Tokens,
 } from '../../gazetteer';
 import { looksLikeWord, type PersonSpan } from './token-tests';
+
+const WELL_KNOWN_PLACE = COUNTRY | REGION | MAJOR_CITY;
 
 /** Verbs (and adverbs before them) that follow a person as the subject of a sentence. */
 export const SUBJECT_VERBS = new Set([
@@ -80,7 +83,8 @@ export function subjectAt(tokens: Tokens, g: Gazetteer, t: number): PersonSpan |
   const v = t + 1;
   if (v >= tokens.count || !joined(tokens, v) || tokens.shape[v] !== SHAPE_LOWER || !SUBJECT_VERBS.has(tokens.key(v))) return null;
   const f = tokens.flags(t);
-  if (f & PLACE && !(f & NAME)) return null;
+  // (a well-known place is not a person here; GeoNames towns share many surnames: "Simpson is ...")
+  if (f & WELL_KNOWN_PLACE && !(f & NAME)) return null;
   // Words of SCOWL or of the hand-made lists (German, French, Spanish, software: "Jira" is also a given name), unless
   // a known given name does what only people do ("Sue spent", "Mark replied", "Julio shouted").
   if (f & COMMON || tokens.englishWord(t)) {
