@@ -171,4 +171,10 @@ describe('generated data', () => {
     for (const w of ['will', 'mark', 'grace', 'hope', 'may', 'june', 'bill', 'rose']) expect(gz.flags(w) & AMBIGUOUS, w).toBeTruthy();
     expect(gz.flags('paris') & AMBIGUOUS).toBe(0);
   });
+  it('holds the given names of the name-list packages, but none of their names that are English words', () => {
+    // not in faker's lists; from the Moby lists (@stdlib) and human-names
+    for (const w of ['brianna', 'carly', 'robinette', 'hanan']) expect(gz.flags(w) & GIVEN, w).toBeTruthy();
+    // Moby names that are everyday English words stay out of the given names
+    for (const w of ['cherish', 'dill', 'nappy', 'splinter', 'yank', 'curry']) expect(gz.flags(w) & GIVEN, w).toBe(0);
+  });
 });
