@@ -8,6 +8,7 @@
  * `maxEntries` keys, the oldest are forgotten first.
  */
 import { detach } from '../util/detach-string';
+import { RecentCache } from '../util/recent-cache';
 import type { EntityType, KnownValueLookup, KnownValueMatch } from './finding';
 
 interface Entry {
@@ -31,6 +32,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const DIGIT_RUN = /\+?\d[\d\s()./-]{5,}\d/g;
 
 export const DEFAULT_MAX_KNOWN = 50_000;
+const RECENT_LEARNS = 4096;
 
 
 export class KnownValueIndex implements KnownValueLookup {
@@ -65,8 +67,16 @@ export class KnownValueIndex implements KnownValueLookup {
     return this.phrases.size + this.parts.size + this.emails.size + this.phones.size;
   }
 
+  /**
+   * Values learned lately, by type and column: an identity column repeats its values (a requester with many
+   * tickets), and learning one again changes nothing, as long as no key has been forgotten since (then this is
+   * cleared, see `put`).
+   */
+  private readonly recent = new RecentCache<true>(RECENT_LEARNS);
+
   /** Remembers a value from an identity column. */
   learn(value: string, type: EntityType, column: string): void {
+    if (this.recent.seen(detach(`${type}\u0000${column}\u0000${value}`), true)) return;
     const entry = this.entry(type, column);
     const trimmed = value.trim();
     if (trimmed.length < 2) return;
@@ -128,9 +138,11 @@ export class KnownValueIndex implements KnownValueLookup {
     if (map.has(key)) return;
     map.set(detach(key), entry);
     if (this.size > this.maxEntries) {
-      // forget the oldest key of the map that just grew
+      // forget the oldest key of the map that just grew; a value learned lately may have lost a key, so learning
+      // it again must put the key back
       const oldest = map.keys().next().value;
       if (oldest !== undefined) map.delete(oldest);
+      this.recent.clear();
     }
   }
 

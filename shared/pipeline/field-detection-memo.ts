@@ -16,12 +16,13 @@
  * generations of at most `capacity` entries each. When the current generation is full it becomes the previous one
  * and the one before is dropped; an entry found in the previous generation moves to the current one. So values
  * that keep coming back stay, and the others age out. At most MAX_COLUMNS columns are tracked. Every string kept is
- * a copy, so that no entry holds on to the reader's chunk that a field's value was cut from.
+ * a copy (`detach`), so that no entry holds on to the reader's chunk that a field's value was cut from.
  *
  * The findings kept here are shared by every record that has the value: they are frozen, so a caller that tried to
  * change them would throw instead of changing other records' findings.
  */
 import type { ColumnClassification, Finding } from '../detect/finding';
+import { detach } from '../util/detach-string';
 
 /** What `detectFields` computes for one field: the kept findings, and the allowed spans that keep a value whole. */
 export interface MemoizedField {
@@ -43,12 +44,6 @@ interface ColumnStats {
   off: boolean;
 }
 
-/**
- * A copy of `s` that shares no memory with it. Slicing a fresh concatenation makes V8 flatten it into a new string
- * first, so the copy holds no reference to the (possibly large) string `s` was sliced from.
- */
-const ownString = (s: string): string => ` ${s}`.slice(1);
-
 function ownFinding(f: Finding): Finding {
   const e = f.explanation;
   return Object.freeze({
@@ -56,11 +51,11 @@ function ownFinding(f: Finding): Finding {
     end: f.end,
     type: f.type,
     score: f.score,
-    detector: ownString(f.detector),
+    detector: detach(f.detector),
     explanation: Object.freeze({
-      pattern: ownString(e.pattern),
+      pattern: detach(e.pattern),
       validation: e.validation,
-      context: Object.freeze(e.context.map((c) => Object.freeze({ word: ownString(c.word), effect: c.effect }))),
+      context: Object.freeze(e.context.map((c) => Object.freeze({ word: detach(c.word), effect: c.effect }))),
     }),
   });
 }
@@ -89,7 +84,7 @@ export class FieldDetectionMemo {
     if (stats === undefined) {
       if (this.columns.size >= MAX_COLUMNS) return undefined;
       stats = { lookups: 0, hits: 0, off: false };
-      this.columns.set(ownString(columnKey), stats);
+      this.columns.set(detach(columnKey), stats);
     }
     if (stats.off) return undefined;
     if (++stats.lookups === TRIAL_LOOKUPS && stats.hits < MIN_HIT_RATE * TRIAL_LOOKUPS) stats.off = true;
@@ -113,7 +108,7 @@ export class FieldDetectionMemo {
       found: Object.freeze(field.found.map(ownFinding)),
       allowed: Object.freeze(field.allowed.map(ownFinding)),
     });
-    this.put(ownString(key), kept);
+    this.put(detach(key), kept);
     return kept;
   }
 

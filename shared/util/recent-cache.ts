@@ -23,4 +23,20 @@ export class RecentCache<V> {
     this.#current.set(key, v);
     return v;
   }
+
+  /** Whether `key` was cached (and keeps it cached as `get` would): for a cache used as a set of recent keys. */
+  seen(key: string, value: V): boolean {
+    let hit = true;
+    this.get(key, () => {
+      hit = false;
+      return value;
+    });
+    return hit;
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.#current = new Map();
+    this.#old = new Map();
+  }
 }

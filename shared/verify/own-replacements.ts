@@ -43,6 +43,7 @@ import type { MaskParams } from '../transform/operators/mask';
 import type { PseudonymParams } from '../transform/operators/pseudonym';
 import { DEFAULT_REDACT_TEMPLATE, type RedactParams } from '../transform/operators/redact';
 import { operatorFor, type OperatorChoice, type Policy } from '../transform/policy';
+import { RecentCache } from '../util/recent-cache';
 
 /** True when `text` (the span of a residual finding of this type) is something our operators produce under `policy`. */
 export function isOwnReplacement(type: EntityType, text: string, policy: Policy): boolean {
@@ -53,9 +54,14 @@ export function isOwnReplacement(type: EntityType, text: string, policy: Policy)
 
 const tests = new WeakMap<Policy, (type: EntityType, text: string) => boolean>();
 
+const PHONE_CACHE_SIZE = 4096;
+
 /** The same, prepared once per policy for speed (compiled token/template regexes, list lookups). */
 export function createOwnReplacementTest(policy: Policy): (type: EntityType, text: string) => boolean {
   const c = configOf(policy);
+  // the same fake phone comes back in every record of its customer, and each check parses it with libphonenumber
+  const fictionalPhones = new RecentCache<boolean>(PHONE_CACHE_SIZE);
+  const fictionalPhone = (t: string) => isFictionalPhone(t, policy.defaultRegion);
   return (type, text) => {
     if (tokensOnly(text, c.tokens)) return true;
     const t = text.replace(EDGE_PUNCTUATION, '');
@@ -76,7 +82,7 @@ export function createOwnReplacementTest(policy: Policy): (type: EntityType, tex
       case 'IP_ADDRESS':
         return isDocumentationIp(t) || isDocumentationIp(text.trim()); // "[2001:db8::1]:443" keeps its bracket
       case 'PHONE':
-        return isFictionalPhone(text.trim(), policy.defaultRegion);
+        return fictionalPhones.get(text.trim(), fictionalPhone);
       case 'CREDIT_CARD':
         return isTestCard(t);
       default:

@@ -92,4 +92,27 @@ describe('known values', () => {
     expect(show(k, 'person99 surname99')).toEqual([['person99 surname99', 'PERSON', 'whole', 'name']]);
     expect(show(k, 'person0 surname0')).toEqual([]);
   });
+
+  it('learns a value seen lately again once a key has been forgotten, and finds it', () => {
+    const k = new KnownValueIndex(6);
+    k.learn('Ada Lovelace', 'PERSON', 'name'); // phrase + two parts: 3 keys
+    k.learn('ada@example.org', 'EMAIL', 'email'); // address + part "ada" (already known): 4 keys
+    expect(show(k, 'ada lovelace')).toEqual([['ada lovelace', 'PERSON', 'whole', 'name']]);
+    // three more values push the index past its size: the oldest keys (Ada Lovelace's) are forgotten
+    for (const v of ['Grace Hopper', 'Alan Turing']) k.learn(v, 'PERSON', 'name');
+    expect(show(k, 'ada lovelace')).toEqual([]);
+    // learned again, within the window of values learned lately: it must come back
+    k.learn('Ada Lovelace', 'PERSON', 'name');
+    expect(show(k, 'ada lovelace')).toEqual([['ada lovelace', 'PERSON', 'whole', 'name']]);
+  });
+
+  it('finds the same after a value is learned many times as after it is learned once', () => {
+    const once = new KnownValueIndex();
+    const often = new KnownValueIndex();
+    once.learn('Maria Jensen', 'PERSON', 'requester');
+    for (let i = 0; i < 50; i++) often.learn('Maria Jensen', 'PERSON', 'requester');
+    expect(often.size).toBe(once.size);
+    const text = 'Maria called; Jensen said maria jensen will call back';
+    expect(often.find(text)).toEqual(once.find(text));
+  });
 });
