@@ -140,6 +140,8 @@ export class SurvivalIndex {
   private readonly seed: Uint32Array;
   private readonly minLength: number;
   private readonly hash: KeyedHasher;
+  /** The running hashes of `testDigitRun`: no skip, the leading zeros, and 1, 2, 3 digits after a '+'. */
+  private readonly digitHashers: readonly [KeyedHasher, KeyedHasher, KeyedHasher, KeyedHasher, KeyedHasher];
   private readonly words = new Words();
   /** Word key (lower case) → type. */
   private readonly wordKeys = new Map<number, EntityType>();
@@ -168,6 +170,8 @@ export class SurvivalIndex {
     this.seed = Uint32Array.from({ length: 4 }, (_, i) => fmix(given[i % given.length]! ^ Math.imul(i + 1, 0x9e3779b9)));
     this.minLength = options.minLength ?? 4;
     this.hash = new KeyedHasher(this.seed);
+    const hasher = () => new KeyedHasher(this.seed);
+    this.digitHashers = [hasher(), hasher(), hasher(), hasher(), hasher()];
   }
 
   /** Distinct originals added (those shorter than minLength are not). */
@@ -286,19 +290,50 @@ export class SurvivalIndex {
     }
   }
 
-  /** Tests every sequence of whole groups with 7 to 34 digits, also without a trunk 0 or an international code. */
+  /**
+   * Tests every sequence of whole groups with 7 to 34 digits, also without a trunk 0 or an international code.
+   *
+   * From each first group `a`, the digits of the groups after it are fed one at a time into one running hash per
+   * skip (none; the leading zeros, once a digit other than 0 has been read; 1, 2 or 3 after a '+'), and each hash's
+   * key is read after every whole group: the key of digits[skip..] for the groups a..b, without concatenating and
+   * hashing those digits again for every b (a run of 1,000 one-digit groups cost 34 times more).
+   */
   private testDigitRun(s: string, plus: boolean, emit: Emit): void {
     const gs = this.groupStart;
     const ge = this.groupEnd;
+    const [noSkip, zeroSkip, plus1, plus2, plus3] = this.digitHashers;
     for (let a = 0; a < gs.length; a++) {
-      let digits = '';
-      for (let b = a; b < gs.length && digits.length + ge[b]! - gs[b]! <= MAX_DIGITS; b++) {
-        digits += s.slice(gs[b], ge[b]);
-        const zeros = leadingZeros(digits);
-        for (const skip of a === 0 && plus ? [0, zeros, 1, 2, 3] : [0, zeros]) {
-          if (digits.length - skip < MIN_DIGITS) continue; // a skip tested twice gives the same hit, kept once
-          const type = this.digitKeys.get(this.hash.start().feed(digits, skip, digits.length, false).key());
-          if (type !== undefined) emit(type, a === 0 && plus ? gs[0]! - 1 : gs[a]!, ge[b]!, 'digits');
+      const withPlus = a === 0 && plus;
+      noSkip.start();
+      if (withPlus) {
+        plus1.start();
+        plus2.start();
+        plus3.start();
+      }
+      let length = 0;
+      /** The run's leading zeros; -1 while every digit read is a 0. */
+      let zeros = -1;
+      for (let b = a; b < gs.length && length + ge[b]! - gs[b]! <= MAX_DIGITS; b++) {
+        for (let i = gs[b]!; i < ge[b]!; i++, length++) {
+          noSkip.feed(s, i, i + 1, false);
+          if (zeros < 0 && s.charCodeAt(i) !== 48) {
+            zeros = length;
+            zeroSkip.start();
+          }
+          if (zeros >= 0) zeroSkip.feed(s, i, i + 1, false);
+          if (withPlus) {
+            if (length >= 1) plus1.feed(s, i, i + 1, false);
+            if (length >= 2) plus2.feed(s, i, i + 1, false);
+            if (length >= 3) plus3.feed(s, i, i + 1, false);
+          }
+        }
+        const leading = zeros < 0 ? length : zeros;
+        for (const skip of withPlus ? [0, leading, 1, 2, 3] : [0, leading]) {
+          if (length - skip < MIN_DIGITS) continue; // a skip tested twice gives the same hit, kept once
+          // every hasher fed from the same skip holds the same state: the one named after the skip is used
+          const hasher = skip === 0 ? noSkip : skip === leading ? zeroSkip : skip === 1 ? plus1 : skip === 2 ? plus2 : plus3;
+          const type = this.digitKeys.get(hasher.key());
+          if (type !== undefined) emit(type, withPlus ? gs[0]! - 1 : gs[a]!, ge[b]!, 'digits');
         }
       }
     }
