@@ -3,8 +3,7 @@
  * value), the token views, and phrase matching over tokens.
  */
 
-import { AMBIGUOUS, COMMON, PREFIX } from './flags';
-import { fold } from './normalise';
+import { COMMON, PREFIX } from './flags';
 import { FNV_OFFSET, FNV_PRIME, filterHas, smallFilterHas } from './hashing';
 import type { Gazetteer } from '../gazetteer';
 
@@ -481,11 +480,8 @@ export function longestMatch(tokens: Tokens, gazetteer: Gazetteer, t: number, wa
         for (let x = t + 1; x < j; x++) k = `${k} ${tokens.key(x)}`;
       }
       k = `${k} ${tokens.key(j)}`;
-      f = gazetteer.flags(k);
-      if (f === 0) {
-        const folded = fold(k);
-        if (folded !== k) f = gazetteer.flags(folded) & ~(COMMON | AMBIGUOUS);
-      }
+      // (falls back to the folded key, without COMMON and AMBIGUOUS; cached for non-ASCII keys)
+      f = gazetteer.lookupWord(k);
     }
     j++;
     if (f & want) best = { end: j, flags: f };
