@@ -356,7 +356,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   // Keys of an earlier value are told apart by a generation stamp instead of clearing the array.
   generation = (generation + 1) | 0;
   if (generation === 0) generation = 1;
-  return new TokenView(text, count, start, end, shape, bits, bufHash, bufFlags, bufKeys, bufKeyGen, generation, gazetteer);
+  return new TokenView(text, count, start, end, shape, bits, bufHash, bufFlags, bufKeys, bufKeyGen, generation, gazetteer, codes);
 }
 
 /** The result of `tokenize`: views of the shared buffers, with lazily computed keys and flags. */
@@ -374,6 +374,8 @@ class TokenView implements Tokens {
     private readonly keyGen: Int32Array,
     private readonly gen: number,
     private readonly gazetteer: Gazetteer,
+    /** The characters of `text` (see `charCodes`): lookups read them instead of the string. */
+    private readonly codes: Uint8Array | Uint16Array,
   ) {}
 
   key(t: number): string {
@@ -390,7 +392,7 @@ class TokenView implements Tokens {
     if (f !== -1) return f;
     if ((this.bits[t]! & TOK_ASCII) !== 0) {
       // ASCII words (apostrophes and hyphens are ASCII too, except ’): no string needed.
-      f = this.gazetteer.flagsAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
+      f = this.gazetteer.flagsAtCodes(this.codes, this.start[t]!, this.end[t]!, this.hashes[t]!);
     } else {
       f = this.gazetteer.lookupWord(this.key(t));
     }
@@ -412,7 +414,7 @@ class TokenView implements Tokens {
 
   englishWord(t: number): boolean {
     const english = this.gazetteer.english;
-    if ((this.bits[t]! & TOK_ASCII) !== 0) return english.hasAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
+    if ((this.bits[t]! & TOK_ASCII) !== 0) return english.hasAtCodes(this.codes, this.start[t]!, this.end[t]!, this.hashes[t]!);
     return english.has(this.key(t));
   }
 }
