@@ -319,10 +319,9 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
   if (single && ambiguous && TECH_WORDS.has(tokens.key(t)) && !regionOrCountryAfter(tokens, end)) return null;
   const ctx = contextAround(tokens, g, t, end);
   const initial = sentenceInitial(tokens, t);
-  const words = ctx.words.slice();
+  const words = ctx.words; // (a fresh array per call: the finding may keep it)
   let score = 0;
   const kind = flags & COUNTRY ? 'country' : flags & REGION ? 'region' : flags & MAJOR_CITY ? 'major-city' : 'city';
-  const pattern = `gazetteer-${kind}`;
   const base = kind === 'country' ? 0.85 : kind === 'major-city' ? 0.8 : kind === 'region' ? 0.75 : 0.7;
 
   if (isLower && ambiguous) return null;
@@ -382,7 +381,7 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
     type: 'LOCATION',
     score,
     detector: 'location',
-    explanation: { pattern, validation: 'none', context: words },
+    explanation: { pattern: `gazetteer-${kind}`, validation: 'none', context: words },
   };
 }
 
