@@ -129,10 +129,11 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
   const tokens = tokenize(text, g);
   const out: Finding[] = [];
   const n = tokens.count;
+  const bits = tokens.bits;
   let t = 0;
   while (t < n) {
     const sh = tokens.shape[t]!;
-    if (sh === SHAPE_OTHER || tokens.bits[t]! & TOK_GLUED) {
+    if (sh === SHAPE_OTHER || bits[t]! & TOK_GLUED) {
       t++;
       continue;
     }
@@ -152,7 +153,8 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
     const m = f0 & (PLACE | PREFIX) ? longestMatch(tokens, g, t, PLACE) : null;
     if (m === null || tokens.end[m.end - 1]! - tokens.start[t]! < 3) {
       // Not in the gazetteer: a capitalised word after a strong place phrase ("grew up in Kalatsova").
-      const u = t > 0 && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || (sh === SHAPE_LOWER && tokens.bits[t - 1]! & TOK_CONTEXT))
+      // (Both rules need a place phrase or preposition before, words watched in the context filter: TOK_CONTEXT.)
+      const u = t > 0 && bits[t - 1]! & TOK_CONTEXT && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || sh === SHAPE_LOWER)
         ? (unknownAfterPlacePhrase(tokens, t) ?? (sh !== SHAPE_LOWER ? unknownAfterPreposition(tokens, g, t) : null))
         : null;
       if (u !== null) {
