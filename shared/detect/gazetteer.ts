@@ -13,7 +13,7 @@
 
 import { allCommonWords } from './data/common-words';
 import { AMBIGUOUS, CITY, COMMON, COUNTRY, GIVEN, MAJOR_CITY, NAME, PLACE, PREFIX, REGION, SURNAME } from './gazetteer/flags';
-import { FILTER_BITS, SMALL_FILTER_BITS, filterAdd, hashKey, hashKey2, hashRange, smallFilterAdd } from './gazetteer/hashing';
+import { FILTER_BITS, SMALL_FILTER_BITS, filterAdd, hashCodes2, hashKey, hashKey2, hashRange, smallFilterAdd } from './gazetteer/hashing';
 import { fold, isAscii, normaliseKey } from './gazetteer/normalise';
 import { resetTokenCache } from './gazetteer/tokenizer';
 import { WordSet } from './gazetteer/word-set';
@@ -80,6 +80,8 @@ export interface Gazetteer {
    * length (`hashKey2`), so that a probe reads one cache line and no key string.
    */
   flagsAt(text: string, start: number, end: number, hash: number): number;
+  /** `flagsAt` over the character codes of a tokenised ASCII range (see `hashCodes2`): no string is read. */
+  flagsAtCodes(codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): number;
 }
 
 // ------------------------------------------------------------------------------------------ gazetteer
@@ -255,6 +257,26 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       i = (i + 1) & mask;
     }
   };
+  const flagsAtCodes = (codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): number => {
+    const tbl = table;
+    const mask = slotMask;
+    let i = hash & mask;
+    let h2 = 0;
+    let h2Done = false;
+    for (;;) {
+      const o = i << 2;
+      const f = tbl[o + 2]!;
+      if (f === 0) return 0;
+      if (tbl[o] === hash) {
+        if (!h2Done) {
+          h2 = hashCodes2(codes, start, end);
+          h2Done = true;
+        }
+        if (tbl[o + 1] === h2) return f;
+      }
+      i = (i + 1) & mask;
+    }
+  };
   /** Flags of a normalised key (0 for one with an ASCII capital: no key has one). */
   const flagsOf = (k: string): number => (hasAsciiUpper(k) ? 0 : flagsAt(k, 0, k.length, hashRange(k, 0, k.length)));
   for (const w of commonWords) {
@@ -289,6 +311,7 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
     filter,
     contextFilter,
     flagsAt,
+    flagsAtCodes,
     lookupWord,
     watch(words, bit, inFilter = true) {
       for (const w of words) {

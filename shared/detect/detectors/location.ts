@@ -129,10 +129,11 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
   const tokens = tokenize(text, g);
   const out: Finding[] = [];
   const n = tokens.count;
+  const bits = tokens.bits;
   let t = 0;
   while (t < n) {
     const sh = tokens.shape[t]!;
-    if (sh === SHAPE_OTHER || tokens.bits[t]! & TOK_GLUED) {
+    if (sh === SHAPE_OTHER || bits[t]! & TOK_GLUED) {
       t++;
       continue;
     }
@@ -152,7 +153,8 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
     const m = f0 & (PLACE | PREFIX) ? longestMatch(tokens, g, t, PLACE) : null;
     if (m === null || tokens.end[m.end - 1]! - tokens.start[t]! < 3) {
       // Not in the gazetteer: a capitalised word after a strong place phrase ("grew up in Kalatsova").
-      const u = t > 0 && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || (sh === SHAPE_LOWER && tokens.bits[t - 1]! & TOK_CONTEXT))
+      // (Both rules need a place phrase or preposition before, words watched in the context filter: TOK_CONTEXT.)
+      const u = t > 0 && bits[t - 1]! & TOK_CONTEXT && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || sh === SHAPE_LOWER)
         ? (unknownAfterPlacePhrase(tokens, t) ?? (sh !== SHAPE_LOWER ? unknownAfterPreposition(tokens, g, t) : null))
         : null;
       if (u !== null) {
@@ -319,10 +321,9 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
   if (single && ambiguous && TECH_WORDS.has(tokens.key(t)) && !regionOrCountryAfter(tokens, end)) return null;
   const ctx = contextAround(tokens, g, t, end);
   const initial = sentenceInitial(tokens, t);
-  const words = ctx.words.slice();
+  const words = ctx.words; // (a fresh array per call: the finding may keep it)
   let score = 0;
   const kind = flags & COUNTRY ? 'country' : flags & REGION ? 'region' : flags & MAJOR_CITY ? 'major-city' : 'city';
-  const pattern = `gazetteer-${kind}`;
   const base = kind === 'country' ? 0.85 : kind === 'major-city' ? 0.8 : kind === 'region' ? 0.75 : 0.7;
 
   if (isLower && ambiguous) return null;
@@ -382,7 +383,7 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
     type: 'LOCATION',
     score,
     detector: 'location',
-    explanation: { pattern, validation: 'none', context: words },
+    explanation: { pattern: `gazetteer-${kind}`, validation: 'none', context: words },
   };
 }
 

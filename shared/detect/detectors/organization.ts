@@ -32,7 +32,7 @@ import type { Detector, Finding } from '../finding';
 import {
   CUE_EMPLOYMENT_END, CUE_ORG_VERB, CUE_FROM_SUBJECT, CUE_OF_HEAD, CUE_ORG_AFTER, CUE_ORG_HEAD, CUE_ORG_PREP, COMMON,
   GAP_AMP, GAP_COMMA, GAP_DOT, GAP_NEWLINE, GAP_OTHER, GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_OTHER,
-  SHAPE_TITLE, SHAPE_UPPER, TOK_DOT_AFTER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer,
+  SHAPE_MIXED, SHAPE_TITLE, SHAPE_UPPER, TOK_ASCII, TOK_DOT_AFTER, TOK_GLUED, TOK_LISTED, hashKey, joined, sentenceInitial, tokenize, type Gazetteer,
   type Tokens,
 } from '../gazetteer';
 import {
@@ -65,6 +65,8 @@ const ORG_VERBS = new Set(['invested', 'invests', 'acquired', 'acquires', 'annou
 const ORG_IS_NEXT = new Set(['brainchild', 'headquartered', 'founded', 'based', 'incorporated', 'listed', 'acquired']);
 const ORG_IS_A_NEXT = new Set(['company', 'nonprofit', 'non-profit', 'startup', 'start-up', 'firm', 'corporation', 'charity',
   'subsidiary', 'manufacturer', 'provider', 'vendor', 'retailer', 'bank', 'publisher', 'consultancy', 'agency']);
+/** The tokeniser's hashes of those words: an ASCII token whose hash is not here is not one of them (no string needed). */
+const ORG_IS_A_NEXT_HASHES = new Set([...ORG_IS_A_NEXT].map(hashKey));
 
 /** Head nouns that make a company even after ordinary capitalised words ("Earth Networks", "Liquid Robotics"). */
 const STRONG_HEADS = new Set(['technologies', 'robotics', 'biosciences', 'bioscience', 'networks', 'airlines', 'airways',
@@ -185,10 +187,15 @@ export function findOrganizations(text: string, g: Gazetteer): Finding[] {
   const n = tokens.count;
   const out: Finding[] = [];
   let lastEnd = 0; // token index: findings do not overlap
+  const shapes = tokens.shape;
+  const bits = tokens.bits;
   for (let t = 0; t < n; t++) {
-    if (!isWord(tokens, t)) continue;
+    // (isWord, and then TOK_LISTED or isCapWord, read once.)
+    const sh = shapes[t]!;
+    const bt = bits[t]!;
+    if (sh === SHAPE_OTHER || bt & TOK_GLUED) continue;
     // Only capitalised words and watched words (suffixes, head nouns) can start or end a finding here.
-    if (!(tokens.bits[t]! & TOK_LISTED) && !isCapWord(tokens, t)) continue;
+    if (!(bt & TOK_LISTED) && sh !== SHAPE_TITLE && sh !== SHAPE_UPPER && sh !== SHAPE_MIXED) continue;
     // 1. Legal-form suffix (or dotted initials) at t.
     let suffixEnd = -1;
     let suffixKey = '';
@@ -414,6 +421,7 @@ function orgVerbAfter(tokens: Tokens, e: number): string | null {
   // "is a 501(c)3", "is a small company", "is a software vendor"
   if (x < tokens.count && tokens.shape[x] === SHAPE_OTHER && tokens.word(x) === '501') return `${k} a 501(c)`;
   for (let y = x; y < x + 3 && y < tokens.count && joined(tokens, y) && isWord(tokens, y); y++) {
+    if (tokens.bits[y]! & TOK_ASCII && !ORG_IS_A_NEXT_HASHES.has(tokens.hash(y))) continue;
     k2 = tokens.key(y);
     if (ORG_IS_A_NEXT.has(k2)) return `${k} a ${k2}`;
   }

@@ -264,12 +264,11 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
   // Context after the run.
   // Only watched words matter after a run (street words, suffixes, head nouns, reporting verbs, conjunctions).
   const fn = end < n && isWord(tokens, end) && (tokens.bits[end]! & GAP_NEWLINE) === 0 ? tokens.flags(end) : 0;
-  const next = fn !== 0 ? tokens.key(end) : '';
   const nextJoined = end < n && joined(tokens, end);
   if (nextJoined && fn & CUE_STREET) return null;
   // "Clark Airbase Hospital", "Clinton Foundation": an organisation.
   if (nextJoined && tokens.shape[end] === SHAPE_TITLE && fn & CUE_ORG_HEAD) return null;
-  if (next !== '' && (tokens.bits[end]! & (GAP_SENTENCE | GAP_NEWLINE)) === 0 && isLegalSuffix(tokens, end)) return null;
+  if (fn !== 0 && (tokens.bits[end]! & (GAP_SENTENCE | GAP_NEWLINE)) === 0 && isLegalSuffix(tokens, end)) return null;
   // "Smith & Sons", "Smith and Partners"
   if (end + 1 < n && (tokens.bits[end]! & GAP_AMP || fn & CUE_CONJUNCTION) && isLegalSuffix(tokens, end + (fn & CUE_CONJUNCTION ? 1 : 0))) return null;
 
@@ -375,7 +374,7 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
         score = 0.6;
         pattern = 'reporting-verb';
       } else if (score > 0) score += 0.05;
-      if (score > 0) context.push({ word: next, effect: 0.05 });
+      if (score > 0) context.push({ word: tokens.key(end), effect: 0.05 });
     }
     // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:", nor a
     // list label: "Attendees:").

@@ -33,6 +33,19 @@ export function hashKey2(text: string, start: number, end: number): number {
   return h ^ (h >>> 16);
 }
 
+/** `hashKey2` of codes[start, end): the UTF-16 code units (or the bytes, for an ASCII text) of a tokenised text. */
+export function hashCodes2(codes: Uint8Array | Uint16Array, start: number, end: number): number {
+  let h = Math.imul(end - start, 0x9e3779b1) ^ 0x5bd1e995;
+  for (let i = start; i < end; i++) {
+    let c = codes[i]!;
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    h = Math.imul(h ^ c, 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 export function filterAdd(filter: Uint32Array, h: number): void {
   const a = h & FILTER_MASK;
   const b = (Math.imul(h, 0x9e3779b1) >>> 9) & FILTER_MASK;

@@ -3,8 +3,7 @@
  * value), the token views, and phrase matching over tokens.
  */
 
-import { AMBIGUOUS, COMMON, PREFIX } from './flags';
-import { fold } from './normalise';
+import { COMMON, PREFIX } from './flags';
 import { FNV_OFFSET, FNV_PRIME, filterHas, smallFilterHas } from './hashing';
 import type { Gazetteer } from '../gazetteer';
 
@@ -154,6 +153,28 @@ function grow(cap: number): void {
   bufHash = nh;
 }
 
+// The characters of the value being tokenised, as UTF-16 code units in a typed array: reading them is much cheaper
+// than `charCodeAt` on the sliced strings that CSV parsing yields. An ASCII value is converted natively (TextEncoder).
+const encoder = new TextEncoder();
+let bufBytes = new Uint8Array(4096);
+let bufCodes = new Uint16Array(4096);
+
+function charCodes(text: string, n: number): Uint8Array | Uint16Array {
+  if (bufCodes.length < n) {
+    let cap = bufCodes.length;
+    while (cap < n) cap *= 2;
+    bufCodes = new Uint16Array(cap);
+    bufBytes = new Uint8Array(cap);
+  }
+  const bytes = bufBytes;
+  const r = encoder.encodeInto(text, bytes);
+  // ASCII: each character is one byte.
+  if (r.read === n && r.written === n) return bytes;
+  const codes = bufCodes;
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
 function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   const n = text.length;
   let start = bufStart;
@@ -162,8 +183,17 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   let bits = bufBits;
   let cap = start.length;
   let count = 0;
+  let hashes = bufHash;
+  let flagCache = bufFlags;
   const filter = gazetteer.filter;
   const contextFilter = gazetteer.contextFilter;
+  // Module-level constants are loaded once here: the bundle keeps them in mutable module slots, which the JIT would
+  // otherwise read again for every character (locals with literal values are folded).
+  const classOf = ASCII_CLASS;
+  const glueChar = GLUE_CHAR;
+  const OFFSET = FNV_OFFSET;
+  const PRIME = 0x01000193; // FNV_PRIME
+  const codes = charCodes(text, n);
 
   let gap = GAP_START | GAP_SENTENCE;
   let newlines = 0;
@@ -173,14 +203,14 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   let prev = 0;
   let i = 0;
   while (i < n) {
-    const c0 = text.charCodeAt(i);
+    const c0 = codes[i]!;
     if (c0 === 0x20) {
       spaceRun++;
       prev = 0x20;
       i++;
       continue;
     }
-    const cls = c0 < 0x80 ? ASCII_CLASS[c0]! : charClass(text, i);
+    const cls = c0 < 0x80 ? classOf[c0]! : charClass(text, i);
     if (cls === 0) {
       if (c0 === 0x0a) {
         newlines++;
@@ -210,19 +240,19 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     let inner = false;
     let possessive = 0;
     let stop = 0;
-    let h = Math.imul(FNV_OFFSET ^ (cls === 2 ? c0 + 32 : c0), FNV_PRIME);
+    let h = Math.imul(OFFSET ^ (cls === 2 ? c0 + 32 : c0), PRIME);
     const firstUpper = cls === 2;
     i++;
     while (i < n) {
-      let c = text.charCodeAt(i);
+      let c = codes[i]!;
       if (c >= 0x61 && c <= 0x7a) {
         // lower-case ASCII letter: the common case
         lower++;
-        h = Math.imul(h ^ c, FNV_PRIME);
+        h = Math.imul(h ^ c, PRIME);
         i++;
         continue;
       }
-      const k = c < 0x80 ? ASCII_CLASS[c]! : charClass(text, i);
+      const k = c < 0x80 ? classOf[c]! : charClass(text, i);
       if (k !== 0) {
         if (k === 3) hasDigit = true;
         else if (k === 2) {
@@ -230,7 +260,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
           if (c < 0x80) c += 32;
         } else if (k === 1) lower++;
         if (c >= 0x80) ascii = false;
-        h = Math.imul(h ^ c, FNV_PRIME);
+        h = Math.imul(h ^ c, PRIME);
         i++;
         continue;
       }
@@ -249,7 +279,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
             stop = skip === 1 ? 0x5c : c;
             break;
           }
-          h = Math.imul(h ^ (isApostrophe(c) ? 0x27 : 0x2d), FNV_PRIME);
+          h = Math.imul(h ^ (isApostrophe(c) ? 0x27 : 0x2d), PRIME);
           if (skip === 1 || (c !== 0x27 && c !== 0x2d)) escaped = true;
           inner = true;
           i += 1 + skip;
@@ -267,6 +297,8 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
       end = bufEnd;
       shape = bufShape;
       bits = bufBits;
+      hashes = bufHash;
+      flagCache = bufFlags;
     }
     let sh: number;
     if (hasDigit) sh = SHAPE_OTHER;
@@ -279,7 +311,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     const before = prev;
     const after = stop;
     if (
-      ((before < 0x80 && GLUE_CHAR[before] === 1) || (after < 0x80 && GLUE_CHAR[after] === 1)) &&
+      ((before < 0x80 && glueChar[before] === 1) || (after < 0x80 && glueChar[after] === 1)) &&
       (before === 0x40 || before === 0x5f || before === 0x2f || before === 0x5c || before === 0x23 || before === 0x3d ||
       after === 0x40 || after === 0x5f || after === 0x2f || after === 0x5c || after === 0x3d ||
       // "https://", "C:\"
@@ -301,8 +333,8 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
     }
     if (inner) b |= TOK_INNER;
     if (ascii && !escaped) b |= TOK_ASCII;
-    bufHash[count] = ascii ? h : 0;
-    bufFlags[count] = -1;
+    hashes[count] = ascii ? h : 0;
+    flagCache[count] = -1;
     start[count] = s;
     end[count] = e;
     shape[count] = sh;
@@ -324,7 +356,7 @@ function tokenizeUncached(text: string, gazetteer: Gazetteer): Tokens {
   // Keys of an earlier value are told apart by a generation stamp instead of clearing the array.
   generation = (generation + 1) | 0;
   if (generation === 0) generation = 1;
-  return new TokenView(text, count, start, end, shape, bits, bufHash, bufFlags, bufKeys, bufKeyGen, generation, gazetteer);
+  return new TokenView(text, count, start, end, shape, bits, bufHash, bufFlags, bufKeys, bufKeyGen, generation, gazetteer, codes);
 }
 
 /** The result of `tokenize`: views of the shared buffers, with lazily computed keys and flags. */
@@ -342,6 +374,8 @@ class TokenView implements Tokens {
     private readonly keyGen: Int32Array,
     private readonly gen: number,
     private readonly gazetteer: Gazetteer,
+    /** The characters of `text` (see `charCodes`): lookups read them instead of the string. */
+    private readonly codes: Uint8Array | Uint16Array,
   ) {}
 
   key(t: number): string {
@@ -358,7 +392,7 @@ class TokenView implements Tokens {
     if (f !== -1) return f;
     if ((this.bits[t]! & TOK_ASCII) !== 0) {
       // ASCII words (apostrophes and hyphens are ASCII too, except ’): no string needed.
-      f = this.gazetteer.flagsAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
+      f = this.gazetteer.flagsAtCodes(this.codes, this.start[t]!, this.end[t]!, this.hashes[t]!);
     } else {
       f = this.gazetteer.lookupWord(this.key(t));
     }
@@ -380,7 +414,7 @@ class TokenView implements Tokens {
 
   englishWord(t: number): boolean {
     const english = this.gazetteer.english;
-    if ((this.bits[t]! & TOK_ASCII) !== 0) return english.hasAt(this.text, this.start[t]!, this.end[t]!, this.hashes[t]!);
+    if ((this.bits[t]! & TOK_ASCII) !== 0) return english.hasAtCodes(this.codes, this.start[t]!, this.end[t]!, this.hashes[t]!);
     return english.has(this.key(t));
   }
 }
@@ -448,11 +482,8 @@ export function longestMatch(tokens: Tokens, gazetteer: Gazetteer, t: number, wa
         for (let x = t + 1; x < j; x++) k = `${k} ${tokens.key(x)}`;
       }
       k = `${k} ${tokens.key(j)}`;
-      f = gazetteer.flags(k);
-      if (f === 0) {
-        const folded = fold(k);
-        if (folded !== k) f = gazetteer.flags(folded) & ~(COMMON | AMBIGUOUS);
-      }
+      // (falls back to the folded key, without COMMON and AMBIGUOUS; cached for non-ASCII keys)
+      f = gazetteer.lookupWord(k);
     }
     j++;
     if (f & want) best = { end: j, flags: f };

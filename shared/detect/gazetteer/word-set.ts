@@ -4,7 +4,7 @@
  * is looked up without building its string.
  */
 
-import { hashKey, hashKey2 } from './hashing';
+import { hashCodes2, hashKey, hashKey2 } from './hashing';
 
 export class WordSet {
   private readonly table: Int32Array;
@@ -56,6 +56,23 @@ export class WordSet {
       if (c === 0) return false;
       if (tbl[o] === hash) {
         if (check === 0) check = hashKey2(text, start, end) | 1;
+        if (c === check) return true;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** `hasAt` over the character codes of a tokenised ASCII range (see `hashCodes2`). */
+  hasAtCodes(codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): boolean {
+    const tbl = this.table;
+    let i = hash & this.mask;
+    let check = 0;
+    for (;;) {
+      const o = i << 1;
+      const c = tbl[o + 1]!;
+      if (c === 0) return false;
+      if (tbl[o] === hash) {
+        if (check === 0) check = hashCodes2(codes, start, end) | 1;
         if (c === check) return true;
       }
       i = (i + 1) & this.mask;

@@ -57,6 +57,8 @@ export interface Phrase {
    * a lower-case one only if it is a known name; 'medium': like strong, but a lone unknown word does not count.
    */
   readonly strength: 'naming' | 'strong' | 'medium';
+  /** The words joined by spaces (the cue's evidence word). */
+  readonly text: string;
 }
 /** Phrases that name someone: after them even an unknown lower-case word counts. */
 export const NAMING_PHRASES: readonly (readonly string[])[] = [
@@ -80,9 +82,9 @@ export const MEDIUM_PHRASES: readonly (readonly string[])[] = [
   ['husband'], ['wife'], ['son'], ['daughter'], ['customer'], ['kollege'], ['kollegin'], ['je', 'suis'], ['soy'],
 ];
 export const PHRASES: readonly Phrase[] = [
-  ...NAMING_PHRASES.map((words) => ({ words, strength: 'naming' as const })),
-  ...STRONG_PHRASES.map((words) => ({ words, strength: 'strong' as const })),
-  ...MEDIUM_PHRASES.map((words) => ({ words, strength: 'medium' as const })),
+  ...NAMING_PHRASES.map((words) => ({ words, strength: 'naming' as const, text: words.join(' ') })),
+  ...STRONG_PHRASES.map((words) => ({ words, strength: 'strong' as const, text: words.join(' ') })),
+  ...MEDIUM_PHRASES.map((words) => ({ words, strength: 'medium' as const, text: words.join(' ') })),
 ];
 export const PHRASE_LAST = new Set(PHRASES.map((p) => p.words[p.words.length - 1]!));
 export const PHRASES_BY_LAST = new Map<string, Phrase[]>();

@@ -76,8 +76,9 @@ export function cueBefore(tokens: Tokens, t: number): Cue | null {
   const sameLine = (gapBits & GAP_NEWLINE) === 0;
   const fp = tokens.flags(p);
   if (!(fp & (CUE_HONORIFIC | CUE_PHRASE_END | CUE_GREETING | CUE_SIGNOFF | CUE_SIGNOFF_FILLER))) return null;
-  const k = tokens.key(p);
+  // (The key of the cue word is a string: built only where a branch needs it.)
   if (sameLine && fp & CUE_HONORIFIC) {
+    const k = tokens.key(p);
     // "Mr Smith", "Mr. Smith"; a sentence end between them does not count (except the abbreviation dot).
     const b = gapBits & ~GAP_DOT;
     const dotOnly = (b & (GAP_COMMA | GAP_SENTENCE)) === 0 || ((gapBits & GAP_DOT) !== 0 && (tokens.bits[p]! & TOK_DOT_AFTER) !== 0 && (b & GAP_COMMA) === 0);
@@ -88,18 +89,18 @@ export function cueBefore(tokens: Tokens, t: number): Cue | null {
       return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
     }
   }
-  if (sameLine && fp & CUE_PHRASE_END && gapBits & GAP_SENTENCE && NAME_LABELS.has(k) && labelBefore(tokens, p, t)) {
+  if (sameLine && fp & CUE_PHRASE_END && gapBits & GAP_SENTENCE && NAME_LABELS.has(tokens.key(p)) && labelBefore(tokens, p, t)) {
     // "Name: Crystal Grant", "Customer: heather pustivšek", "Ansprechpartner: Jonas Weber"
     return { kind: 'label', strength: 'naming', from: p, word: `${tokens.word(p)}:` };
   }
   if (sameLine && (gapBits & GAP_SENTENCE) === 0) {
     const phrase = fp & CUE_PHRASE_END ? phraseEndingAt(tokens, p) : null;
-    if (phrase !== null) return { kind: 'phrase', strength: phrase.strength, from: p - phrase.words.length + 1, word: phrase.words.join(' ') };
+    if (phrase !== null) return { kind: 'phrase', strength: phrase.strength, from: p - phrase.words.length + 1, word: phrase.text };
     if (fp & CUE_GREETING) {
       // "Hi Anna", "Thanks Anna", "Good morning Anna", "Dear Anna"; "Thank you Anna".
       return { kind: 'greeting', strength: 'medium', from: p, word: tokens.word(p) };
     }
-    if (k === 'you' && p > 0 && tokens.key(p - 1) === 'thank') return { kind: 'greeting', strength: 'medium', from: p - 1, word: 'thank you' };
+    if (tokens.key(p) === 'you' && p > 0 && tokens.key(p - 1) === 'thank') return { kind: 'greeting', strength: 'medium', from: p - 1, word: 'thank you' };
   }
   // "Regards,\nAnna" or "Regards, Anna": sign-off line (or phrase) right before.
   if (fp & CUE_SIGNOFF) {

@@ -12,6 +12,7 @@ import {
   GAP_COMMA, GAP_NEWLINE, GAP_SENTENCE, GAP_SPACE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_UPPER, TOK_ASCII, TOK_GLUED, hashKey,
   colonBetween, joined, type Tokens,
 } from '../../gazetteer';
+import { SMALL_FILTER_BITS, smallFilterAdd, smallFilterHas } from '../../gazetteer/hashing';
 import type { PersonSpan } from './token-tests';
 
 /** Plural nouns for people that label a list of names. */
@@ -22,6 +23,9 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
   'participants', 'fondateurs', 'collègues', 'invités', 'participantes', 'fundadores', 'asistentes', 'compañeros',
 ]);
 const NOUN_HASHES = new Set([...PEOPLE_NOUNS].filter((w) => /^[a-z]+$/.test(w)).map(hashKey));
+/** A bit filter of those hashes: most tokens are ruled out by two bit tests before the set is asked. */
+const NOUN_FILTER = new Uint32Array(SMALL_FILTER_BITS / 32);
+for (const h of NOUN_HASHES) smallFilterAdd(NOUN_FILTER, h);
 const LIST_WORDS = new Set(['and', 'und', 'et', 'y', '&']);
 const MIN_ITEMS = 2;
 const MAX_ITEMS = 12;
@@ -64,8 +68,9 @@ export function addListedAfterLabel(tokens: Tokens, out: PersonSpan[]): void {
   let lowerText: boolean | null = null;
   // tokens inside spans found before, marked when the first list is met (most texts have none)
   let taken: Uint8Array | null = null;
+  const filter = NOUN_FILTER;
   for (let t = 0; t + 1 < tokens.count; t++) {
-    if (tokens.bits[t]! & TOK_ASCII ? !NOUN_HASHES.has(tokens.hash(t)) : tokens.end[t]! - tokens.start[t]! < 7) continue;
+    if (tokens.bits[t]! & TOK_ASCII ? !smallFilterHas(filter, tokens.hash(t)) || !NOUN_HASHES.has(tokens.hash(t)) : tokens.end[t]! - tokens.start[t]! < 7) continue;
     if (!PEOPLE_NOUNS.has(tokens.key(t)) || !colonBetween(tokens, t + 1)) continue;
     if (lowerText === null) lowerText = text === text.toLowerCase();
     const items = listItems(tokens, t + 1, lowerText);

@@ -30,24 +30,24 @@ const POSSESSIVE = /^\\?['’]s\s+$/;
 
 export function addRelations(tokens: Tokens, out: PersonSpan[]): void {
   const n = tokens.count;
-  let taken: Uint8Array | null = null;
-  const free = (t: number) => {
-    if (taken === null) {
-      taken = new Uint8Array(n);
-      for (const s of out) for (let i = s.startToken; i < s.endToken; i++) taken[i] = 1;
-    }
-    return taken[t] === 0;
-  };
+  const bits = tokens.bits;
+  const filter = RELATION_FILTER;
   for (let t = 0; t + 1 < n; t++) {
-    if ((tokens.bits[t + 1]! & TOK_ASCII) !== 0 && !smallFilterHas(RELATION_FILTER, tokens.hash(t + 1))) continue;
+    if ((bits[t + 1]! & TOK_ASCII) !== 0 && !smallFilterHas(filter, tokens.hash(t + 1))) continue;
     const next = tokens.key(t + 1);
     // the possessive itself glues the name to what follows ("lisa\'s"): the strict gap test stands in for the glue test
-    if (KIN.has(next) && POSSESSIVE.test(tokens.text.slice(tokens.end[t], tokens.start[t + 1])) && nameWord(tokens, t, GIVEN, true) && free(t)) {
+    if (KIN.has(next) && POSSESSIVE.test(tokens.text.slice(tokens.end[t], tokens.start[t + 1])) && nameWord(tokens, t, GIVEN, true) && free(out, t)) {
       out.push(span(tokens, t, 0.7, 'possessive-kin', `'s ${next}`));
-    } else if (t > 0 && WORKS.has(next) && tokens.key(t - 1) === 'the' && nameWord(tokens, t, SURNAME) && free(t)) {
+    } else if (t > 0 && WORKS.has(next) && tokens.key(t - 1) === 'the' && nameWord(tokens, t, SURNAME) && free(out, t)) {
       out.push(span(tokens, t, 0.6, 'author-work', `the … ${next}`));
     }
   }
+}
+
+/** Is token t outside the spans found before? (Rarely asked: only for a name before a relation word.) */
+function free(out: readonly PersonSpan[], t: number): boolean {
+  for (const s of out) if (t >= s.startToken && t < s.endToken) return false;
+  return true;
 }
 
 /**
