@@ -327,6 +327,7 @@ function upperCaseView(T: Tokens): Tokens {
       e: T.e,
       k: T.k,
       nl: T.nl,
+      a: T.a,
       raw: (t: number) => T.raw(t).toUpperCase(),
       low: (t: number) => T.low(t),
     };
