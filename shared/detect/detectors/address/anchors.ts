@@ -39,15 +39,14 @@ addAnchors(['corner'], A_CORNER);
  * Word filter that builds no string: most words of a text are neither anchors nor street compounds, and
  * lower-casing each one (a new string, hashed again for the map lookup) was the scan's main cost. For a word of
  * ASCII characters, a hash of its lower-cased characters (computed by the tokenizer as it reads the word) is looked
- * up in a small table of the anchor words' hashes, and its last three lower-cased characters in a table of the
+ * up in a bit table of the anchor words' hashes, and its last three lower-cased characters in a table of the
  * suffixes' last three. Only a hit (or a word with a non-ASCII character) takes the exact path through `T.low` and
- * the map. A miss is exact: no anchor has that hash and no suffix ends that way.
+ * the map. A miss is exact: no anchor hashes to that slot and no suffix ends that way.
  */
-const HASH_BITS = 12;
-const HASH_MASK = (1 << HASH_BITS) - 1;
-const anchorHashUsed = new Uint8Array(1 << HASH_BITS);
-const anchorHashes = new Int32Array(1 << HASH_BITS);
-const slotOf = (h: number): number => (h ^ (h >>> HASH_BITS) ^ (h >>> 24)) & HASH_MASK;
+const FILTER_BITS = 16;
+/** 1 where the hash of an ASCII anchor word falls (a hit may still be another word: the scan then checks it). */
+const ANCHOR_FILTER = new Uint8Array(1 << FILTER_BITS);
+const filterSlot = (h: number): number => (h ^ (h >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
 /** The hash of an ASCII word's lower-cased characters (the tokenizer computes the same while reading). */
 function hashAscii(w: string): number | null {
   let h = 0;
@@ -60,19 +59,7 @@ function hashAscii(w: string): number | null {
 }
 for (const w of ANCHORS.keys()) {
   const h = hashAscii(w);
-  if (h === null) continue; // a token with a non-ASCII character always takes the exact path
-  let slot = slotOf(h);
-  while (anchorHashUsed[slot] === 1 && anchorHashes[slot] !== h) slot = (slot + 1) & HASH_MASK;
-  anchorHashUsed[slot] = 1;
-  anchorHashes[slot] = h;
-}
-function anchorHashHit(h: number): boolean {
-  let slot = slotOf(h);
-  while (anchorHashUsed[slot] === 1) {
-    if (anchorHashes[slot] === h) return true;
-    slot = (slot + 1) & HASH_MASK;
-  }
-  return false;
+  if (h !== null) ANCHOR_FILTER[filterSlot(h)] = 1; // a token with a non-ASCII character always takes the exact path
 }
 /** Last three characters of each suffix (all suffixes have at least three), as 7-bit codes. */
 const SUFFIX_ENDS = new Uint8Array(1 << 21);
@@ -90,6 +77,6 @@ for (const x of [...SUFFIX_STRONG, ...SUFFIX_WEAK]) {
  * lower case is `c | 0x20`.
  */
 export function asciiWordMayAnchor(text: string, st: number, en: number, h: number): boolean {
-  if (anchorHashHit(h)) return true;
+  if (ANCHOR_FILTER[filterSlot(h)] === 1) return true;
   return en - st >= 6 && SUFFIX_ENDS[((text.charCodeAt(en - 3) | 0x20) << 14) | ((text.charCodeAt(en - 2) | 0x20) << 7) | (text.charCodeAt(en - 1) | 0x20)] === 1;
 }

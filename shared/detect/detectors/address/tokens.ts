@@ -177,6 +177,13 @@ function tokenizeUncached(text: string): Tokens {
       let j = i;
       while (j < len) {
         const d = text.charCodeAt(j);
+        if (d >= 97 && d <= 122) {
+          // lower-case ASCII letters, most of the text
+          seen |= CLS_LETTER;
+          h = (Math.imul(h, 31) + d) | 0;
+          j++;
+          continue;
+        }
         const dc = d < 0x80 ? CLS[d]! : cls(d);
         if ((dc & CLS_ALNUM) !== 0) {
           seen |= dc;
