@@ -247,6 +247,10 @@ function mayHoldPostcode(text: string): boolean {
 const MAY_HOLD_POSTCODE = /[0-9]{4}|[A-Za-z\u0080-\uffff][0-9]|gir/i;
 const LETTER_DIGIT_OR_GIR = /[A-Za-z\u0080-\uffff][0-9]|gir/i;
 
+/** The three characters at `at` lower-case to "gir" (read in place: the word after "the", "and" makes no string). */
+const isGir = (text: string, at: number): boolean =>
+  (text.charCodeAt(at) | 0x20) === 0x67 && (text.charCodeAt(at + 1) | 0x20) === 0x69 && (text.charCodeAt(at + 2) | 0x20) === 0x72;
+
 export function detectPostalCodes(text: string): Finding[] {
   if (!mayHoldPostcode(text)) return [];
   const T = tokenize(text);
@@ -259,7 +263,7 @@ export function detectPostalCodes(text: string): Finding[] {
     const kind = T.k[i];
     let c: Cand | null = null;
     let last = i;
-    if (kind === TK_MIXED || (kind === TK_WORD && T.e[i]! - T.s[i]! === 3 && T.low(i) === 'gir')) {
+    if (kind === TK_MIXED || (kind === TK_WORD && T.e[i]! - T.s[i]! === 3 && isGir(T.text, T.s[i]!))) {
       if (T.e[i]! - T.s[i]! > 8) continue;
       // UK, CA and "D-10115" all start with a letter.
       const first = T.text.charCodeAt(T.s[i]!);

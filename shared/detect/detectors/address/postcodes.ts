@@ -46,7 +46,7 @@ export function caPostcodeAt(T: Tokens, i: number): number {
 }
 /** NL "1234 AB". */
 export function nlPostcodeAt(T: Tokens, i: number): number {
-  if (!isFourDigit(T, i) || i + 1 >= T.n || T.nl[i + 1] !== 0) return -1;
+  if (!isFourDigit(T, i) || i + 1 >= T.n || T.nl[i + 1] !== 0 || T.e[i + 1]! - T.s[i + 1]! !== 2) return -1;
   const r = T.raw(i + 1);
   return T.k[i + 1] === TK_WORD && /^[A-Z]{2}$/.test(r) && !/^(?:SA|SD|SS)$/.test(r) && T.raw(i)[0] !== '0' ? i + 1 : -1;
 }
