@@ -171,10 +171,11 @@ function tokenizeUncached(text: string): Tokens {
       // One pass collects which classes the token holds and hashes its lower-cased characters (exact for ASCII:
       // letters, digits, '-' and "'" lower-case as `d | 0x20`); positions are recounted only for tokens that mix
       // digits and letters (rare).
-      let seen = 0;
+      // (the first character, alnum, is read already)
+      let seen = cc;
       let joins = 0;
-      let h = 0;
-      let j = i;
+      let h = c | 0x20;
+      let j = i + 1;
       while (j < len) {
         const d = text.charCodeAt(j);
         if (d >= 97 && d <= 122) {
@@ -189,7 +190,7 @@ function tokenizeUncached(text: string): Tokens {
           seen |= dc;
           h = (Math.imul(h, 31) + (d | 0x20)) | 0;
           j++;
-        } else if ((dc & CLS_JOINER) !== 0 && j + 1 < len && (cls(text.charCodeAt(j + 1)) & CLS_ALNUM) !== 0 && j > st) {
+        } else if ((dc & CLS_JOINER) !== 0 && j + 1 < len && (cls(text.charCodeAt(j + 1)) & CLS_ALNUM) !== 0) {
           seen |= dc;
           h = (Math.imul(h, 31) + (d | 0x20)) | 0;
           joins++;
