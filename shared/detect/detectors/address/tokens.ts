@@ -95,9 +95,11 @@ export function tokenize(text: string): Tokens {
   return t;
 }
 
-/** The tokens of one text; methods on the prototype, lower-cased words made on demand. */
+/**
+ * The tokens of one text; methods on the prototype, lower-cased words made on demand and kept in arrays shared
+ * from text to text (`lowGen[t] === gen` marks the ones made for this text), so no array is allocated per text.
+ */
 class TokenList implements Tokens {
-  private lows: (string | undefined)[] | null = null;
   constructor(
     readonly text: string,
     readonly n: number,
@@ -106,15 +108,16 @@ class TokenList implements Tokens {
     readonly k: Uint8Array,
     readonly nl: Uint8Array,
     readonly a: Uint8Array,
+    private readonly lows: string[],
+    private readonly lowGen: Int32Array,
+    private readonly gen: number,
   ) {}
 
   low(t: number): string {
-    this.lows ??= new Array<string | undefined>(this.n);
-    let v = this.lows[t];
-    if (v === undefined) {
-      v = this.text.slice(this.s[t], this.e[t]).toLowerCase();
-      this.lows[t] = v;
-    }
+    if (this.lowGen[t] === this.gen) return this.lows[t]!;
+    const v = this.text.slice(this.s[t], this.e[t]).toLowerCase();
+    this.lows[t] = v;
+    this.lowGen[t] = this.gen;
     return v;
   }
 
@@ -133,6 +136,10 @@ let bufE = new Int32Array(1 << 10);
 let bufK = new Uint8Array(1 << 10);
 let bufNl = new Uint8Array(1 << 10);
 let bufA = new Uint8Array(1 << 10);
+/** Lower-cased tokens (see TokenList.low), the text each was made for, and the number of the current text. */
+let bufLow = new Array<string>(1 << 10).fill('');
+let bufLowGen = new Int32Array(1 << 10);
+let generation = 0;
 
 /** The scanner: one pass over the UTF-16 units, one class-table lookup per unit. */
 function tokenizeUncached(text: string): Tokens {
@@ -145,6 +152,7 @@ function tokenizeUncached(text: string): Tokens {
     bufNl = new Uint8Array(1 << 10);
     bufA = new Uint8Array(1 << 10);
   }
+  generation = (generation + 1) | 0;
   let cap = bufS.length;
   let s = bufS;
   let e = bufE;
@@ -288,5 +296,9 @@ function tokenizeUncached(text: string): Tokens {
       aArr[x] = 0;
     }
   }
-  return new TokenList(text, n, s, e, k, nlArr, aArr);
+  if (bufLowGen.length !== cap) {
+    bufLow = new Array<string>(cap).fill('');
+    bufLowGen = new Int32Array(cap);
+  }
+  return new TokenList(text, n, s, e, k, nlArr, aArr, bufLow, bufLowGen, generation);
 }
