@@ -57,8 +57,12 @@ import { keptDigitProfile } from './text-scan';
 const KEYWORD_BEFORE =
   /(?:^|[^\p{L}\p{N}])(zip|zip ?code|zipcode|post ?code|postal ?code|postleitzahl|plz|code postal|cp|c\.p\.|c[oó]digo postal|postnummer|postnr)\.?[ \t]*(?:is|ist|est|es|:|=|-|#)?[ \t:]*$/iu;
 
-/** Cheap substring test before the keyword regex: one of these is part of every postcode word. */
-const KEYWORD_HINTS = ['zip', 'post', 'plz', 'cp', 'c.p', 'digo', 'code'];
+/**
+ * Cheap test before the keyword regex: one of these is part of every postcode word. Case-insensitive on the raw
+ * text, which finds the same as a substring test on its lower case (no other character lower-cases to one of
+ * their letters without a U+0307 after it).
+ */
+const KEYWORD_HINTS = /zip|post|plz|cp|c\.p|digo|code/i;
 
 /** Words that, in the city position, mean the number is something else. */
 const NOT_PLACE = new Set(
@@ -126,8 +130,7 @@ function lowerPlaceLine(T: Tokens, end: number): number {
 function keywordBefore(T: Tokens, a: number): string | null {
   const start = T.s[a]!;
   const seg = T.text.slice(Math.max(0, start - 40), start);
-  const low = seg.toLowerCase();
-  if (!KEYWORD_HINTS.some((h) => low.includes(h))) return null;
+  if (!KEYWORD_HINTS.test(seg)) return null;
   const nl = seg.lastIndexOf('\n');
   const m = KEYWORD_BEFORE.exec(nl >= 0 ? seg.slice(nl + 1) : seg);
   return m?.[1]?.toLowerCase().replace(/\s+/g, ' ') ?? null;
@@ -152,24 +155,26 @@ interface Cand {
   context: { word: string; effect: number }[];
 }
 
+const mk = (start: number, end: number, pattern: string, validation: 'passed' | 'none', score: number, word: string, rule: string): Cand => ({
+  start,
+  end,
+  score: Math.round(Math.min(0.95, score) * 100) / 100,
+  pattern: `${pattern}:${rule}`,
+  validation,
+  context: [{ word, effect: Math.round((score - 0.3) * 100) / 100 }],
+});
+
 /** Scores the code spanning tokens [a, b] of kind `kind`; null if it has no address context. */
 function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca' | 'four', startChar: number): Cand | null {
   if (glued(T, a, b)) return null;
   const value = T.text.slice(startChar, T.e[b]);
   const letters = kind === 'uk' || kind === 'nl' || kind === 'ca';
   let validation: 'passed' | 'none' = letters ? 'passed' : 'none';
-  let pattern = { five: value.length > 5 ? 'us-zip+4' : 'five-digit', uk: 'uk-postcode', nl: 'nl-postcode', ca: 'ca-postcode', four: 'four-digit' }[kind];
-  const mk = (score: number, word: string, rule: string): Cand => ({
-    start: startChar,
-    end: T.e[b]!,
-    score: Math.round(Math.min(0.95, score) * 100) / 100,
-    pattern: `${pattern}:${rule}`,
-    validation,
-    context: [{ word, effect: Math.round((score - 0.3) * 100) / 100 }],
-  });
+  let pattern = kind === 'five' ? (value.length > 5 ? 'us-zip+4' : 'five-digit') : kind === 'uk' ? 'uk-postcode' : kind === 'nl' ? 'nl-postcode' : kind === 'ca' ? 'ca-postcode' : 'four-digit';
+  const endChar = T.e[b]!;
 
   const kw = startChar === T.s[a] ? keywordBefore(T, a) : null;
-  if (kw !== null) return mk(letters ? 0.9 : 0.85, kw, 'keyword');
+  if (kw !== null) return mk(startChar, endChar, pattern, validation, letters ? 0.9 : 0.85, kw, 'keyword');
   if (letters && value !== value.toUpperCase()) return null;
 
   // State or province just before: "Springfield, IL 62704", "ON K1A 0B1", "NSW 2000".
@@ -179,9 +184,9 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
     if ((kind === 'five' && US_STATES.has(st)) || (kind === 'ca' && CA_PROVINCES.has(st)) || (kind === 'four' && AU_STATES.has(st))) {
       validation = 'passed';
       if (kind === 'four') pattern = 'au-postcode';
-      return mk(0.85, st, 'state');
+      return mk(startChar, endChar, pattern, validation, 0.85, st, 'state');
     }
-    if (kind === 'five' && st.length === 2 && punctIs(T, p - 1, ',')) return mk(0.7, st, 'region');
+    if (kind === 'five' && st.length === 2 && punctIs(T, p - 1, ',')) return mk(startChar, endChar, pattern, validation, 0.7, st, 'region');
   }
 
   // Four digits that read as a year (1900-2099) need a keyword or a state: "July 11, 2010 Screen Rant".
@@ -193,7 +198,7 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
     if (prefixed || opensSegment(T, a)) {
       const city = placeWords(T, b + 1, false);
       if (city >= 0 && (closesSegment(T, city) || prefixed || (a > 0 && punctIs(T, a - 1, ',')))) {
-        return mk(kind === 'nl' ? 0.8 : 0.75, T.low(b + 1), 'city-after');
+        return mk(startChar, endChar, pattern, validation, kind === 'nl' ? 0.8 : 0.75, T.low(b + 1), 'city-after');
       }
     }
   }
@@ -205,12 +210,12 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
     const first = end >= 0 ? placeRunEndingAt(T, end) : -1;
     if (first >= 0) {
       const strong = kind === 'uk' || kind === 'ca';
-      return mk(strong ? 0.8 : 0.65, T.text.slice(T.s[first], T.e[end]).toLowerCase(), 'city-before');
+      return mk(startChar, endChar, pattern, validation, strong ? 0.8 : 0.65, T.text.slice(T.s[first], T.e[end]).toLowerCase(), 'city-before');
     }
     // Lower-case text: a line that is only place words and the code ("\n mexico 52199\n").
     const lineFirst = end >= 0 ? lowerPlaceLine(T, end) : -1;
     if (lineFirst >= 0 && kind === 'five' && (b + 1 >= T.n || T.nl[b + 1]! > 0)) {
-      return mk(0.6, T.text.slice(T.s[lineFirst], T.e[end]).toLowerCase(), 'city-before');
+      return mk(startChar, endChar, pattern, validation, 0.6, T.text.slice(T.s[lineFirst], T.e[end]).toLowerCase(), 'city-before');
     }
   }
 
@@ -218,10 +223,10 @@ function judge(T: Tokens, a: number, b: number, kind: 'five' | 'uk' | 'nl' | 'ca
   if (kind !== 'four' && punctIs(T, a - 1, ',') && T.nl[a] === 0 && a >= 2) {
     const q = a - 2;
     if (T.k[q] === TK_WORD && /^(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|court|ct|place|pl|boulevard|blvd|close|crescent|terrace|straße|strasse|str|weg|allee|platz|gasse|rue|calle)$/i.test(T.raw(q))) {
-      return mk(kind === 'five' ? 0.65 : 0.75, T.low(q), 'after-street');
+      return mk(startChar, endChar, pattern, validation, kind === 'five' ? 0.65 : 0.75, T.low(q), 'after-street');
     }
     if (T.k[q] === TK_NUM && /^[0-9]{1,4}[a-zA-Z]?$/.test(T.raw(q)) && q > 0 && T.k[q - 1] === TK_WORD && isCapWord(T, q - 1)) {
-      return mk(kind === 'five' ? 0.65 : 0.75, 'house number', 'after-street');
+      return mk(startChar, endChar, pattern, validation, kind === 'five' ? 0.65 : 0.75, 'house number', 'after-street');
     }
   }
   return null;
@@ -242,6 +247,10 @@ function mayHoldPostcode(text: string): boolean {
 const MAY_HOLD_POSTCODE = /[0-9]{4}|[A-Za-z\u0080-\uffff][0-9]|gir/i;
 const LETTER_DIGIT_OR_GIR = /[A-Za-z\u0080-\uffff][0-9]|gir/i;
 
+/** The three characters at `at` lower-case to "gir" (read in place: the word after "the", "and" makes no string). */
+const isGir = (text: string, at: number): boolean =>
+  (text.charCodeAt(at) | 0x20) === 0x67 && (text.charCodeAt(at + 1) | 0x20) === 0x69 && (text.charCodeAt(at + 2) | 0x20) === 0x72;
+
 export function detectPostalCodes(text: string): Finding[] {
   if (!mayHoldPostcode(text)) return [];
   const T = tokenize(text);
@@ -254,7 +263,7 @@ export function detectPostalCodes(text: string): Finding[] {
     const kind = T.k[i];
     let c: Cand | null = null;
     let last = i;
-    if (kind === TK_MIXED || (kind === TK_WORD && T.e[i]! - T.s[i]! === 3 && T.low(i) === 'gir')) {
+    if (kind === TK_MIXED || (kind === TK_WORD && T.e[i]! - T.s[i]! === 3 && isGir(T.text, T.s[i]!))) {
       if (T.e[i]! - T.s[i]! > 8) continue;
       // UK, CA and "D-10115" all start with a letter.
       const first = T.text.charCodeAt(T.s[i]!);
@@ -327,6 +336,7 @@ function upperCaseView(T: Tokens): Tokens {
       e: T.e,
       k: T.k,
       nl: T.nl,
+      a: T.a,
       raw: (t: number) => T.raw(t).toUpperCase(),
       low: (t: number) => T.low(t),
     };

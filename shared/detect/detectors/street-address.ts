@@ -48,19 +48,21 @@
  *
  * Cost: tokenising is one pass (a class-table lookup per character, token arrays reused between texts); every
  * anchor looks at a bounded number of tokens (at most a few lines); candidates are merged after one sort. Texts
- * without a digit return at once (only "corner of" may match then). Words are matched against the anchors by a
- * hash of their characters first, so most words never become strings (see `skippableWord`). The tokens and the
- * findings of the last text are cached, so the postal-code detector reuses them.
+ * without a digit return at once (only "corner of" may match then). The tokenizer hashes each word as it reads it
+ * and marks the few that may be anchors (./address/anchors.ts), so most words are never looked at again and never
+ * become strings. The tokens and the findings of the last text are cached, so the postal-code detector reuses them.
  *
  * Files: this one holds the detector (anchor dispatch, merging, findings); ./address/ holds its parts —
- * tokens.ts (the tokenizer), vocabulary.ts (word lists), token-checks.ts (predicates on tokens),
- * postcodes.ts (postcode formats and place words), candidates.ts (street cores at anchors) and extend.ts
- * (extending cores into addresses; cue, corner, block, military and name-number-city patterns).
+ * tokens.ts (the tokenizer), anchors.ts (the anchor words and the tokenizer's word filter), vocabulary.ts (word
+ * lists), token-checks.ts (predicates on tokens), postcodes.ts (postcode formats and place words), candidates.ts
+ * (street cores at anchors) and extend.ts (extending cores into addresses; cue, corner, block, military and
+ * name-number-city patterns).
  */
 
 import type { Detector, Finding } from '../finding';
 import { TK_NUM, TK_PUNCT, TK_WORD, tokenize, type Tokens } from './address/tokens';
-import { CUE_STRONG, CUE_WEAK_PAIRS, MILITARY_POST, PO_BOX_WORDS, PREP_ONE, PREP_TWO, SUFFIX_MATCH, SUFFIX_WEAK_MATCH, TYPE_ABBREVIATIONS, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, TYPE_FIRST_LETTER, TYPE_FIRST_STRONG, TYPE_FIRST_WEAK, SUFFIX_STRONG, SUFFIX_WEAK, UNIT_STANDALONE } from './address/vocabulary';
+import { SUFFIX_MATCH, SUFFIX_WEAK_MATCH, TYPE_ABBREVIATIONS, SUFFIX_STRONG, SUFFIX_WEAK } from './address/vocabulary';
+import { A_CORNER, A_CUE, A_EN, A_FIRST, A_HOUSE_AFTER, A_MILITARY, A_POBOX, A_PREP, A_UNIT, ANCHORS } from './address/anchors';
 import { isLowerWord, isPunct } from './address/token-checks';
 import { isFiveDigit, nlPostcodeAt } from './address/postcodes';
 import { type Cand, lineStartOf, segmentEndingAt, streetLine, tryEnglish, tryHouseAfter, tryPoBox, tryPreposition, tryTypeFirst, tryUnit } from './address/candidates';
@@ -76,104 +78,8 @@ export { caPostcodeAt, closesSegment, isFiveDigit, isFourDigit, nlPostcodeAt, pl
 // ---------------------------------------------------------------------------------------------------------------
 // Detector
 
-const A_EN = 1;
-const A_FIRST = 2;
-const A_HOUSE_AFTER = 4;
-const A_PREP = 8;
-const A_POBOX = 16;
-const A_MILITARY = 32;
-const A_UNIT = 64;
-const A_CUE = 128;
-const A_CORNER = 256;
-/** Every anchor word with the patterns it starts (one map lookup per word). */
-const ANCHORS = new Map<string, number>();
-const addAnchors = (set: Iterable<string>, flag: number): void => {
-  for (const w of set) ANCHORS.set(w, (ANCHORS.get(w) ?? 0) | flag);
-};
-addAnchors(TYPE_EN_STRONG, A_EN);
-addAnchors(TYPE_EN_WEAK, A_EN);
-addAnchors(TYPE_FIRST_STRONG, A_FIRST);
-addAnchors(TYPE_FIRST_WEAK, A_FIRST);
-addAnchors(TYPE_FIRST_LETTER, A_FIRST);
-addAnchors(TYPE_AFTER_HOUSE_AFTER, A_HOUSE_AFTER);
-addAnchors(PREP_ONE, A_PREP);
-addAnchors(PREP_TWO, A_PREP);
-addAnchors(PO_BOX_WORDS, A_POBOX);
-addAnchors(MILITARY_POST, A_MILITARY);
-addAnchors(UNIT_STANDALONE, A_UNIT);
-addAnchors(CUE_STRONG, A_CUE);
-addAnchors(CUE_WEAK_PAIRS.map(([a]) => a), A_CUE);
-addAnchors(['corner'], A_CORNER);
 /** Last letters of the street suffixes: the suffix matchers run only on words ending in one of them. */
 const SUFFIX_LAST = new Set([...SUFFIX_STRONG, ...SUFFIX_WEAK].map((x) => x.charAt(x.length - 1)));
-
-/**
- * Word filter that builds no string: most words of a text are neither anchors nor street compounds, and
- * lower-casing each one (a new string, hashed again for the map lookup) was the scan's main cost. For a word of
- * ASCII characters, a hash of its lower-cased characters is looked up in a small table of the anchor words'
- * hashes, and its last three lower-cased characters in a table of the suffixes' last three. Only a hit (or a
- * word with a non-ASCII character, or a text holding U+0130, the one character whose lower case is two
- * characters) takes the exact path through `T.low` and the map. A miss is exact: no anchor has that hash and
- * no suffix ends that way.
- */
-const HASH_BITS = 12;
-const HASH_MASK = (1 << HASH_BITS) - 1;
-const anchorHashUsed = new Uint8Array(1 << HASH_BITS);
-const anchorHashes = new Int32Array(1 << HASH_BITS);
-const slotOf = (h: number): number => (h ^ (h >>> HASH_BITS) ^ (h >>> 24)) & HASH_MASK;
-function hashAscii(w: string): number | null {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 0x80) return null;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
-}
-for (const w of ANCHORS.keys()) {
-  const h = hashAscii(w);
-  if (h === null) continue; // a token with a non-ASCII character always takes the exact path
-  let slot = slotOf(h);
-  while (anchorHashUsed[slot] === 1 && anchorHashes[slot] !== h) slot = (slot + 1) & HASH_MASK;
-  anchorHashUsed[slot] = 1;
-  anchorHashes[slot] = h;
-}
-function anchorHashHit(h: number): boolean {
-  let slot = slotOf(h);
-  while (anchorHashUsed[slot] === 1) {
-    if (anchorHashes[slot] === h) return true;
-    slot = (slot + 1) & HASH_MASK;
-  }
-  return false;
-}
-/** Last three characters of each suffix (all suffixes have at least three), as 7-bit codes. */
-const SUFFIX_ENDS = new Uint8Array(1 << 21);
-for (const x of [...SUFFIX_STRONG, ...SUFFIX_WEAK]) {
-  const n = x.length;
-  const c1 = x.charCodeAt(n - 3);
-  const c2 = x.charCodeAt(n - 2);
-  const c3 = x.charCodeAt(n - 1);
-  if (c1 < 0x80 && c2 < 0x80 && c3 < 0x80) SUFFIX_ENDS[(c1 << 14) | (c2 << 7) | c3] = 1;
-}
-
-/** True when the word token [st, en) can be neither an anchor word nor a street compound (exact, see above). */
-function skippableWord(text: string, st: number, en: number): boolean {
-  let h = 0;
-  let c1 = 0;
-  let c2 = 0;
-  let c3 = 0;
-  for (let i = st; i < en; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x80) return false;
-    if (c >= 65 && c <= 90) c |= 0x20;
-    h = (Math.imul(h, 31) + c) | 0;
-    c1 = c2;
-    c2 = c3;
-    c3 = c;
-  }
-  if (anchorHashHit(h)) return false;
-  return !(en - st >= 6 && SUFFIX_ENDS[(c1 << 14) | (c2 << 7) | c3] === 1);
-}
 
 /** Longest span a merged address may reach. */
 const MAX_ADDRESS_CHARS = 300;
@@ -252,7 +158,6 @@ function scan(text: string): Finding[] {
   const hasDigit = hasDigitRun(text, 1);
   if (!hasDigit && !/corner of/i.test(text)) return [];
   const T = tokenize(text);
-  const filterWords = !text.includes('\u0130');
   const cands: Cand[] = [];
   const add = (c: Cand | null): void => {
     if (c !== null) cands.push(c);
@@ -264,9 +169,8 @@ function scan(text: string): Finding[] {
       if (isPunct(T, i + 1, ',')) add(tryNameNumberCity(T, i));
       continue;
     }
-    if (kind !== TK_WORD) continue;
-    if (T.e[i]! - T.s[i]! > 40) continue;
-    if (filterWords && skippableWord(text, T.s[i]!, T.e[i]!)) continue;
+    // Words that can be neither an anchor nor a street compound were marked 0 by the tokenizer (./address/anchors.ts).
+    if (kind !== TK_WORD || T.a[i] === 0) continue;
     const w = T.low(i);
     const flags = ANCHORS.get(w) ?? 0;
     if (flags & A_CORNER) {

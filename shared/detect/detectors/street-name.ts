@@ -40,6 +40,10 @@ const TYPE_FIRST_LINKS = new Set(['de', 'du', 'des', 'la', 'del', "d'", 'l']);
 const MAX_NAME_WORDS = 3;
 /** Hashes of the ASCII trigger words, so that other words are skipped without making their key. */
 const TRIGGER_HASHES = new Set([...NAME_TYPES, ...TYPE_FIRST].filter((w) => /^[a-z]+$/.test(w)).map(hashKey));
+/** One bit per 16-bit slot of those hashes: most tokens miss here, before a set lookup of a 32-bit number. */
+const TRIGGER_FILTER = new Uint8Array(1 << 16);
+const triggerSlot = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
+for (const h of TRIGGER_HASHES) TRIGGER_FILTER[triggerSlot(h)] = 1;
 
 function isCapitalised(tokens: Tokens, t: number): boolean {
   const sh = tokens.shape[t];
@@ -125,7 +129,7 @@ export function findStreetNames(text: string, g: Gazetteer): Finding[] {
     if (sh === 0) continue;
     const ascii = (tokens.bits[t]! & TOK_ASCII) !== 0;
     let f: Finding | null = null;
-    if (!ascii || TRIGGER_HASHES.has(tokens.hash(t))) {
+    if (!ascii || (TRIGGER_FILTER[triggerSlot(tokens.hash(t))] === 1 && TRIGGER_HASHES.has(tokens.hash(t)))) {
       const key = tokens.key(t);
       if (NAME_TYPES.has(key)) f = nameBeforeType(tokens, t, lowerText);
       // "avenue" and "boulevard" come after the name in English and before it in French

@@ -284,8 +284,19 @@ export function tryCue(T: Tokens, i: number): Cand | null {
     if (i > 0 && T.k[i - 1] === TK_WORD && NON_POSTAL_ADDRESS.has(T.low(i - 1))) return null;
     strong = true;
   } else {
-    const pair = CUE_WEAK_PAIRS.find(([a, bb]) => a === w && T.k[k] === TK_WORD && T.low(k) === bb);
-    if (pair === undefined) return null;
+    // The second word of a pair ("is" "at", "mail" "to"): its length is compared first, so that the word after
+    // a common first word ("is", "office") rarely becomes a string (lower-casing keeps the length of a word that
+    // can equal an ASCII word).
+    if (T.k[k] !== TK_WORD) return null;
+    const len = T.e[k]! - T.s[k]!;
+    let pair = false;
+    for (const [a, bb] of CUE_WEAK_PAIRS) {
+      if (a === w && bb.length === len && T.low(k) === bb) {
+        pair = true;
+        break;
+      }
+    }
+    if (!pair) return null;
     k++;
   }
   // Filler: "is", ":", "-", "to", "my new", "here's ...:"

@@ -7,14 +7,26 @@ import { TK_MIXED, TK_NUM, TK_ORD, TK_PUNCT, TK_WORD, type Tokens } from './toke
 import { BLOCK_STOP, CA_POSTCODE, CAP_NOT_NAME, CITY_PARTICLES, CONNECTORS, MONTHS_AND_DAYS, PARTICLES, QUANTITY_WORDS, TYPE_AFTER_HOUSE_AFTER, TYPE_EN_STRONG, TYPE_EN_WEAK, UK_POSTCODE, UNIT_WORDS } from './vocabulary';
 import { isCapWord, isStopWord, yearLike } from './token-checks';
 
-/** A 5-digit (or ZIP+4) postcode token. */
+/** Whether text[a, b) is all ASCII digits (read in place, no string). */
+function digitsAt(text: string, a: number, b: number): boolean {
+  for (let x = a; x < b; x++) {
+    const c = text.charCodeAt(x);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A 5-digit (or ZIP+4) postcode token: /^[0-9]{5}(?:-[0-9]{4})?$/. */
 export function isFiveDigit(T: Tokens, i: number): boolean {
   if (i < 0 || i >= T.n || T.k[i] !== TK_NUM) return false;
-  const len = T.e[i]! - T.s[i]!;
-  return (len === 5 || len === 10) && /^[0-9]{5}(?:-[0-9]{4})?$/.test(T.raw(i));
+  const s = T.s[i]!;
+  const len = T.e[i]! - s;
+  if (len === 5) return digitsAt(T.text, s, s + 5);
+  return len === 10 && T.text.charCodeAt(s + 5) === 45 && digitsAt(T.text, s, s + 5) && digitsAt(T.text, s + 6, s + 10);
 }
+/** Four digits: /^[0-9]{4}$/. */
 export function isFourDigit(T: Tokens, i: number): boolean {
-  return i >= 0 && i < T.n && T.k[i] === TK_NUM && T.e[i]! - T.s[i]! === 4 && /^[0-9]{4}$/.test(T.raw(i));
+  return i >= 0 && i < T.n && T.k[i] === TK_NUM && T.e[i]! - T.s[i]! === 4 && digitsAt(T.text, T.s[i]!, T.s[i]! + 4);
 }
 
 /** UK postcode at token i ("SW1A 1AA" as two tokens, or "SW1A1AA"); returns its last token or -1. */
@@ -34,7 +46,7 @@ export function caPostcodeAt(T: Tokens, i: number): number {
 }
 /** NL "1234 AB". */
 export function nlPostcodeAt(T: Tokens, i: number): number {
-  if (!isFourDigit(T, i) || i + 1 >= T.n || T.nl[i + 1] !== 0) return -1;
+  if (!isFourDigit(T, i) || i + 1 >= T.n || T.nl[i + 1] !== 0 || T.e[i + 1]! - T.s[i + 1]! !== 2) return -1;
   const r = T.raw(i + 1);
   return T.k[i + 1] === TK_WORD && /^[A-Z]{2}$/.test(r) && !/^(?:SA|SD|SS)$/.test(r) && T.raw(i)[0] !== '0' ? i + 1 : -1;
 }

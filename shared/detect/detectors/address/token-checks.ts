@@ -9,6 +9,10 @@ import { FUNCTION_WORDS, QUANTITY_WORDS, REF_WORDS } from './vocabulary';
 export function isCapWord(T: Tokens, i: number): boolean {
   if (i < 0 || i >= T.n || T.k[i] !== TK_WORD) return false;
   const t = T.text;
+  // ASCII first letters without a string: A-Z, or a-z other than the d'/l' of "d'Alésia"
+  const c = t.charCodeAt(T.s[i]!);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122 && c !== 100 && c !== 108) return false;
   const ch = t.charAt(T.s[i]!);
   if (ch !== ch.toLowerCase()) return true;
   // d'Alésia, l'Église
@@ -18,6 +22,8 @@ export function isCapWord(T: Tokens, i: number): boolean {
 
 export function isLowerWord(T: Tokens, i: number): boolean {
   if (i < 0 || i >= T.n || T.k[i] !== TK_WORD) return false;
+  const c = T.text.charCodeAt(T.s[i]!);
+  if (c < 0x80) return c >= 97 && c <= 122;
   const ch = T.text.charAt(T.s[i]!);
   return ch === ch.toLowerCase() && ch !== ch.toUpperCase();
 }

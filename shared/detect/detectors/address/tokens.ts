@@ -1,7 +1,10 @@
 /**
- * Tokens: the one-pass scanner shared by the street-address and postal-code detectors.
+ * Tokens: the one-pass scanner shared by the street-address and postal-code detectors. While it reads a word it
+ * also hashes it, and marks the words that may be anchors of the street-address scan (see ./anchors.ts).
  * Part of the STREET_ADDRESS detector (see ../street-address.ts for the patterns and scores).
  */
+
+import { asciiWordMayAnchor } from './anchors';
 
 export const TK_WORD = 1;
 export const TK_NUM = 2;
@@ -20,6 +23,11 @@ export interface Tokens {
   readonly k: Uint8Array;
   /** Line breaks between the previous token and this one (capped at 2). */
   readonly nl: Uint8Array;
+  /**
+   * 1 for a word token (at most 40 characters) that may be an anchor word or a street compound of the
+   * street-address scan: a non-ASCII word or a hit in the anchor filter (./anchors.ts); 0 for every other token.
+   */
+  readonly a: Uint8Array;
   /** Lower-cased token text (computed lazily). */
   low(i: number): string;
   /** Raw token text. */
@@ -38,6 +46,8 @@ const CLS_BULLET = 8;
 const CLS_JOINER = 16;
 /** Alnum but not an ASCII digit (what the token kinds count as a letter, non-ASCII digits included). */
 const CLS_LETTER = 32;
+/** Not ASCII. */
+const CLS_WIDE = 64;
 const CLS_KNOWN = 128;
 const CLS = new Uint8Array(0x10000);
 const ALNUM_RE = /^[\p{L}\p{M}\p{N}]$/u;
@@ -54,7 +64,7 @@ for (let c = 0; c < 0x80; c++) {
   CLS[c] = v;
 }
 // Surrogates are never alnum (the scanner works on UTF-16 units).
-for (let c = 0xd800; c <= 0xdfff; c++) CLS[c] = CLS_KNOWN;
+for (let c = 0xd800; c <= 0xdfff; c++) CLS[c] = CLS_KNOWN | CLS_WIDE;
 for (const ch of PUNCT_CHARS) CLS[ch.charCodeAt(0)]! |= CLS_PUNCT;
 for (const ch of BULLET_CHARS) CLS[ch.charCodeAt(0)]! |= CLS_BULLET;
 for (const ch of JOINER_CHARS) CLS[ch.charCodeAt(0)]! |= CLS_JOINER;
@@ -63,7 +73,7 @@ for (const ch of JOINER_CHARS) CLS[ch.charCodeAt(0)]! |= CLS_JOINER;
 function cls(c: number): number {
   const v = CLS[c]!;
   if (v & CLS_KNOWN) return v;
-  const w = v | CLS_KNOWN | (ALNUM_RE.test(String.fromCharCode(c)) ? CLS_ALNUM | CLS_LETTER : 0);
+  const w = v | CLS_KNOWN | CLS_WIDE | (ALNUM_RE.test(String.fromCharCode(c)) ? CLS_ALNUM | CLS_LETTER : 0);
   CLS[c] = w;
   return w;
 }
@@ -85,9 +95,11 @@ export function tokenize(text: string): Tokens {
   return t;
 }
 
-/** The tokens of one text; methods on the prototype, lower-cased words made on demand. */
+/**
+ * The tokens of one text; methods on the prototype, lower-cased words made on demand and kept in arrays shared
+ * from text to text (`lowGen[t] === gen` marks the ones made for this text), so no array is allocated per text.
+ */
 class TokenList implements Tokens {
-  private lows: (string | undefined)[] | null = null;
   constructor(
     readonly text: string,
     readonly n: number,
@@ -95,15 +107,17 @@ class TokenList implements Tokens {
     readonly e: Int32Array,
     readonly k: Uint8Array,
     readonly nl: Uint8Array,
+    readonly a: Uint8Array,
+    private readonly lows: string[],
+    private readonly lowGen: Int32Array,
+    private readonly gen: number,
   ) {}
 
   low(t: number): string {
-    this.lows ??= new Array<string | undefined>(this.n);
-    let v = this.lows[t];
-    if (v === undefined) {
-      v = this.text.slice(this.s[t], this.e[t]).toLowerCase();
-      this.lows[t] = v;
-    }
+    if (this.lowGen[t] === this.gen) return this.lows[t]!;
+    const v = this.text.slice(this.s[t], this.e[t]).toLowerCase();
+    this.lows[t] = v;
+    this.lowGen[t] = this.gen;
     return v;
   }
 
@@ -121,6 +135,11 @@ let bufS = new Int32Array(1 << 10);
 let bufE = new Int32Array(1 << 10);
 let bufK = new Uint8Array(1 << 10);
 let bufNl = new Uint8Array(1 << 10);
+let bufA = new Uint8Array(1 << 10);
+/** Lower-cased tokens (see TokenList.low), the text each was made for, and the number of the current text. */
+let bufLow = new Array<string>(1 << 10).fill('');
+let bufLowGen = new Int32Array(1 << 10);
+let generation = 0;
 
 /** The scanner: one pass over the UTF-16 units, one class-table lookup per unit. */
 function tokenizeUncached(text: string): Tokens {
@@ -131,12 +150,15 @@ function tokenizeUncached(text: string): Tokens {
     bufE = new Int32Array(1 << 10);
     bufK = new Uint8Array(1 << 10);
     bufNl = new Uint8Array(1 << 10);
+    bufA = new Uint8Array(1 << 10);
   }
+  generation = (generation + 1) | 0;
   let cap = bufS.length;
   let s = bufS;
   let e = bufE;
   let k = bufK;
   let nlArr = bufNl;
+  let aArr = bufA;
   let n = 0;
   let nl = 0;
   let lineStart = true;
@@ -152,26 +174,42 @@ function tokenizeUncached(text: string): Tokens {
     const cc = cls(c);
     let st = i;
     let kind = 0;
+    let anchor = 0;
     if (cc & CLS_ALNUM) {
-      // One pass collects which classes the token holds; positions are recounted only for tokens that mix
+      // One pass collects which classes the token holds and hashes its lower-cased characters (exact for ASCII:
+      // letters, digits, '-' and "'" lower-case as `d | 0x20`); positions are recounted only for tokens that mix
       // digits and letters (rare).
-      let seen = 0;
+      // (the first character, alnum, is read already)
+      let seen = cc;
       let joins = 0;
-      let j = i;
+      let h = c | 0x20;
+      let j = i + 1;
       while (j < len) {
         const d = text.charCodeAt(j);
+        if (d >= 97 && d <= 122) {
+          // lower-case ASCII letters, most of the text
+          seen |= CLS_LETTER;
+          h = (Math.imul(h, 31) + d) | 0;
+          j++;
+          continue;
+        }
         const dc = d < 0x80 ? CLS[d]! : cls(d);
         if ((dc & CLS_ALNUM) !== 0) {
           seen |= dc;
+          h = (Math.imul(h, 31) + (d | 0x20)) | 0;
           j++;
-        } else if ((dc & CLS_JOINER) !== 0 && j + 1 < len && (cls(text.charCodeAt(j + 1)) & CLS_ALNUM) !== 0 && j > st) {
+        } else if ((dc & CLS_JOINER) !== 0 && j + 1 < len && (cls(text.charCodeAt(j + 1)) & CLS_ALNUM) !== 0) {
+          seen |= dc;
+          h = (Math.imul(h, 31) + (d | 0x20)) | 0;
           joins++;
           j++;
         } else break;
       }
       if ((seen & CLS_LETTER) === 0) kind = joins <= 1 ? TK_NUM : TK_MIXED;
-      else if ((seen & CLS_DIGIT) === 0) kind = TK_WORD;
-      else if ((cc & CLS_DIGIT) !== 0) {
+      else if ((seen & CLS_DIGIT) === 0) {
+        kind = TK_WORD;
+        if (j - st <= 40 && ((seen & CLS_WIDE) !== 0 || asciiWordMayAnchor(text, st, j, h))) anchor = 1;
+      } else if ((cc & CLS_DIGIT) !== 0) {
         let letters = 0;
         let firstLetterAt = -1;
         let lastDigitAt = -1;
@@ -217,11 +255,15 @@ function tokenizeUncached(text: string): Tokens {
       const n2 = new Uint8Array(cap);
       n2.set(nlArr);
       nlArr = bufNl = n2;
+      const a2 = new Uint8Array(cap);
+      a2.set(aArr);
+      aArr = bufA = a2;
     }
     s[n] = st;
     e[n] = i;
     k[n] = kind;
     nlArr[n] = nl;
+    aArr[n] = anchor;
     n++;
     nl = 0;
     lineStart = false;
@@ -241,11 +283,22 @@ function tokenizeUncached(text: string): Tokens {
     const n2 = new Uint8Array(cap);
     n2.set(nlArr.subarray(0, n));
     bufNl = nlArr = n2;
+    const a2 = new Uint8Array(cap);
+    a2.set(aArr.subarray(0, n));
+    bufA = aArr = a2;
   } else {
-    s.fill(0, n, n + 8);
-    e.fill(0, n, n + 8);
-    k.fill(0, n, n + 8);
-    nlArr.fill(0, n, n + 8);
+    // (a loop: eight `fill` calls cost more here than the stores)
+    for (let x = n; x < n + 8; x++) {
+      s[x] = 0;
+      e[x] = 0;
+      k[x] = 0;
+      nlArr[x] = 0;
+      aArr[x] = 0;
+    }
   }
-  return new TokenList(text, n, s, e, k, nlArr);
+  if (bufLowGen.length !== cap) {
+    bufLow = new Array<string>(cap).fill('');
+    bufLowGen = new Int32Array(cap);
+  }
+  return new TokenList(text, n, s, e, k, nlArr, aArr, bufLow, bufLowGen, generation);
 }
