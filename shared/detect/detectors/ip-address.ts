@@ -15,6 +15,7 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Detector, Finding } from '../finding';
+import { digitProfile } from './text-scan';
 
 const BASE_SCORE = 0.85;
 const LEADING_ZERO_SCORE = 0.3;
@@ -289,8 +290,12 @@ export const ipAddressDetector: Detector = {
   version: '1',
   types: ['IP_ADDRESS'],
   detect(text) {
+    // IPv4 needs four digits, an IPv6 candidate one (checkV6Run). The digit profile is kept for the detectors after
+    // this one, and the registry profiles every text anyway (credit-card does), so this gate is free there.
+    const digits = digitProfile(text).digits;
+    if (digits === 0) return [];
     const hasColon = text.includes(':');
-    const hasDot = text.includes('.');
+    const hasDot = digits >= 4 && text.includes('.');
     if (!hasColon && !hasDot) return [];
     const v6: Finding[] = [];
     if (hasColon) detectIpv6(text, v6);
