@@ -93,9 +93,26 @@ function validDomainEnd(text: string, start: number, limit: number): number {
   if (!TLD.test(tld)) return -1;
   if (labels.length === 2 && FILE_EXTENSIONS.has(tld.toLowerCase())) return -1;
   for (const label of labels) {
-    if (!LABEL.test(label)) return -1;
+    if (!(asciiLabel(label) ?? LABEL.test(label))) return -1;
   }
   return end;
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/**
+ * LABEL over an ASCII label, without the regex: 1 to 63 letters, digits and hyphens, starting and ending with a
+ * letter or digit. Undefined when the label holds a non-ASCII character.
+ */
+function asciiLabel(label: string): boolean | undefined {
+  const n = label.length;
+  let ok = n >= 1 && n <= 63;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (!isAsciiAlnum(c) && (c !== 0x2d || i === 0 || i === n - 1)) ok = false;
+  }
+  return ok;
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
