@@ -23,6 +23,7 @@
  */
 
 import type { Detector, Finding } from '../finding';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 
 const SCORE = 0.95;
 const SCORE_OBFUSCATED = 0.85;
@@ -92,17 +93,43 @@ function validDomainEnd(text: string, start: number, limit: number): number {
   if (!TLD.test(tld)) return -1;
   if (labels.length === 2 && FILE_EXTENSIONS.has(tld.toLowerCase())) return -1;
   for (const label of labels) {
-    if (!LABEL.test(label)) return -1;
+    if (!(asciiLabel(label) ?? LABEL.test(label))) return -1;
   }
   return end;
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/**
+ * LABEL over an ASCII label, without the regex: 1 to 63 letters, digits and hyphens, starting and ending with a
+ * letter or digit. Undefined when the label holds a non-ASCII character.
+ */
+function asciiLabel(label: string): boolean | undefined {
+  const n = label.length;
+  let ok = n >= 1 && n <= 63;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (!isAsciiAlnum(c) && (c !== 0x2d || i === 0 || i === n - 1)) ok = false;
+  }
+  return ok;
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Obfuscated addresses                                                                                       */
 /* ---------------------------------------------------------------------------------------------------------- */
 
-/** " at " between blanks, or "at"/"ät" before a closing bracket (the opening bracket is checked by hand). */
-const AT_CANDIDATE = /[ \t\u00a0][aA][tT](?=[ \t\u00a0])|[aAäÄ][tT] ?[)\]}>]/g;
+/**
+ * "at" between blanks (the match is the word alone), or "at"/"ät" before a closing bracket (the opening bracket is
+ * checked by hand). The blanks are looked at from the word: a regex that starts at the blank stops at every space
+ * of the text, one that starts at the letter pair does not (about 40 % faster over ticket text).
+ */
+const AT_CANDIDATE = /[aAäÄ][tT](?:(?<=[ \t\u00a0][aA][tT])(?=[ \t\u00a0])| ?[)\]}>])/g;
+/** What AT_CANDIDATE can match, as literals (a keyword hint, in the shared scan): texts without one skip it. */
+const AT_HINT = defineKeywordHint('obfuscated-at', [
+  ' at ', ' at\t', ' at\u00a0', '\tat ', '\tat\t', '\tat\u00a0', '\u00a0at ', '\u00a0at\t', '\u00a0at\u00a0',
+  'at)', 'at]', 'at}', 'at>', 'at )', 'at ]', 'at }', 'at >', 'ät)', 'ät]', 'ät}', 'ät>', 'ät )', 'ät ]', 'ät }', 'ät >',
+]);
 const MAX_WORD = 64;
 const MAX_LOCAL_WORDS = 8;
 const MAX_LABELS = 10;
@@ -239,9 +266,9 @@ function detectObfuscated(text: string, taken: readonly Finding[], out: Finding[
     let atStart: number;
     let atEnd: number;
     let bracketed: boolean;
-    if (isBlank(m[0].charCodeAt(0))) {
+    if (m[0].length === 2) {
       // " at " (the German umlaut form is only accepted in brackets)
-      atStart = m.index + 1;
+      atStart = m.index;
       atEnd = atStart + 2;
       bracketed = false;
     } else {
@@ -380,7 +407,7 @@ export const emailDetector: Detector = {
     const findings: Finding[] = [];
     detectAtSign(text, findings);
     const obfuscated: Finding[] = [];
-    detectObfuscated(text, findings, obfuscated);
+    if (hasKeywordHint(text, AT_HINT)) detectObfuscated(text, findings, obfuscated);
     if (obfuscated.length === 0) return findings;
     return findings.concat(obfuscated).sort((a, b) => a.start - b.start);
   },

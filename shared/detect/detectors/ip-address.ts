@@ -2,8 +2,9 @@
  * IP_ADDRESS detector: IPv4 (dotted quad, optionally followed by :port) and IPv6 in every textual form
  * (full, compressed, loopback `::1`, zone ids `fe80::1%eth0`, IPv4-mapped `::ffff:192.0.2.1`).
  *
- * Candidates are found by anchoring: IPv6 on ':' and IPv4 on '.', each expanded to the maximal run of
- * address characters around the anchor, so every character is visited a constant number of times.
+ * Candidates are found by anchoring: IPv6 on a ':' with another one after it in the same run, IPv4 on a '.' between
+ * digits (found by regex scans), each expanded to the maximal run of address characters around the anchor, so every
+ * character is visited a constant number of times.
  * A run is only a candidate as a whole — `1.2.3.4.5` is not an address and nothing inside it is either.
  * IPv6 candidates are validated with ipaddr.js; IPv4 candidates need exactly four dotted decimal parts.
  *
@@ -14,6 +15,7 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Detector, Finding } from '../finding';
+import { digitProfile } from './text-scan';
 
 const BASE_SCORE = 0.85;
 const LEADING_ZERO_SCORE = 0.3;
@@ -56,6 +58,47 @@ type ContextEntry = { readonly word: string; readonly effect: number };
 /** The last letter-words in the `CONTEXT_CHARS` before `start` (lower-cased); a word cut by the window is dropped. */
 function wordsBefore(text: string, start: number, max: number): string[] {
   const from = Math.max(0, start - CONTEXT_CHARS);
+  return asciiWordsBefore(text, from, start, max) ?? unicodeWordsBefore(text, from, start, max);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * wordsBefore read backwards from `start` over ASCII only (there \p{L} is [A-Za-z]), without a regex; undefined
+ * when a character it reads is not ASCII. It stops after `max` words: the words further left cannot change the
+ * last `max` (and the cut first word is dropped only when it would be among them).
+ */
+function asciiWordsBefore(text: string, from: number, start: number, max: number): string[] | undefined {
+  const words: string[] = [];
+  let i = start;
+  while (words.length < max) {
+    while (i > from) {
+      const c = text.charCodeAt(i - 1);
+      if (c >= 0x80) return undefined;
+      if (isAsciiLetter(c)) break;
+      i--;
+    }
+    if (i === from) break;
+    const end = i;
+    while (i > from) {
+      const c = text.charCodeAt(i - 1);
+      if (c >= 0x80) return undefined;
+      if (!isAsciiLetter(c)) break;
+      i--;
+    }
+    if (i === from && from > 0) {
+      const b = text.charCodeAt(from - 1);
+      if (b >= 0x80) return undefined;
+      if (isAsciiLetter(b)) break; // cut by the window
+    }
+    words.push(text.slice(i, end).toLowerCase());
+  }
+  return words.reverse();
+}
+
+function unicodeWordsBefore(text: string, from: number, start: number, max: number): string[] {
   const windowText = text.slice(from, start);
   const matches = [...windowText.matchAll(/\p{L}+/gu)];
   const first = matches[0];
@@ -104,17 +147,23 @@ function makeFinding(
 
 const MAX_V6_RUN = 64;
 
+/**
+ * A colon that starts a run holding at least two colons (only hex digits and dots between them): a run with fewer
+ * holds no IPv6 candidate (checkV6Run counts two colons at least), so the scan skips it in the regex.
+ */
+const V6_ANCHOR = /:(?=[0-9A-Fa-f.]*:)/g;
+
 function detectIpv6(text: string, out: Finding[]): void {
   const n = text.length;
-  let colon = text.indexOf(':');
-  while (colon !== -1) {
+  V6_ANCHOR.lastIndex = 0;
+  while (V6_ANCHOR.test(text)) {
+    const colon = V6_ANCHOR.lastIndex - 1;
     let s = colon;
     while (s > 0 && isV6RunChar(text.charCodeAt(s - 1))) s--;
     let e = colon + 1;
     while (e < n && isV6RunChar(text.charCodeAt(e))) e++;
-    const runEnd = e;
     checkV6Run(text, s, e, out);
-    colon = runEnd < n ? text.indexOf(':', runEnd) : -1;
+    V6_ANCHOR.lastIndex = e;
   }
 }
 
@@ -159,11 +208,18 @@ function checkV6Run(text: string, s: number, e: number, out: Finding[]): void {
   out.push(makeFinding(text, s, end, BASE_SCORE, pattern, 'passed'));
 }
 
+/**
+ * A digit, a dot and a digit: a run of digits and dots without one holds no IPv4 candidate (four non-empty parts),
+ * so the scan skips the sentence dots, "v2." and "...", in the regex.
+ */
+const V4_ANCHOR = /[0-9]\.[0-9]/g;
+
 function detectIpv4(text: string, out: Finding[], v6: readonly Finding[]): void {
   const n = text.length;
   let v6Index = 0;
-  let dot = text.indexOf('.');
-  while (dot !== -1) {
+  V4_ANCHOR.lastIndex = 0;
+  while (V4_ANCHOR.test(text)) {
+    const dot = V4_ANCHOR.lastIndex - 2;
     let s = dot;
     while (s > 0 && isV4RunChar(text.charCodeAt(s - 1))) s--;
     let e = dot + 1;
@@ -172,7 +228,7 @@ function detectIpv4(text: string, out: Finding[], v6: readonly Finding[]): void 
     while (v6Index < v6.length && (v6[v6Index]?.end ?? 0) <= s) v6Index++;
     const inside = v6[v6Index];
     if (inside === undefined || inside.start > s || inside.end < runEnd) checkV4Run(text, s, e, out);
-    dot = runEnd < n ? text.indexOf('.', runEnd) : -1;
+    V4_ANCHOR.lastIndex = runEnd;
   }
 }
 
@@ -197,14 +253,22 @@ function checkV4Run(text: string, s: number, e: number, out: Finding[]): void {
   let dots = 0;
   for (let i = s; i < e; i++) if (text.charCodeAt(i) === 0x2e) dots++;
   if (dots !== 3) return;
-  const parts = text.slice(s, e).split('.');
+  // four parts (between the dots) of one to three digits, none above 255; read without cutting strings
   let leadingZero = false;
-  for (const p of parts) {
-    if (p.length === 0 || p.length > 3) return;
-    if (Number(p) > 255) return;
-    if (p.length > 1 && p.charCodeAt(0) === 0x30) leadingZero = true;
+  let value = 0;
+  let len = 0;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (len === 0 || len > 3 || value > 255) return;
+      value = 0;
+      len = 0;
+    } else {
+      if (len === 1 && value === 0) leadingZero = true;
+      value = value * 10 + (c - 0x30);
+      len++;
+    }
   }
-  const address = parts.join('.');
   // Port suffix: 10.0.0.1:8080 (the span stays on the address).
   let withPort = false;
   if (text.charCodeAt(e) === 0x3a) {
@@ -217,8 +281,7 @@ function checkV4Run(text: string, s: number, e: number, out: Finding[]): void {
     out.push(makeFinding(text, s, e, LEADING_ZERO_SCORE, 'ipv4-leading-zero', 'failed'));
     return;
   }
-  const valid = ipaddr.IPv4.isValidFourPartDecimal(address);
-  if (!valid) return;
+  // four decimal parts up to 255 without a leading zero: what ipaddr.IPv4.isValidFourPartDecimal accepts
   out.push(makeFinding(text, s, e, BASE_SCORE, withPort ? 'ipv4-with-port' : 'ipv4', 'passed'));
 }
 
@@ -227,8 +290,12 @@ export const ipAddressDetector: Detector = {
   version: '1',
   types: ['IP_ADDRESS'],
   detect(text) {
+    // IPv4 needs four digits, an IPv6 candidate one (checkV6Run). The digit profile is kept for the detectors after
+    // this one, and the registry profiles every text anyway (credit-card does), so this gate is free there.
+    const digits = digitProfile(text).digits;
+    if (digits === 0) return [];
     const hasColon = text.includes(':');
-    const hasDot = text.includes('.');
+    const hasDot = digits >= 4 && text.includes('.');
     if (!hasColon && !hasDot) return [];
     const v6: Finding[] = [];
     if (hasColon) detectIpv6(text, v6);

@@ -37,7 +37,8 @@
 
 import type { Detector, Finding } from '../finding';
 import { processRun } from './phone/candidates';
-import { isDigit, scanRun, shortRunEnd } from './phone/runs';
+import { isDigit, MIN_CONTEXT_DIGITS, scanRun, shortRunEnd } from './phone/runs';
+import { digitProfile } from './text-scan';
 import { createEvaluator } from './phone/validation';
 import { resolveRegion } from './phone/validation-cache';
 
@@ -49,6 +50,9 @@ export const phoneDetector: Detector = {
   version: '1',
   types: ['PHONE'],
   detect(text, ctx) {
+    // No run holds fewer digits than MIN_CONTEXT_DIGITS. The profile is kept for the detectors after this one, and
+    // the registry profiles every text anyway (credit-card does): skipping the texts with fewer digits is free there.
+    if (digitProfile(text).digits < MIN_CONTEXT_DIGITS) return [];
     DIGIT.lastIndex = 0;
     if (!DIGIT.test(text)) return [];
     const firstDigit = DIGIT.lastIndex - 1;

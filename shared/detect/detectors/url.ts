@@ -103,10 +103,33 @@ function validAuthority(authority: string): boolean {
   if (hostPort.length === 0) return false;
   const host = hostPort.endsWith('.') ? hostPort.slice(0, -1) : hostPort;
   if (host.length === 0) return false;
+  const ascii = asciiLabelsValid(host);
+  if (ascii !== undefined) return ascii;
   for (const label of host.split('.')) {
     if (!LABEL.test(label)) return false;
   }
   return true;
+}
+
+/**
+ * Whether every dot-separated label of an ASCII `host` is non-empty and matches LABEL (over ASCII: letters, digits,
+ * '_' and '-'), read without cutting strings; undefined when `host` holds a non-ASCII character.
+ */
+function asciiLabelsValid(host: string): boolean | undefined {
+  let valid = true;
+  let len = 0;
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (c === 0x2e) {
+      if (len === 0) valid = false;
+      len = 0;
+    } else {
+      if (!isAsciiWord(c) && c !== 0x2d) valid = false;
+      len++;
+    }
+  }
+  return valid && len > 0;
 }
 
 function finding(start: number, end: number, score: number, pattern: string): Finding {

@@ -77,6 +77,13 @@ describe('keyword hints', () => {
     expect(hasKeywordHint('\u212Aennwort', hintNamed('www'))).toBe(true);
   });
 
+  it('folds case one unit at a time, as the non-Unicode case-insensitive regex does', () => {
+    // 'İ' matches no 'i' (its lower case is two units), so "userİ" does not hold "seri"
+    expect(hasKeywordHint('userİ', hintNamed('serial-label'))).toBe(false);
+    expect(hasKeywordHint('USERİ', hintNamed('user-label'))).toBe(true);
+    expect(hasKeywordHint('FÜHRERSCHEIN', hintNamed('driving-licence'))).toBe(true);
+  });
+
   it('rejects more hints than a mask holds, and hints without words', () => {
     expect(() => defineKeywordHint('empty', [])).toThrow(/non-empty/);
     expect(() => defineKeywordHint('blank', [''])).toThrow(/non-empty/);

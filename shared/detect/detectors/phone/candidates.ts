@@ -32,7 +32,11 @@ const YEAR_RANGE = /^(?:19|20)\d\d ?[-–/] ?(?:19|20)\d\d$/;
 /** Dotted quads, including malformed addresses such as 1591.78.30.130 (a dotted phone number with a 4-digit first group starts with a trunk 0). */
 const IPV4_SHAPE = /^(?:\d{1,3}|[1-9]\d{3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
+/** Longest text the three date patterns can match (a year range "2019 - 2020"); longer windows can only be dotted quads. */
+const MAX_DATE_LENGTH = 11;
+
 function looksLikeNonPhone(windowText: string): string | null {
+  if (windowText.length > MAX_DATE_LENGTH) return windowText.includes('.') && IPV4_SHAPE.test(windowText) ? 'ipv4' : null;
   if (ISO_DATE.test(windowText)) return 'date';
   const dmy = DMY_DATE.exec(windowText);
   if (dmy !== null && Number(dmy[1]) <= 31 && Number(dmy[3]) <= 31) return 'date';

@@ -27,9 +27,19 @@ function jwtHeaderValid(segment: string): boolean {
   }
 }
 
+/**
+ * The first "eyJ" at or after `from`, or -1. Found as "yJ" preceded by 'e': indexOf stops at every occurrence of a
+ * pattern's first character, and 'e' is the most frequent letter in prose (three times slower over ticket text).
+ */
+function indexOfEyJ(text: string, from: number): number {
+  let j = text.indexOf('yJ', from + 1);
+  while (j !== -1 && text.charCodeAt(j - 1) !== 0x65) j = text.indexOf('yJ', j + 1);
+  return j === -1 ? -1 : j - 1;
+}
+
 export function detectJwt(text: string, out: Finding[]): void {
   const n = text.length;
-  let i = text.indexOf('eyJ');
+  let i = indexOfEyJ(text, 0);
   while (i !== -1) {
     let next = i + 3;
     const before = i > 0 ? text.charCodeAt(i - 1) : 0x20;
@@ -57,6 +67,6 @@ export function detectJwt(text: string, out: Finding[]): void {
         }
       }
     }
-    i = next < n ? text.indexOf('eyJ', next) : -1;
+    i = next < n ? indexOfEyJ(text, next) : -1;
   }
 }

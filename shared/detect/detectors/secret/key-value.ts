@@ -2,9 +2,15 @@
 
 import type { Finding } from '../../finding';
 import { KV_BASE, KV_LABEL_EFFECT, finding } from './scores';
+import { defineKeywordHint, hasKeywordHint } from '../keyword-hints';
 import { MAX_VALUE, isBlank, isDigit, isKeyChar, isLower, isQuote, isUpper, isWhitespace, trimValue } from './scan';
 
 const KV_LABEL = /passwor[dt]|passwd|passphrase|passcode|pass|pwd|kennwort|mot de passe|contrase(?:ñ|n)a|secret|token|api[ _-]?key|access[ _-]?key/gi;
+/**
+ * Every match of KV_LABEL holds one of these (in the same case folding): texts without one skip its scan. "api" is
+ * listed by what may follow it in a label, so that no word of the hint ends in 'i'.
+ */
+const KV_HINT = defineKeywordHint('secret-label', ['pass', 'pwd', 'kennwort', 'contrase', 'secret', 'token', 'api ', 'api_', 'api-', 'apik', 'access']);
 /** Keywords that must stand on their own (or after a separator or camelCase boundary): "bypass", "compass". */
 const SHORT_KEYWORDS = new Set(['pass', 'pwd']);
 /** Keywords whose values are long random strings. */
@@ -60,6 +66,7 @@ function isPlaceholder(value: string): boolean {
 }
 
 export function detectKeyValue(text: string, out: Finding[]): void {
+  if (!hasKeywordHint(text, KV_HINT)) return;
   const n = text.length;
   KV_LABEL.lastIndex = 0;
   let m: RegExpExecArray | null;
