@@ -7,6 +7,9 @@ import {
 } from '../../gazetteer';
 import { isPluralOfCommon } from '../person/token-tests';
 
+/** Words that join the names of a list or of a firm ("Smith and Sons", "Flightstats, Transunion and Impaq"). */
+export const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y']);
+
 /** Phrases before an employer ("works at", "arbeite bei", "travaille chez"). */
 export const EMPLOYMENT: readonly (readonly string[])[] = [
   ['works', 'at'], ['work', 'at'], ['working', 'at'], ['worked', 'at'], ['works', 'for'], ['work', 'for'],
