@@ -18,6 +18,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
+  // Every temp folder (the tests', Chromium's profile) goes under one folder per run, removed at the end.
+  globalSetup: './test/helpers/temp-root.global.ts',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 1,

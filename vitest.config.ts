@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/renderer/**/*.test.tsx', 'test/cli/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    globalSetup: ['test/helpers/build-cli.global.ts'],
+    globalSetup: ['test/helpers/temp-root.global.ts', 'test/helpers/build-cli.global.ts'],
   },
 });

@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src-main/io/input-error';
 import { createVaultWriter, readVaultChunks, revealFromVault, type VaultWriterOptions } from '../../../src-main/io/vault-file';
+import { tempDir } from '../../helpers/cli';
 
 const FAST: VaultWriterOptions = { scrypt: { logN: 10 } };
 const PASS = 'correct horse battery staple';
 const HEADER_BYTES = 34;
-const dir = () => mkdtempSync(join(tmpdir(), 'vault-'));
+const dir = tempDir;
 
 interface Entry {
   type: string;
