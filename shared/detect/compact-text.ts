@@ -20,6 +20,8 @@ let bytes = new Uint8Array(1 << 12);
 
 /** The last copy made: handed in again (the pipeline compacts a field, then the registry sees it), it is returned as is. */
 let lastCopy = '';
+/** Whether `bytes` still holds the last copy's characters, one byte each (it was all ASCII). */
+let lastAscii = false;
 
 /** `text`, or a copy of it equal to it (===) in the most compact representation V8 gives a decoded string. */
 export function compactText(text: string): string {
@@ -28,8 +30,19 @@ export function compactText(text: string): string {
   if (bytes.length < text.length * 3) bytes = new Uint8Array(Math.max(text.length * 3, bytes.length * 2));
   const { written } = encoder.encodeInto(text, bytes);
   const copy = decoder.decode(bytes.subarray(0, written));
+  const ascii = written === text.length;
   // one byte per unit: all ASCII, which always survives the round trip (the comparison costs a pass over the text)
-  if (written !== text.length && copy !== text) return text;
+  if (!ascii && copy !== text) return text;
   lastCopy = copy;
+  lastAscii = ascii;
   return copy;
+}
+
+/**
+ * The character codes of `text` when it is the last copy `compactText` made and all ASCII (one byte each, in a
+ * shared buffer valid until the next `compactText` call), else null. Tokenisers read them instead of encoding the
+ * text again.
+ */
+export function asciiCodesOf(text: string): Uint8Array | null {
+  return lastAscii && text === lastCopy ? bytes : null;
 }

@@ -81,7 +81,7 @@ export interface Gazetteer {
    */
   flagsAt(text: string, start: number, end: number, hash: number): number;
   /** `flagsAt` over the character codes of a tokenised ASCII range (see `hashCodes2`): no string is read. */
-  flagsAtCodes(codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): number;
+  flagsAtCodes(codes: Uint16Array, start: number, end: number, hash: number): number;
 }
 
 // ------------------------------------------------------------------------------------------ gazetteer
@@ -257,7 +257,7 @@ export function createGazetteer(data: GazetteerData, commonWords: readonly strin
       i = (i + 1) & mask;
     }
   };
-  const flagsAtCodes = (codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): number => {
+  const flagsAtCodes = (codes: Uint16Array, start: number, end: number, hash: number): number => {
     const tbl = table;
     const mask = slotMask;
     let i = hash & mask;

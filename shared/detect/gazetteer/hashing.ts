@@ -34,7 +34,7 @@ export function hashKey2(text: string, start: number, end: number): number {
 }
 
 /** `hashKey2` of codes[start, end): the UTF-16 code units (or the bytes, for an ASCII text) of a tokenised text. */
-export function hashCodes2(codes: Uint8Array | Uint16Array, start: number, end: number): number {
+export function hashCodes2(codes: Uint16Array, start: number, end: number): number {
   let h = Math.imul(end - start, 0x9e3779b1) ^ 0x5bd1e995;
   for (let i = start; i < end; i++) {
     let c = codes[i]!;

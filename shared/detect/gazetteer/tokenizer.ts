@@ -6,6 +6,7 @@
 import { COMMON, PREFIX } from './flags';
 import { FNV_OFFSET, FNV_PRIME, filterHas, smallFilterHas } from './hashing';
 import type { Gazetteer } from '../gazetteer';
+import { asciiCodesOf } from '../compact-text';
 
 export const SHAPE_OTHER = 0; // has digits, or no letters
 export const SHAPE_LOWER = 1;
@@ -154,24 +155,30 @@ function grow(cap: number): void {
 }
 
 // The characters of the value being tokenised, as UTF-16 code units in a typed array: reading them is much cheaper
-// than `charCodeAt` on the sliced strings that CSV parsing yields. An ASCII value is converted natively (TextEncoder).
+// than `charCodeAt` on the sliced strings that CSV parsing yields. An ASCII value is converted natively (TextEncoder,
+// then a widening copy), or copied from the registry's compact copy of it (see `asciiCodesOf`). Always a Uint16Array, so that the loops reading it see one array type (monomorphic loads).
 const encoder = new TextEncoder();
 let bufBytes = new Uint8Array(4096);
 let bufCodes = new Uint16Array(4096);
 
-function charCodes(text: string, n: number): Uint8Array | Uint16Array {
+function charCodes(text: string, n: number): Uint16Array {
   if (bufCodes.length < n) {
     let cap = bufCodes.length;
     while (cap < n) cap *= 2;
     bufCodes = new Uint16Array(cap);
     bufBytes = new Uint8Array(cap);
   }
-  const bytes = bufBytes;
-  const r = encoder.encodeInto(text, bytes);
-  // ASCII: each character is one byte.
-  if (r.read === n && r.written === n) return bytes;
   const codes = bufCodes;
-  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  // the registry's compact copy of the text was all ASCII: its bytes are the codes
+  const known = asciiCodesOf(text);
+  if (known !== null) {
+    for (let i = 0; i < n; i++) codes[i] = known[i]!;
+    return codes;
+  }
+  const r = encoder.encodeInto(text, bufBytes);
+  // ASCII: each character is one byte.
+  if (r.read === n && r.written === n) codes.set(bufBytes.subarray(0, n));
+  else for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
   return codes;
 }
 
@@ -375,7 +382,7 @@ class TokenView implements Tokens {
     private readonly gen: number,
     private readonly gazetteer: Gazetteer,
     /** The characters of `text` (see `charCodes`): lookups read them instead of the string. */
-    private readonly codes: Uint8Array | Uint16Array,
+    private readonly codes: Uint16Array,
   ) {}
 
   key(t: number): string {

@@ -63,7 +63,7 @@ export class WordSet {
   }
 
   /** `hasAt` over the character codes of a tokenised ASCII range (see `hashCodes2`). */
-  hasAtCodes(codes: Uint8Array | Uint16Array, start: number, end: number, hash: number): boolean {
+  hasAtCodes(codes: Uint16Array, start: number, end: number, hash: number): boolean {
     const tbl = this.table;
     let i = hash & this.mask;
     let check = 0;
