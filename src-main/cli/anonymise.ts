@@ -71,6 +71,25 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+/** How often a CLI started by `bin/anonymise.mjs` checks that the wrapper still runs. */
+const ORPHAN_CHECK_MS = 500;
+
+/**
+ * Started by `bin/anonymise.mjs` (ANONYMISE_PARENT_PID is its id), the CLI stops as if interrupted once that process
+ * is gone (killed with SIGKILL, which it cannot pass on): its parent then changes. Otherwise nothing is watched.
+ */
+function stopWhenOrphaned(interrupt: () => void): void {
+  const parent = Number(process.env.ANONYMISE_PARENT_PID);
+  if (!Number.isInteger(parent) || parent !== process.ppid) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.stderr.write('anonymise: the anonymise command that started this process is gone; stopping\n');
+    interrupt();
+  }, ORPHAN_CHECK_MS);
+  timer.unref();
+}
+
 /** Runs the CLI as a process. */
 export async function runCli(): Promise<void> {
   const controller = new AbortController();
@@ -85,6 +104,7 @@ export async function runCli(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  stopWhenOrphaned(onSignal);
   // temp files that a killed run left beside its outputs go first; then this run's writes are journalled
   const journal = process.env.ANONYMISE_JOURNAL_DIR || defaultJournalDir();
   const recovered = recoverInterruptedWrites(journal);

@@ -2,11 +2,13 @@
  * Crash safety through the real CLI (issue #9):
  *   - a run killed with SIGKILL mid-write leaves its input untouched and nothing at the target path; its temp file
  *     stays (nothing can remove it in a killed process) and the next start removes it, saying so;
+ *   - SIGKILL of the `anonymise` command alone (not its process group): the CLI process it started notices, stops as
+ *     if interrupted and leaves no output and no temp file;
  *   - a full disk (a 256 KiB tmpfs, mounted in a private mount namespace) gives a clear error and no output, no temp
  *     file. Where mounting is not permitted that case is skipped, and says why.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, sha256, tempDir } from '../helpers/cli';
@@ -56,6 +58,32 @@ describe('crash safety', () => {
     expect(readdirSync(journal)).toEqual([]);
   }, 120_000);
 
+  it.skipIf(!existsSync('/proc/self/stat'))('SIGKILL of the command alone: the CLI it started stops and leaves nothing behind', async () => {
+    const input = join(dir, 'orphan.csv');
+    const out = join(dir, 'orphan-out');
+    mkdirSync(out);
+    bigExport(input, 12);
+    const env = { ...process.env, ANONYMISE_JOURNAL_DIR: join(dir, 'journal-orphan') };
+    const wrapper = spawn(process.execPath, [BIN, 'run', input, '--out', join(out, 'tickets.csv'), '--quiet'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let stderr = '';
+    wrapper.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const partial = () => readdirSync(out).find((n) => n.endsWith('.partial'));
+    for (let i = 0; i < 600 && !partial(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(partial(), 'the run never started writing').toBeDefined();
+    const cli = childrenOf(wrapper.pid!);
+    expect(cli, 'the command runs the CLI in one child process').toHaveLength(1);
+    try {
+      process.kill(wrapper.pid!, 'SIGKILL');
+      for (let i = 0; i < 300 && alive(cli[0]!); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(alive(cli[0]!), 'the orphaned CLI process is still running').toBe(false);
+    } finally {
+      if (alive(cli[0]!)) process.kill(-wrapper.pid!, 'SIGKILL');
+    }
+    expect(stderr).toContain('the anonymise command that started this process is gone; stopping');
+    expect(stderr).toContain('interrupted; no partial output was left behind');
+    expect(readdirSync(out)).toEqual([]);
+  }, 120_000);
+
   it.skipIf(!canMountTmpfs)('a full disk: a clear error, no output and no temp file', () => {
     const input = join(dir, 'full-disk.csv');
     const disk = join(dir, 'disk');
@@ -71,3 +99,32 @@ ls -A '${disk}' >&2`;
     expect(r.stderr).toMatch(/\nexit=2\n$/); // and `ls -A` printed nothing: no output, no temp file
   });
 });
+
+/** The ids of the processes whose parent is `pid` (Linux: /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return parentOf(readFileSync(`/proc/${d}/stat`, 'utf8')) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** The parent id in a /proc/PID/stat line (the command name in parentheses may hold spaces). */
+function parentOf(stat: string): number {
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** Is process `pid` running (not gone, not a zombie)? */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
