@@ -56,6 +56,14 @@ describe('PERSON: cues', () => {
     expect(found('Hola Sra. Gutiérrez, gracias.')).toEqual(['Sra. Gutiérrez']);
     expect(found('Dr. Fields is on leave.')).toEqual(['Dr. Fields']);
   });
+  it('an honorific in capitals is often an acronym: before an ordinary word it is no cue', () => {
+    expect(found('Please open it in MS Teams and share the screen.')).toEqual([]);
+    expect(found('Ask the HR Manager about the DR Plan.')).toEqual([]);
+    expect(found('MS Word crashes on start.')).toEqual([]);
+    expect(found('MR SMITH CALLED ABOUT THE INVOICE')).toEqual(['MR SMITH']);
+    expect(found('Spoke to MS JONES today.')).toEqual(['MS JONES']);
+    expect(found('Mr Teams said hello.')).toEqual(['Mr Teams']);
+  });
   it('naming phrases accept unknown and lower-case words', () => {
     expect(found('Hello, my name is Zbigniew and I need help.')).toEqual(['Zbigniew']);
     expect(found('hi my name is kowalczyk, i cannot log in')).toEqual(['kowalczyk']);

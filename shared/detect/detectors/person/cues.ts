@@ -2,7 +2,7 @@
 
 import {
   CUE_GREETING, CUE_HONORIFIC, CUE_PHRASE_END, CUE_SIGNOFF, CUE_SIGNOFF_FILLER, GAP_COMMA, GAP_DOT, GAP_NEWLINE,
-  GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, TOK_DOT_AFTER, sentenceInitial, type Tokens,
+  GAP_SENTENCE, NAME, PLACE, SHAPE_LOWER, SHAPE_UPPER, TOK_DOT_AFTER, sentenceInitial, type Tokens,
 } from '../../gazetteer';
 import { NAME_LABELS, PHRASES_BY_LAST, TITLES, WEAK_HONORIFICS, type Phrase } from './cue-words';
 import { isNameShape, isWord } from './token-tests';
@@ -82,9 +82,12 @@ export function cueBefore(tokens: Tokens, t: number): Cue | null {
     // "Mr Smith", "Mr. Smith"; a sentence end between them does not count (except the abbreviation dot).
     const b = gapBits & ~GAP_DOT;
     const dotOnly = (b & (GAP_COMMA | GAP_SENTENCE)) === 0 || ((gapBits & GAP_DOT) !== 0 && (tokens.bits[p]! & TOK_DOT_AFTER) !== 0 && (b & GAP_COMMA) === 0);
-    // a title ("Agent", "General") is followed by a name, not by an ordinary word ("Agent Portal", "General Electric")
-    const ft = TITLES.has(k) ? tokens.flags(t) : 0;
-    const nameAfterTitle = !TITLES.has(k) || !tokens.knownWord(t) || ((ft & NAME) !== 0 && (ft & PLACE) === 0);
+    // a title ("Agent", "General") is followed by a name, not by an ordinary word ("Agent Portal", "General Electric");
+    // so is an honorific in capitals, which is often an acronym ("MS Teams", "DR site", "HR Manager")
+    const title = TITLES.has(k);
+    const capitals = !title && tokens.shape[p] === SHAPE_UPPER;
+    const ft = title || capitals ? tokens.flags(t) : 0;
+    const nameAfterTitle = !(title || capitals) || !tokens.knownWord(t) || ((ft & NAME) !== 0 && (capitals || (ft & PLACE) === 0));
     if (dotOnly && (!WEAK_HONORIFICS.has(k) || isNameShape(tokens, t)) && nameAfterTitle) {
       return { kind: 'honorific', strength: 'strong', from: p, word: tokens.word(p) };
     }
