@@ -145,8 +145,12 @@ function loadCountries() {
     'Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania',
     'Antarctica', 'Scandinavia', 'Caribbean', 'Balkans', 'Middle East', 'Southeast Asia', 'Europa', 'Afrika', 'Asien',
     'Nordamerika', 'Südamerika', 'Amérique', 'Amérique du Nord', 'Amérique du Sud', 'Asie', 'Afrique', 'Norteamérica',
-    'Sudamérica', 'Latinoamérica',
+    'Sudamérica', 'Latinoamérica', 'U.K.',
   ]);
+  // The two-letter short forms (every other key has three letters or more). "us" is an English word, so the
+  // LOCATION detector takes "US" only with a place preposition before it ("in the US"), never "us".
+  countries.add('uk');
+  countries.add('us');
   return countries;
 }
 

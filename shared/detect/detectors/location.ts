@@ -25,7 +25,7 @@
 
 import type { Detector, Finding } from '../finding';
 import {
-  CUE_HONORIFIC, CUE_LEGAL_SUFFIX, CUE_PLACE_PHRASE_END, CUE_PREP_STRONG, CUE_PREP_WEAK, CUE_STREET,
+  CUE_CONJUNCTION, CUE_HONORIFIC, CUE_LEGAL_SUFFIX, CUE_PLACE_PHRASE_END, CUE_PREP_STRONG, CUE_PREP_WEAK, CUE_STREET,
   AMBIGUOUS, COMMON, COUNTRY, GAP_COMMA, GAP_NEWLINE, GAP_OTHER, GAP_SENTENCE, GIVEN, MAJOR_CITY, NAME, PLACE,
   PREFIX, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME, TOK_CONTEXT, TOK_GLUED, TOK_LISTED, joined, longestMatch,
   sentenceInitial, tokenize, type Gazetteer, type Tokens,
@@ -55,6 +55,44 @@ const STATE_CODES = new Set([
   'PE', 'NSW', 'VIC', 'QLD', 'WA', 'SA', 'TAS', 'ACT', 'NT', 'UK', 'USA', 'EU',
 ]);
 
+/**
+ * State and province codes that are also English words or common acronyms in support text ("in IN", "in OR", "GA"
+ * release, "MD" files, "QA", "CA" certificates, "UT" unit tests, "MS" Teams, "AR", "NT"): never taken alone.
+ */
+const AMBIGUOUS_CODES: ReadonlySet<string> = new Set([
+  'IN', 'OR', 'ME', 'OK', 'HI', 'ON', 'ID', 'AR', 'GA', 'MD', 'CO', 'DE', 'CA', 'QC', 'AB', 'NT', 'ACT', 'PE', 'MT',
+  'NE', 'SD', 'UT', 'MS', 'CT', 'IA', 'AL', 'MA', 'SC', 'NS', 'VA', 'NB', 'SK', 'MB', 'TAS', 'VIC', 'EU', 'NL', 'PA',
+]);
+/** Well-known city short forms, taken like the state codes. */
+const CITY_CODES: ReadonlySet<string> = new Set(['NYC', 'LA', 'SF', 'DC']);
+
+/**
+ * "in TX", "moved to NYC", "back in DC.": a state, province or city code in capitals right after a place preposition
+ * (or "to"/"from"), with no capitalised or numbered word joined after it ("in MS Teams", "in CA 2"). 0.6.
+ */
+function stateCodeAfterPreposition(tokens: Tokens, t: number): Finding | null {
+  if (tokens.shape[t] !== SHAPE_UPPER || tokens.bits[t]! & (GAP_NEWLINE | GAP_SENTENCE | GAP_COMMA | GAP_OTHER)) return null;
+  const len = tokens.end[t]! - tokens.start[t]!;
+  if (len < 2 || len > 3) return null;
+  const w = tokens.word(t);
+  if (!(STATE_CODES.has(w) || CITY_CODES.has(w)) || AMBIGUOUS_CODES.has(w)) return null;
+  const p = t - 1;
+  if (tokens.shape[p] !== SHAPE_LOWER) return null; // "IN TX" in capitals: no telling
+  const fp = tokens.flags(p);
+  const key = tokens.key(p);
+  if (!(fp & CUE_PREP_STRONG) && key !== 'to' && key !== 'from') return null;
+  const n = t + 1;
+  if (n < tokens.count && joined(tokens, n) && tokens.shape[n] !== SHAPE_LOWER) return null;
+  return {
+    start: tokens.start[t]!,
+    end: tokens.end[t]!,
+    type: 'LOCATION',
+    score: 0.6,
+    detector: 'location',
+    explanation: { pattern: 'state-code', validation: 'none', context: [{ word: key, effect: 0.1 }] },
+  };
+}
+
 function isPostcodeToken(tokens: Tokens, t: number): boolean {
   if (t < 0 || tokens.shape[t] !== SHAPE_OTHER) return false;
   const len = tokens.end[t]! - tokens.start[t]!;
@@ -79,19 +117,48 @@ interface Context {
   readonly words: Ctx[];
 }
 
-function contextAround(tokens: Tokens, g: Gazetteer, t: number, end: number): Context {
+/** Articles that stand between a place preposition and a country or region ("in the Netherlands", "aus der Schweiz"). */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'der', 'die', 'dem', 'den', 'le', 'la', 'les', "l'", 'el', 'los', 'las']);
+
+/** Token t's separator is plain space on the same line, after a word (no sentence end or other punctuation). */
+function wordJustBefore(tokens: Tokens, t: number): boolean {
+  return t > 0 && (tokens.bits[t]! & (GAP_NEWLINE | GAP_SENTENCE | GAP_OTHER)) === 0 && tokens.shape[t - 1] !== SHAPE_OTHER;
+}
+
+/** Nouns that a place name before them qualifies: an organisation's sites ("our Denver office", "the Paris branch") and areas ("the London area"). */
+const SITE_NOUNS: ReadonlySet<string> = new Set([
+  'office', 'offices', 'branch', 'store', 'shop', 'site', 'campus', 'warehouse', 'headquarters', 'hq', 'plant',
+  'factory', 'depot', 'datacenter', 'datacentre', 'hub', 'airport', 'area', 'metro', 'suburbs', 'niederlassung',
+  'filiale', 'standort', 'büro', 'werk', 'lager', 'bureau', 'agence', 'usine', 'oficina', 'sucursal', 'tienda', 'almacén',
+]);
+
+/** Is token t after a place preposition and an article ("in the", "aus der"; not "and the")? */
+function afterPrepositionAndArticle(tokens: Tokens, t: number): boolean {
+  const a = t - 1;
+  if (!wordJustBefore(tokens, t) || tokens.shape[a] !== SHAPE_LOWER || !ARTICLES.has(tokens.key(a)) || !wordJustBefore(tokens, a)) return false;
+  const fp = tokens.flags(a - 1);
+  return (fp & (CUE_PREP_STRONG | CUE_PREP_WEAK)) !== 0 && (fp & CUE_CONJUNCTION) === 0;
+}
+
+/**
+ * Context of the place tokens [t, end). `throughArticle`: a preposition before an article counts too ("in the
+ * Middle East", "from the Netherlands") — for countries and regions only, since "in the Mobile app" is no city.
+ */
+function contextAround(tokens: Tokens, g: Gazetteer, t: number, end: number, throughArticle: boolean): Context {
   const words: Ctx[] = [];
   let strong = false;
   let weak = false;
   const sameLineBefore = (tokens.bits[t]! & GAP_NEWLINE) === 0;
-  if (t > 0 && sameLineBefore && (tokens.bits[t]! & (GAP_SENTENCE | GAP_OTHER)) === 0 && tokens.shape[t - 1] !== SHAPE_OTHER) {
-    const fp = tokens.flags(t - 1);
+  if (wordJustBefore(tokens, t)) {
+    const p = throughArticle && afterPrepositionAndArticle(tokens, t) ? t - 2 : t - 1;
+    const fp = tokens.flags(p);
+    const word = p === t - 1 ? tokens.key(p) : `${tokens.key(p)} ${tokens.key(t - 1)}`;
     if (fp & CUE_PREP_STRONG) {
       strong = true;
-      words.push({ word: tokens.key(t - 1), effect: 0.15 });
+      words.push({ word, effect: 0.15 });
     } else if (fp & CUE_PREP_WEAK) {
       weak = true;
-      words.push({ word: tokens.key(t - 1), effect: 0.1 });
+      words.push({ word, effect: 0.1 });
     }
   }
   // A postcode right before on the same line: "10115 Berlin", "75001 PARIS".
@@ -99,10 +166,13 @@ function contextAround(tokens: Tokens, g: Gazetteer, t: number, end: number): Co
     strong = true;
     words.push({ word: '(postcode before)', effect: 0.2 });
   }
-  // After: ", <country/region/state code/postcode>" or a postcode.
+  // After: ", <country/region/state code/postcode>" or a postcode; or a site of an organisation ("our Denver office").
   if (end < tokens.count) {
     const b = tokens.bits[end]!;
-    if (b & GAP_COMMA || (b & GAP_NEWLINE && tokens.shape[end] !== SHAPE_LOWER)) {
+    if (joined(tokens, end) && tokens.shape[end] === SHAPE_LOWER && SITE_NOUNS.has(tokens.key(end))) {
+      strong = true;
+      words.push({ word: tokens.key(end), effect: 0.15 });
+    } else if (b & GAP_COMMA || (b & GAP_NEWLINE && tokens.shape[end] !== SHAPE_LOWER)) {
       const w = tokens.word(end);
       if (tokens.shape[end] === SHAPE_UPPER && STATE_CODES.has(w)) {
         strong = true;
@@ -151,11 +221,12 @@ export function findLocations(text: string, g: Gazetteer): Finding[] {
     const lowerOk = sh !== SHAPE_LOWER || listed || (t > 0 && (tokens.bits[t - 1]! & TOK_CONTEXT) !== 0 && (tokens.flags(t - 1) & (CUE_PREP_STRONG | CUE_PREP_WEAK)) !== 0);
     const f0 = lowerOk ? tokens.flags(t) : 0;
     const m = f0 & (PLACE | PREFIX) ? longestMatch(tokens, g, t, PLACE) : null;
-    if (m === null || tokens.end[m.end - 1]! - tokens.start[t]! < 3) {
+    // (two letters only for the two-letter country forms, "UK" and "US")
+    if (m === null || (tokens.end[m.end - 1]! - tokens.start[t]! < 3 && !(m.flags & COUNTRY && tokens.shape[t] === SHAPE_UPPER))) {
       // Not in the gazetteer: a capitalised word after a strong place phrase ("grew up in Kalatsova").
       // (Both rules need a place phrase or preposition before, words watched in the context filter: TOK_CONTEXT.)
       const u = t > 0 && bits[t - 1]! & TOK_CONTEXT && (sh === SHAPE_TITLE || sh === SHAPE_UPPER || sh === SHAPE_LOWER)
-        ? (unknownAfterPlacePhrase(tokens, t) ?? (sh !== SHAPE_LOWER ? unknownAfterPreposition(tokens, g, t) : null))
+        ? (stateCodeAfterPreposition(tokens, t) ?? unknownAfterPlacePhrase(tokens, t) ?? (sh !== SHAPE_LOWER ? unknownAfterPreposition(tokens, g, t) : null))
         : null;
       if (u !== null) {
         out.push(u);
@@ -307,7 +378,8 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
     const fp = tokens.flags(t - 1);
     if (fp & CUE_HONORIFIC) return null;
     // "van der Berg", "von Bremen": a surname particle, not a place preposition.
-    if (tokens.shape[t - 1] === SHAPE_LOWER && SURNAME_PARTICLES.has(tokens.key(t - 1))) return null;
+    // ("in der Schweiz": an article after a place preposition)
+    if (tokens.shape[t - 1] === SHAPE_LOWER && SURNAME_PARTICLES.has(tokens.key(t - 1)) && !(flags & (COUNTRY | REGION) && afterPrepositionAndArticle(tokens, t))) return null;
     // "rue de Paris", "Calle Madrid", "Berliner Str." are addresses; "Av. Brasil"
     if (fp & CUE_STREET && tokens.end[t - 1]! - tokens.start[t - 1]! > 2) return null;
   }
@@ -319,7 +391,7 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
   // "stuck in Outlook", "open it in Teams": software named like a town needs the town's region or country after it
   // ("Outlook, Saskatchewan").
   if (single && ambiguous && TECH_WORDS.has(tokens.key(t)) && !regionOrCountryAfter(tokens, end)) return null;
-  const ctx = contextAround(tokens, g, t, end);
+  const ctx = contextAround(tokens, g, t, end, (flags & (COUNTRY | REGION)) !== 0);
   const initial = sentenceInitial(tokens, t);
   const words = ctx.words; // (a fresh array per call: the finding may keep it)
   let score = 0;
@@ -327,6 +399,8 @@ function scoreMatch(tokens: Tokens, g: Gazetteer, t: number, end: number, flags:
   const base = kind === 'country' ? 0.85 : kind === 'major-city' ? 0.8 : kind === 'region' ? 0.75 : 0.7;
 
   if (isLower && ambiguous) return null;
+  // A short word in capitals among other capitals says nothing about case: "NEAR US".
+  if (isUpper && ambiguous && tokens.end[end - 1]! - tokens.start[t]! <= 3 && ((t > 0 && tokens.shape[t - 1] === SHAPE_UPPER) || (end < n && tokens.shape[end] === SHAPE_UPPER))) return null;
   // A short all-caps word is an acronym ("VAT number", "LAX") unless it names a country or the context says place.
   if (isUpper && single && tokens.end[t]! - tokens.start[t]! <= 3 && kind !== 'country' && !ctx.strong) return null;
   if (isLower || isUpper) {

@@ -44,7 +44,45 @@ describe('LOCATION: gazetteer', () => {
   });
 });
 
+describe('LOCATION: short forms', () => {
+  it('"UK" and "US" in capitals; "US" only after a place preposition, and never "us"', () => {
+    expect(found('Our UK customers see the new price.')).toEqual(['UK']);
+    expect(found('She is moving to the UK in May.')).toEqual(['UK']);
+    expect(found('Please contact us in the US.')).toEqual(['US']);
+    expect(found('Our US customers and us.')).toEqual([]);
+    expect(found('PLEASE CALL US BACK. THE SHOP NEAR US IS CLOSED.')).toEqual([]);
+    expect(found('Set the keyboard layout to US.')).toEqual([]);
+    expect(found('The U.K. team answered.')).toEqual(['U.K']);
+  });
+  it('state, province and city codes after a place preposition', () => {
+    expect(found('Just landed in DC. Is anybody coming?')).toEqual(['DC']);
+    expect(found("I'll be back in LA tomorrow night")).toEqual(['LA']);
+    expect(found("I'd move to VT and buy some hogs")).toEqual(['VT']);
+    expect(found('going to NYC for the first time')).toEqual(['NYC']);
+    const f = detect('The customer is in TX.');
+    expect(f[0]!.explanation).toMatchObject({ pattern: 'state-code', context: [{ word: 'in' }] });
+  });
+  it('codes that are words or support acronyms, or that a name or number follows, are not taken', () => {
+    expect(found('The feature is in GA since May; the notes were written in MD; the fix is in QA.')).toEqual([]);
+    expect(found('Please open it in MS Teams.')).toEqual([]);
+    expect(found('It is in NY 2 of the list.')).toEqual([]);
+    expect(found('IN TX WE TRUST')).toEqual([]);
+    expect(found('The DC power supply failed.')).toEqual([]);
+  });
+});
+
 describe('LOCATION: context for small or ambiguous places', () => {
+  it('a place preposition before an article counts for countries and regions, not for towns', () => {
+    expect(found('Greetings from all your fans in the Middle East!')).toEqual(['Middle East']);
+    expect(found('Sie wohnt in der Schweiz.')).toEqual(['Schweiz']);
+    expect(found('Open it in the Mobile app.')).toEqual([]);
+    expect(found('Greetings from Rome and the Bay.')).toEqual(['Rome']);
+  });
+  it('a place qualifying a site or an area ("our Denver office") is a place', () => {
+    const f = detect('They moved the account to our Denver office.');
+    expect(f.map((x) => x.explanation.context)).toEqual([[{ word: 'office', effect: 0.15 }]]);
+    expect(found('The Paris branch will call back.')).toEqual(['Paris']);
+  });
   it('software named like a town is no place, unless its region or country follows', () => {
     expect(found('The mail is stuck in Outlook since Monday.')).toEqual([]);
     expect(found('Our office in Office is closed.')).toEqual([]);
