@@ -172,7 +172,7 @@ function charCodes(text: string, n: number): Uint16Array {
   // the registry's compact copy of the text was all ASCII: its bytes are the codes
   const known = asciiCodesOf(text);
   if (known !== null) {
-    for (let i = 0; i < n; i++) codes[i] = known[i]!;
+    codes.set(known.subarray(0, n));
     return codes;
   }
   const r = encoder.encodeInto(text, bufBytes);
