@@ -5,6 +5,8 @@
  *  pattern               shape                                   validation               context   score (+word)
  *  us-ssn                ddd-dd-dddd                             area/group/serial        optional  0.85 (+0.1)
  *  us-ssn-unformatted    ddddddddd, ddd dd dddd                  area/group/serial        required  0.85
+ *  us-itin               9dd-dd-dddd                             ITIN group ranges        optional  0.8 (+0.15)
+ *  us-itin-unformatted   9dddddddd, 9dd dd dddd                  ITIN group ranges        required  0.85
  *  uk-nino               AB 12 34 56 C, AB123456C, ab123456c     HMRC prefix rules        optional  0.85 spaced, 0.75 compact (+0.1)
  *  de-steuer-id          dd ddd ddd ddd                          MOD 11,10 + repetition   optional  0.9 (+0.05)
  *  de-steuer-id-compact  ddddddddddd                             MOD 11,10 + repetition   required  0.9
@@ -16,7 +18,9 @@
  *  in-aadhaar-compact    dddddddddddd                            Verhoeff, first 2–9      required  0.9
  *  in-pan                ABCPE1234F (upper case)                 holder-type letter only  optional  0.75 (+0.15), validation 'none'
  *
- * Required-context words: ssn / social security; steuer-id, steueridentifikationsnummer, idnr, tin, tax; aadhaar,
+ * Labelled document numbers (driver's licence, passport, identity card): see `detectLabelledDocuments`.
+ *
+ * Required-context words: ssn / social security; itin / taxpayer; steuer-id, steueridentifikationsnummer, idnr, tin, tax; aadhaar,
  * uid. Lower case is accepted for compact NINOs/NIEs, codici fiscali and DNI letters (not after a space).
  * Scores are capped at 0.95.
  *
@@ -48,10 +52,11 @@ import {
   isValidInPan,
   isValidItCodiceFiscale,
   isValidUkNino,
+  isValidUsItin,
   isValidUsSsn,
 } from '../validators/national-id-checksums';
 import { digitProfile } from './text-scan';
-import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
+import { defineKeywordHint, hasKeywordHint, type KeywordHint } from './keyword-hints';
 
 const IDENTIFIER_EFFECT = -0.4;
 const MAX_SCORE = 0.95;
@@ -101,7 +106,7 @@ interface PatternSpec {
   check(m: RegExpMatchArray): Variant | undefined;
 }
 
-const SSN_WORDS = new Set(['ssn', 'ssns', 'social', 'security', 'ssa']);
+const SSN_WORDS = new Set(['ssn', 'ssns', 'social', 'security', 'ssa', 'itin', 'itins', 'taxpayer', 'tin', 'tax']);
 const NINO_WORDS = new Set(['nino', 'nin', 'ni', 'insurance']);
 const STEUER_WORDS = new Set([
   'steuer', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'idnr', 'steuernummer', 'steuerliche',
@@ -126,7 +131,13 @@ const PATTERNS: readonly PatternSpec[] = [
     penalised: true,
     validation: 'passed',
     check(m) {
-      if (!isValidUsSsn(`${m[1]}${m[3]}${m[4]}`)) return undefined;
+      const digits = `${m[1]}${m[3]}${m[4]}`;
+      if (isValidUsItin(digits)) {
+        return m[2] === '-'
+          ? { pattern: 'us-itin', base: 0.8, boost: 0.15, requireContext: false }
+          : { pattern: 'us-itin-unformatted', base: 0.7, boost: 0.15, requireContext: true };
+      }
+      if (!isValidUsSsn(digits)) return undefined;
       return m[2] === '-'
         ? { pattern: 'us-ssn', base: 0.85, boost: 0.1, requireContext: false }
         : { pattern: 'us-ssn-unformatted', base: 0.7, boost: 0.15, requireContext: true };
@@ -267,43 +278,84 @@ function wordsBefore(text: string, start: number, max: number): string[] {
 }
 
 /**
- * Driver's licence numbers: no common format (US states use 1-2 letters and 4-14 digits, 7-9 digits, ...), so
- * only a value right after the label is taken: "driver's license number is A1234567", "Driving licence no.
- * LH329609T", "Führerscheinnummer: B072RRE2I55", "permis de conduire n° 123456789012".
- * The value is 5-20 letters and digits (hyphen-separated groups, or digit groups separated by spaces) holding
- * at least four digits.
+ * Document numbers that have no format of their own to check, so only a value right after the document's label is
+ * taken:
+ *  - `driver-license`: "driver's license number is A1234567", "Driving licence no. LH329609T",
+ *    "Führerscheinnummer: B072RRE2I55", "permis de conduire n° 123456789012" (US states use 1-2 letters and 4-14
+ *    digits, 7-9 digits, ...): 5-20 letters and digits, at least four digits;
+ *  - `passport`: "passport number is 533380006", "Passport No: X1234567", "Reisepassnummer C01X00T47", "numéro de
+ *    passeport 12AB34567", "pasaporte: PAA123456": 6-12 letters and digits, at least five digits;
+ *  - `id-card`: "ID card number T22000129", "Personalausweisnummer L01X00T47", "carte d'identité n° 880692310285":
+ *    6-14 letters and digits, at least five digits.
+ * The value may be hyphen-separated groups, or digit groups separated by spaces ("533 380 006"; not "Office 12345").
  * Bounded quantifiers only: linear.
  */
-const DRIVER_LICENSE =
-  /(?<![\p{L}\p{N}_])(?:driver['’]?s?|driving|drivers)[ \t\u00a0-]{0,2}licen[cs]e|(?<![\p{L}\p{N}_])f[üu]hrerschein|(?<![\p{L}\p{N}_])permis de conduire|(?<![\p{L}\p{N}_])(?:licencia|carn[eé]t?) de conduc(?:ir|ción|cion)/giu;
-/** After the label: an optional "number/no./#/id" word, an optional "is/:/=", then the value. */
-const DL_VALUE =
-  /^(?:[ \t\u00a0]{0,3}(?:-?nummer|-?nr\.?|number|num\.?|no\.?|nº|n°|#|id|numéro|numero|número))?(?:[ \t\u00a0]{0,3}(?:is|was|ist|est|es|:|=|#|-))?[ \t\u00a0:]{0,3}["'“(]?([A-Za-z0-9]{1,20}(?:(?:-[A-Za-z0-9]{1,20}){1,3}|(?: [0-9]{2,8}){1,3})?)(?![\p{L}\p{N}_]|[.,/:-][\p{L}\p{N}])/u;
-const DL_HINT = defineKeywordHint('driving-licence', ['licence', 'license', 'führerschein', 'fuhrerschein', 'permis de', 'de conduc']);
+interface LabelledDocument {
+  readonly pattern: string;
+  readonly label: RegExp;
+  readonly hint: KeywordHint;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly minDigits: number;
+}
 
-function detectDriverLicenses(text: string, out: Finding[]): void {
-  if (!hasKeywordHint(text, DL_HINT)) return;
-  DRIVER_LICENSE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DRIVER_LICENSE.exec(text)) !== null) {
-    const after = m.index + m[0].length;
-    const v = DL_VALUE.exec(text.slice(after, after + 64));
-    const value = v?.[1];
-    if (v === null || value === undefined) continue;
-    const compact = value.replace(/[- ]/g, '');
-    let digits = 0;
-    for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 0x30 && compact.charCodeAt(i) <= 0x39) digits++;
-    if (compact.length < 5 || compact.length > 20 || digits < 4) continue;
-    const start = after + v.index + v[0].length - value.length;
-    const label = m[0].toLowerCase().replace(/\s+/g, ' ');
-    out.push({
-      start,
-      end: start + value.length,
-      type: 'NATIONAL_ID',
-      score: 0.85,
-      detector: 'national-id',
-      explanation: { pattern: 'driver-license', validation: 'none', context: [{ word: label, effect: 0.85 }] },
-    });
+const B = String.raw`(?<![\p{L}\p{N}_])`;
+const LABELLED_DOCUMENTS: readonly LabelledDocument[] = [
+  {
+    pattern: 'driver-license',
+    label: new RegExp(String.raw`${B}(?:driver['’]?s?|driving|drivers)[ \t\u00a0-]{0,2}licen[cs]e|${B}f[üu]hrerschein|${B}permis de conduire|${B}(?:licencia|carn[eé]t?) de conduc(?:ir|ción|cion)`, 'giu'),
+    hint: defineKeywordHint('driving-licence', ['licence', 'license', 'führerschein', 'fuhrerschein', 'permis de', 'de conduc']),
+    minLength: 5,
+    maxLength: 20,
+    minDigits: 4,
+  },
+  {
+    pattern: 'passport',
+    label: new RegExp(String.raw`${B}(?:passport|reisepass|passeport|pasaporte|passaporto|paspoort)(?:[ \t\u00a0-]?(?:nummer|nr\.?|no\.?))?|${B}pass-?(?:nr\.?|nummer)|${B}(?:numéro|numero|número|n[°º]) de (?:passeport|pasaporte)`, 'giu'),
+    hint: defineKeywordHint('passport', ['passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'pass-nr', 'passnr', 'passnummer', 'pass-nummer']),
+    minLength: 6,
+    maxLength: 12,
+    minDigits: 5,
+  },
+  {
+    pattern: 'id-card',
+    label: new RegExp(String.raw`${B}(?:national[ \t\u00a0]+)?(?:id|identity)[ \t\u00a0-]?card|${B}personalausweis(?:[ \t\u00a0-]?(?:nummer|nr\.?))?|${B}carte (?:nationale )?d['’]identit[ée]|${B}documento nacional de identidad|${B}carta d['’]identit[àa]`, 'giu'),
+    hint: defineKeywordHint('identity-card', ['card', 'personalausweis', "d'identit", 'd’identit', 'nacional de identidad']),
+    minLength: 6,
+    maxLength: 14,
+    minDigits: 5,
+  },
+];
+/** After the label: an optional "number/no./#/id" word, an optional "is/:/=", then the value. */
+const DOCUMENT_VALUE =
+  /^(?:[ \t\u00a0]{0,3}(?:-?nummer|-?nr\.?|number|num\.?|no\.?|nº|n°|#|id|numéro|numero|número))?(?:[ \t\u00a0]{0,3}(?:is|was|ist|est|es|:|=|#|-))?[ \t\u00a0:]{0,3}["'“(]?([0-9]{1,20}(?: [0-9]{2,8}){1,3}|[A-Za-z0-9]{1,20}(?:-[A-Za-z0-9]{1,20}){0,3})(?![\p{L}\p{N}_]|[.,/:-][\p{L}\p{N}])/u;
+
+function detectLabelledDocuments(text: string, out: Finding[]): void {
+  for (const doc of LABELLED_DOCUMENTS) {
+    if (!hasKeywordHint(text, doc.hint)) continue;
+    const label = doc.label;
+    label.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = label.exec(text)) !== null) {
+      const after = m.index + m[0].length;
+      const v = DOCUMENT_VALUE.exec(text.slice(after, after + 64));
+      const value = v?.[1];
+      if (v === null || value === undefined) continue;
+      const compact = value.replace(/[- ]/g, '');
+      let digits = 0;
+      for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 0x30 && compact.charCodeAt(i) <= 0x39) digits++;
+      if (compact.length < doc.minLength || compact.length > doc.maxLength || digits < doc.minDigits) continue;
+      const start = after + v.index + v[0].length - value.length;
+      const word = m[0].toLowerCase().replace(/\s+/g, ' ');
+      out.push({
+        start,
+        end: start + value.length,
+        type: 'NATIONAL_ID',
+        score: 0.85,
+        detector: 'national-id',
+        explanation: { pattern: doc.pattern, validation: 'none', context: [{ word, effect: 0.85 }] },
+      });
+    }
   }
 }
 
@@ -315,7 +367,7 @@ export const nationalIdDetector: Detector = {
     const stats = digitProfile(text);
     if (stats.digits === 0) return [];
     const out: Finding[] = [];
-    if (stats.digits >= 4) detectDriverLicenses(text, out);
+    if (stats.digits >= 4) detectLabelledDocuments(text, out);
     for (const spec of PATTERNS) {
       if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;
       // exec, not matchAll: matchAll clones the regex on every call.

@@ -45,6 +45,16 @@ export function isValidUsSsn(digits: string): boolean {
   return true;
 }
 
+/**
+ * US Individual Taxpayer Identification Number (IRS): nine digits starting with 9, the fourth and fifth digits in
+ * 50–65, 70–88, 90–92 or 94–99 (the ranges an ITIN is issued in; an SSN never starts with 9).
+ */
+export function isValidUsItin(digits: string): boolean {
+  if (digits.length !== 9 || !isAsciiDigits(digits) || digits.charCodeAt(0) !== 0x39) return false;
+  const group = Number(digits.slice(3, 5));
+  return (group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94;
+}
+
 const NINO_FIRST_EXCLUDED = 'DFIQUV';
 const NINO_SECOND_EXCLUDED = 'DFIOQUV';
 const NINO_PREFIX_EXCLUDED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);

@@ -10,6 +10,7 @@ import {
   isValidInPan,
   isValidItCodiceFiscale,
   isValidUkNino,
+  isValidUsItin,
   isValidUsSsn,
   verhoeffValid,
 } from '../../../shared/detect/validators/national-id-checksums';
@@ -26,6 +27,12 @@ describe('national-id validators', () => {
     for (const bad of ['000123456', '666123456', '900123456', '999123456', '123004567', '123450000', '12345678', '12345678a']) {
       expect(isValidUsSsn(bad)).toBe(false);
     }
+  });
+
+  it('US ITIN: a 9, then a group in 50-65, 70-88, 90-92 or 94-99', () => {
+    for (const group of [50, 65, 70, 88, 90, 92, 94, 99]) expect(isValidUsItin(`912${group}1234`)).toBe(true);
+    for (const group of [49, 66, 69, 89, 93, 10]) expect(isValidUsItin(`912${group}1234`)).toBe(false);
+    for (const bad of ['812701234', '91270123', '9127012345', '91270123a']) expect(isValidUsItin(bad)).toBe(false);
   });
 
   it('UK NINO prefix and suffix rules', () => {
@@ -265,6 +272,40 @@ describe('nationalIdDetector — driver licences and dotted SSNs', () => {
     expect(found('license number is A56319335')).toEqual([]);
     expect(found('software license key 1234-5678')).toEqual([]);
     expect(found("driver's license 12345678901234567890123")).toEqual([]);
+  });
+
+  it('takes the value right after a passport or identity-card label', () => {
+    expect(found('My passport number is 533380006 and it expires in 2030.')).toEqual(['533380006']);
+    expect(found('Passport No: X1234567')).toEqual(['X1234567']);
+    expect(found('passport 533 380 006.')).toEqual(['533 380 006']);
+    expect(found('Reisepassnummer C01X00T47')).toEqual(['C01X00T47']);
+    expect(found('Pass-Nr. C01X00T47')).toEqual(['C01X00T47']);
+    expect(found('numéro de passeport 12AB34567')).toEqual(['12AB34567']);
+    expect(found('pasaporte: PAA123456')).toEqual(['PAA123456']);
+    expect(patterns('ID card number T22000129')).toEqual(['id-card']);
+    expect(found('Personalausweisnummer L01X00T47')).toEqual(['L01X00T47']);
+    expect(found("carte d'identité n° 880692310285")).toEqual(['880692310285']);
+    expect(detect('Reisepassnummer C01X00T47')[0]?.explanation.context[0]?.word).toBe('reisepassnummer');
+  });
+
+  it('a document label needs a value with five digits or more right after it', () => {
+    expect(found('passport photo 2 attached')).toEqual([]);
+    expect(found('Passport Office 12345 called')).toEqual([]);
+    expect(found('passport expires 2030')).toEqual([]);
+    expect(found('my passport: 2030')).toEqual([]);
+    expect(found('the ID card reader model 4471 failed')).toEqual([]);
+    expect(found('credit card 4111 1111 1111 1111')).toEqual([]);
+    expect(found('compass 12345678')).toEqual([]);
+  });
+
+  it('ITIN: formatted alone, unformatted with its word; the group must be an ITIN group', () => {
+    expect(patterns('ITIN 912-70-1234')).toEqual(['us-itin']);
+    expect(patterns('taxpayer number 912-70-1234')[0]).toBe('us-itin');
+    expect(found('my ITIN is 912701234')).toEqual(['912701234']);
+    expect(found('tax id 912 70 1234')).toEqual(['912 70 1234']);
+    expect(found('reference 912701234')).toEqual([]);
+    expect(found('ITIN 912-66-1234')).toEqual([]); // 66-69 are not ITIN groups, and no SSN starts with 9
+    expect(found('ITIN 912-93-1234')).toEqual([]);
   });
 
   it('SSN with dots needs context like the other unformatted forms', () => {
