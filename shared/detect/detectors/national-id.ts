@@ -17,10 +17,13 @@
  *  in-aadhaar            dddd dddd dddd, dddd-dddd-dddd          Verhoeff, first 2–9      optional  0.8 (+0.15)
  *  in-aadhaar-compact    dddddddddddd                            Verhoeff, first 2–9      required  0.9
  *  in-pan                ABCPE1234F (upper case)                 holder-type letter only  optional  0.75 (+0.15), validation 'none'
+ *  uk-nhs                ddd ddd dddd, dddddddddd                mod-11 check digit       required  0.9
+ *  ca-sin                ddd-ddd-ddd, ddd ddd ddd, ddddddddd     Luhn, not 0/8 first      required  0.9
+ *  au-tfn                ddd ddd ddd, ddd ddd dd, compact        weighted mod-11          required  0.9
  *
  * Labelled document numbers (driver's licence, passport, identity card): see `detectLabelledDocuments`.
  *
- * Required-context words: ssn / social security; itin / taxpayer; steuer-id, steueridentifikationsnummer, idnr, tin, tax; aadhaar,
+ * Required-context words: ssn / social security; itin / taxpayer; nhs; sin / social insurance / nas; tfn / tax; steuer-id, steueridentifikationsnummer, idnr, tin, tax; aadhaar,
  * uid. Lower case is accepted for compact NINOs/NIEs, codici fiscali and DNI letters (not after a space).
  * Scores are capped at 0.95.
  *
@@ -52,6 +55,9 @@ import {
   isValidInPan,
   isValidItCodiceFiscale,
   isValidUkNino,
+  isValidAuTfn,
+  isValidCaSin,
+  isValidUkNhs,
   isValidUsItin,
   isValidUsSsn,
 } from '../validators/national-id-checksums';
@@ -117,10 +123,38 @@ const ES_WORDS = new Set(['dni', 'nie', 'nif', 'documento', 'identidad', 'extran
 const CF_WORDS = new Set(['codice', 'fiscale', 'cf', 'tessera', 'sanitaria']);
 const AADHAAR_WORDS = new Set(['aadhaar', 'aadhar', 'adhaar', 'uid', 'uidai', 'आधार']);
 const PAN_WORDS = new Set(['pan', 'permanent', 'income', 'tax']);
+const NHS_WORDS = new Set(['nhs']);
+const SIN_WORDS = new Set(['sin', 'insurance', 'nas', 'sociale']);
+const TFN_WORDS = new Set(['tfn', 'tax']);
+
+/**
+ * A number in three groups of digits, or compact: with a checksum only (1 in 10 or 11 random numbers passes), and
+ * shaped like phone numbers and references, so these patterns always need their word before them.
+ */
+function groupedDigits(groups: readonly [number, number, string], words: ReadonlySet<string>, pattern: string, valid: (digits: string) => boolean): PatternSpec {
+  const [a, b, c] = groups;
+  const min = a + b + Number(c.split(',')[0]);
+  return {
+    re: re(String.raw`${DL}(\d{${a}})([\- \u00a0]?)(\d{${b}})\2(\d{${c}})${R}`),
+    minDigits: min,
+    minDigitRun: Math.min(a, b),
+    minAlnumRun: Math.min(a, b),
+    words,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!valid(`${m[1]}${m[3]}${m[4]}`)) return undefined;
+      return { pattern, base: 0.7, boost: 0.2, requireContext: true };
+    },
+  };
+}
 
 const isUpperOrLower = (s: string): boolean => s === s.toUpperCase() || s === s.toLowerCase();
 
 const PATTERNS: readonly PatternSpec[] = [
+  groupedDigits([3, 3, '4'], NHS_WORDS, 'uk-nhs', isValidUkNhs),
+  groupedDigits([3, 3, '3'], SIN_WORDS, 'ca-sin', isValidCaSin),
+  groupedDigits([3, 3, '2,3'], TFN_WORDS, 'au-tfn', isValidAuTfn),
   {
     // ddd-dd-dddd, or ddddddddd / ddd dd dddd / ddd.dd.dddd with context.
     re: re(String.raw`${DL}(\d{3})([\-. \u00a0]?)(\d{2})\2(\d{4})${R}`),

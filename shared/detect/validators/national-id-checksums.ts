@@ -55,6 +55,38 @@ export function isValidUsItin(digits: string): boolean {
   return (group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94;
 }
 
+/**
+ * UK NHS number (also used in Wales and the Isle of Man): ten digits, the last a mod-11 check digit over the first
+ * nine weighted 10 down to 2 (11 - remainder; 11 means 0, 10 is never issued).
+ */
+export function isValidUkNhs(digits: string): boolean {
+  if (digits.length !== 10 || !isAsciiDigits(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (digits.charCodeAt(i) - 48) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === digits.charCodeAt(9) - 48;
+}
+
+/** Canadian Social Insurance Number: nine digits, Luhn-valid; none starts with 0 or 8. */
+export function isValidCaSin(digits: string): boolean {
+  if (digits.length !== 9 || !isAsciiDigits(digits)) return false;
+  const first = digits.charCodeAt(0);
+  return first !== 0x30 && first !== 0x38 && luhnValid(digits);
+}
+
+const TFN_WEIGHTS_9 = [1, 4, 3, 7, 5, 8, 6, 9, 10];
+const TFN_WEIGHTS_8 = [10, 7, 8, 4, 6, 3, 5, 1];
+
+/** Australian Tax File Number: eight or nine digits whose weighted sum is a multiple of 11. */
+export function isValidAuTfn(digits: string): boolean {
+  const weights = digits.length === 9 ? TFN_WEIGHTS_9 : digits.length === 8 ? TFN_WEIGHTS_8 : null;
+  if (weights === null || !isAsciiDigits(digits) || /^(\d)\1*$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 48) * weights[i]!;
+  return sum % 11 === 0;
+}
+
 const NINO_FIRST_EXCLUDED = 'DFIQUV';
 const NINO_SECOND_EXCLUDED = 'DFIOQUV';
 const NINO_PREFIX_EXCLUDED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);

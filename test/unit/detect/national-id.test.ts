@@ -10,6 +10,9 @@ import {
   isValidInPan,
   isValidItCodiceFiscale,
   isValidUkNino,
+  isValidAuTfn,
+  isValidCaSin,
+  isValidUkNhs,
   isValidUsItin,
   isValidUsSsn,
   verhoeffValid,
@@ -33,6 +36,27 @@ describe('national-id validators', () => {
     for (const group of [50, 65, 70, 88, 90, 92, 94, 99]) expect(isValidUsItin(`912${group}1234`)).toBe(true);
     for (const group of [49, 66, 69, 89, 93, 10]) expect(isValidUsItin(`912${group}1234`)).toBe(false);
     for (const bad of ['812701234', '91270123', '9127012345', '91270123a']) expect(isValidUsItin(bad)).toBe(false);
+  });
+
+  it('UK NHS number: mod-11 check digit, 10 never issued', () => {
+    expect(isValidUkNhs('9434765919')).toBe(true);
+    expect(isValidUkNhs('4010232137')).toBe(true);
+    for (const bad of ['9434765918', '943476591', '94347659190', '943476591a']) expect(isValidUkNhs(bad)).toBe(false);
+    // a first nine digits whose check digit would be 10 are never issued: no tenth digit makes them valid
+    const withCheckTen = Array.from({ length: 200 }, (_, i) => String(100000000 + i)).find((p) => {
+      let sum = 0;
+      for (let k = 0; k < 9; k++) sum += Number(p[k]) * (10 - k);
+      return 11 - (sum % 11) === 10;
+    })!;
+    for (let d = 0; d <= 9; d++) expect(isValidUkNhs(`${withCheckTen}${d}`)).toBe(false);
+  });
+
+  it('Canadian SIN: Luhn, never 0 or 8 first; Australian TFN: weighted mod 11, eight or nine digits', () => {
+    expect(isValidCaSin('130456783')).toBe(true);
+    for (const bad of ['130456784', '046454286', '846454286', '13045678']) expect(isValidCaSin(bad)).toBe(false);
+    expect(isValidAuTfn('123456782')).toBe(true);
+    expect(isValidAuTfn('876543210')).toBe(true);
+    for (const bad of ['123456783', '000000000', '1234567', '1234567890']) expect(isValidAuTfn(bad)).toBe(false);
   });
 
   it('UK NINO prefix and suffix rules', () => {
@@ -296,6 +320,19 @@ describe('nationalIdDetector — driver licences and dotted SSNs', () => {
     expect(found('the ID card reader model 4471 failed')).toEqual([]);
     expect(found('credit card 4111 1111 1111 1111')).toEqual([]);
     expect(found('compass 12345678')).toEqual([]);
+  });
+
+  it('NHS, SIN and TFN numbers: checksum and their word before them, in any grouping', () => {
+    expect(patterns('NHS number: 943 476 5919')).toEqual(['uk-nhs']);
+    expect(found('my NHS no is 9434765919.')).toEqual(['9434765919']);
+    expect(found('NHS 943 476 5918')).toEqual([]); // check digit
+    expect(found('call 943 476 5919')).toEqual([]); // no word: a phone number's shape
+    expect(patterns('my social insurance number is 130 456 783')).toEqual(['ca-sin']);
+    expect(found('SIN: 130-456-783')).toEqual(['130-456-783']);
+    expect(found('order 130 456 783')).toEqual([]);
+    expect(patterns('Tax File Number 123 456 782')).toEqual(['au-tfn']);
+    expect(found('TFN: 876543210')).toEqual(['876543210']);
+    expect(found('TFN: 876543211')).toEqual([]);
   });
 
   it('ITIN: formatted alone, unformatted with its word; the group must be an ITIN group', () => {
