@@ -138,8 +138,8 @@ const DOT_WORDS = new Set(['dot', 'punkt']);
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 const OBFUSCATED_TLD = /^[A-Za-z]{2,24}$/;
-/** Last labels accepted when the domain is spelled with the bare word "dot". */
-const COMMON_TLDS = new Set([
+/** Last labels accepted when the domain is spelled with the bare word "dot" (and what makes "@example.com" a domain, not a handle). */
+export const COMMON_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'ai', 'app', 'dev', 'me', 'tv', 'cc',
   'eu', 'uk', 'de', 'fr', 'es', 'it', 'nl', 'be', 'ch', 'at', 'au', 'ca', 'us', 'ru', 'pl', 'se', 'no', 'dk', 'fi',
   'ie', 'pt', 'br', 'mx', 'ar', 'cl', 'cn', 'jp', 'kr', 'in', 'nz', 'za', 'cz', 'sk', 'hu', 'ro', 'gr', 'tr', 'il',

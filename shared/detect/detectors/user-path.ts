@@ -94,6 +94,11 @@ function isPlaceholder(name: string): boolean {
   return f === '%' || f === '$' || f === '<' || f === '{' || f === '[' || f === '*' || f === '.';
 }
 
+/** Is a labelled value prose ("not", "none", "unknown") or a built-in account ("admin", "root", "guest")? */
+export function isProseOrBuiltInName(value: string): boolean {
+  return NON_NAMES.has(value.toLowerCase()) || !acceptableName(value);
+}
+
 function acceptableName(name: string): boolean {
   if (name.length === 0 || isPlaceholder(name)) return false;
   if (!/[\p{L}\p{N}]/u.test(name)) return false;

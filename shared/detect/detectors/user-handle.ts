@@ -1,0 +1,145 @@
+/**
+ * USERNAME detector for the names people go by in chat, messaging and social tools, as support text quotes them:
+ *
+ *  - at-mention      "@jsmith", "cc @jane.doe", "RT @JaneDoe99": an @ at the start of the text, after white space or
+ *                    an opening bracket or quote, then 2-30 letters, digits, '_', '.', '-', starting with a letter
+ *                    or '_' (so "@3pm" is a time) — 0.65. Not an e-mail address (an @ after a letter or digit is
+ *                    the e-mail detector's), not a domain ("@example.com"), not a package scope ("@types/node"),
+ *                    not a call ("@app.route("), and none of the @-words of code, scripts and chat tools ("@echo
+ *                    off", "@Override", "@param", "@media", "@here", "@channel").
+ *  - account-label   "login: jsmith", "Skype: live:jane_1", "Discord = jd_1234", "Telegram: @jdoe": the value after
+ *                    the label and ':' or '=' — 0.8 (the label words of user-path.ts — "Username:", "User ID=" —
+ *                    are that detector's).
+ *  - account-phrase  "my username is jsmith", "my Skype is jane.doe.42", "his login was jd01": the value after
+ *                    a possessive, the account word and "is"/"was" — 0.8.
+ *
+ * Values that are prose ("my login is not working", "Skype: none") or built-in accounts ("login: admin") are not
+ * reported (user-path.ts's lists). Every pattern is a bounded regex or a bounded scan: linear in the text.
+ */
+
+import type { Detector, Finding } from '../finding';
+import { findingBuilder } from '../finding-builder';
+import { COMMON_TLDS } from './email';
+import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
+import { isProseOrBuiltInName } from './user-path';
+
+const SCORE_MENTION = 0.65;
+const ACCOUNT_BASE = 0.35;
+const ACCOUNT_EFFECT = 0.45;
+const MAX_VALUE = 64;
+
+const finding = findingBuilder('user-handle', 'USERNAME', 'none');
+
+/** The @-words of code (Java/TypeScript/Python annotations, JSDoc, CSS at-rules), scripts and chat tools. */
+const AT_WORDS = new Set([
+  // scripts and chat tools
+  'echo', 'rem', 'here', 'channel', 'everyone', 'all', 'team', 'everybody', 'someone',
+  // JSDoc / Javadoc
+  'param', 'params', 'return', 'returns', 'throws', 'throw', 'exception', 'see', 'since', 'author', 'deprecated',
+  'example', 'type', 'typedef', 'todo', 'link', 'version', 'internal', 'private', 'public', 'protected', 'override',
+  'readonly', 'async', 'callback', 'const', 'default', 'description', 'file', 'fileoverview', 'module', 'namespace',
+  'property', 'prop', 'template', 'this', 'yields', 'inheritdoc', 'license', 'class', 'constructor', 'enum',
+  'function', 'global', 'ignore', 'interface', 'member', 'memberof', 'method', 'name', 'summary', 'test',
+  // annotations and decorators
+  'functionalinterface', 'suppresswarnings', 'safevarargs', 'retention', 'target', 'documented',
+  'inherited', 'nonnull', 'nullable', 'notnull', 'component', 'injectable', 'input', 'output', 'bean', 'autowired',
+  'inject', 'entity', 'table', 'id', 'column', 'get', 'post', 'put', 'patch', 'delete', 'path', 'value', 'service',
+  'repository', 'controller', 'restcontroller', 'configuration', 'transactional', 'requestmapping', 'getmapping',
+  'postmapping', 'putmapping', 'deletemapping', 'requestparam', 'requestbody', 'pathvariable', 'jsonproperty',
+  'jsonignore', 'xmlelement', 'before', 'after', 'beforeeach', 'aftereach', 'beforeall', 'afterall', 'disabled',
+  'ngmodule', 'directive', 'pipe', 'hostlistener', 'viewchild', 'staticmethod', 'classmethod', 'dataclass',
+  'abstractmethod', 'lru_cache', 'cached_property', 'pytest', 'mock', 'synthesize', 'dynamic', 'end',
+  'implementation', 'protocol', 'optional', 'required', 'objc', 'available', 'escaping', 'main', 'state',
+  'published', 'observedobject', 'environment', 'binding', 'mainactor', 'discardableresult',
+  // CSS at-rules and preprocessors
+  'media', 'import', 'charset', 'font-face', 'keyframes', 'supports', 'page', 'layer', 'container', 'tailwind',
+  'apply', 'mixin', 'include', 'extend', 'use', 'forward', 'each', 'if', 'else', 'for', 'while',
+  // Razor / Blade / Windows batch
+  'model', 'using', 'section', 'foreach', 'endforeach', 'endif', 'yield', 'csrf',
+]);
+
+/** Start of an @-mention: the @ is not glued to a letter, digit or other name character before it. */
+const MENTION = /(?<![\p{L}\p{N}\p{M}_.+\-@/\\])@([A-Za-z_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9]|\/|\()/gu;
+
+const B = '[ \\t\\u00a0]';
+/** Account words that are not user-path.ts's labels. */
+const ACCOUNT_WORD = `login|logon|skype(?:${B}?(?:id|name))?|discord|telegram|signal|whatsapp${B}?name|handle|alias|gamertag|twitter|instagram|slack${B}?(?:handle|name|id)`;
+const ACCOUNT_LABEL = new RegExp(`(?<![\\p{L}\\p{N}_])(?<label>${ACCOUNT_WORD})${B}{0,4}[:=]${B}{0,4}["'“]?`, 'giu');
+const ACCOUNT_PHRASE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:my|his|her|their|your|our)${B}+(?<label>user${B}?name|user${B}?id|login${B}?name|login${B}?id|${ACCOUNT_WORD})` +
+    `${B}+(?:is|was)${B}+["'“]?`,
+  'giu',
+);
+const ACCOUNT_HINT = defineKeywordHint('account-word', [
+  'login', 'logon', 'skype', 'discord', 'telegram', 'signal', 'whatsapp', 'handle', 'alias', 'gamertag', 'twitter',
+  'instagram', 'slack', 'user',
+]);
+
+/** What "my login is …" goes on with when it says how the account is, not what it is called. */
+const PROSE_VALUES = new Set([
+  'broken', 'working', 'fine', 'ok', 'okay', 'expired', 'blocked', 'gone', 'different', 'correct', 'right', 'new',
+  'old', 'hacked', 'compromised', 'suspended', 'deactivated', 'active', 'inactive', 'pending', 'taken', 'available',
+  'unavailable', 'also', 'still', 'now', 'currently', 'just', 'below', 'above', 'attached', 'here', 'there', 'correctly',
+  'wrongly', 'case', 'sensitive', 'valid', 'too', 'very', 'being', 'been', 'no', 'yes', 'on', 'off', 'linked', 'shown',
+  'live',
+]);
+
+function isValueChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x40 || c === 0x23;
+  }
+  return /^[\p{L}\p{N}\p{M}]$/u.test(text.charAt(i));
+}
+
+function detectMentions(text: string, out: Finding[]): void {
+  if (!text.includes('@')) return;
+  MENTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MENTION.exec(text)) !== null) {
+    const handle = m[1]!;
+    if (AT_WORDS.has(handle.toLowerCase()) || isProseOrBuiltInName(handle)) continue;
+    // "@example.com", "all @gmail.com addresses": a domain
+    const dot = handle.lastIndexOf('.');
+    if (dot > 0 && COMMON_TLDS.has(handle.slice(dot + 1).toLowerCase())) continue;
+    out.push(finding(m.index, m.index + m[0].length, SCORE_MENTION, 'at-mention'));
+  }
+}
+
+function detectAccounts(text: string, re: RegExp, pattern: string, out: Finding[]): void {
+  const n = text.length;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let s = m.index + m[0].length;
+    if (text.charCodeAt(s) === 0x40) s++; // "Telegram: @jdoe": the handle without its @
+    let e = s;
+    while (e < n && e - s <= MAX_VALUE && isValueChar(text, e)) e++;
+    // Skype IDs of Microsoft accounts: "live:jane_1"
+    if (e - s === 4 && text.charCodeAt(e) === 0x3a && e + 1 < n && isValueChar(text, e + 1) && text.slice(s, e).toLowerCase() === 'live') {
+      e++;
+      while (e < n && e - s <= MAX_VALUE && isValueChar(text, e)) e++;
+    }
+    if (e - s > MAX_VALUE) continue;
+    while (e > s && (text.charCodeAt(e - 1) === 0x2e || text.charCodeAt(e - 1) === 0x2d)) e--;
+    const value = text.slice(s, e);
+    if (value.length < 2 || !/[\p{L}\p{N}]/u.test(value) || isProseOrBuiltInName(value) || PROSE_VALUES.has(value.toLowerCase())) continue;
+    const label = (m.groups?.label ?? '').toLowerCase().replace(/\s+/g, ' ');
+    out.push(finding(s, e, ACCOUNT_BASE + ACCOUNT_EFFECT, pattern, 'none', [{ word: label, effect: ACCOUNT_EFFECT }]));
+  }
+}
+
+export const userHandleDetector: Detector = {
+  id: 'user-handle',
+  version: '1',
+  types: ['USERNAME'],
+  detect(text) {
+    const out: Finding[] = [];
+    detectMentions(text, out);
+    if (hasKeywordHint(text, ACCOUNT_HINT)) {
+      if (text.includes(':') || text.includes('=')) detectAccounts(text, ACCOUNT_LABEL, 'account-label', out);
+      detectAccounts(text, ACCOUNT_PHRASE, 'account-phrase', out);
+    }
+    return out;
+  },
+};
