@@ -169,7 +169,7 @@ function contextAround(tokens: Tokens, g: Gazetteer, t: number, end: number, thr
   // After: ", <country/region/state code/postcode>" or a postcode; or a site of an organisation ("our Denver office").
   if (end < tokens.count) {
     const b = tokens.bits[end]!;
-    if (joined(tokens, end) && tokens.shape[end] === SHAPE_LOWER && SITE_NOUNS.has(tokens.key(end))) {
+    if (joined(tokens, end) && (tokens.shape[end] === SHAPE_LOWER || tokens.shape[end] === SHAPE_TITLE) && SITE_NOUNS.has(tokens.key(end))) {
       strong = true;
       words.push({ word: tokens.key(end), effect: 0.15 });
     } else if (b & GAP_COMMA || (b & GAP_NEWLINE && tokens.shape[end] !== SHAPE_LOWER)) {

@@ -82,6 +82,7 @@ describe('LOCATION: context for small or ambiguous places', () => {
     const f = detect('They moved the account to our Denver office.');
     expect(f.map((x) => x.explanation.context)).toEqual([[{ word: 'office', effect: 0.15 }]]);
     expect(found('The Paris branch will call back.')).toEqual(['Paris']);
+    expect(detect('Die Berlin Filiale ruft zurück.')[0]!.explanation.context).toEqual([{ word: 'filiale', effect: 0.15 }]);
   });
   it('software named like a town is no place, unless its region or country follows', () => {
     expect(found('The mail is stuck in Outlook since Monday.')).toEqual([]);
