@@ -37,7 +37,7 @@ import {
   GAP_START, GIVEN, MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME,
   TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
-import { NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
+import { MAIL_HEADER_LABELS, NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { cueBefore, type Cue } from './person/cues';
 import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
@@ -377,8 +377,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       if (score > 0) context.push({ word: tokens.key(end), effect: 0.05 });
     }
     // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:", nor a
-    // list label: "Attendees:").
-    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && (NAME_LABELS.has(tokens.key(t)) || PEOPLE_NOUNS.has(tokens.key(t))))) {
+    // list label: "Attendees:", nor a mail header: "Von:").
+    if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && (NAME_LABELS.has(tokens.key(t)) || PEOPLE_NOUNS.has(tokens.key(t)) || MAIL_HEADER_LABELS.has(tokens.key(t))))) {
       score = known > 0 || ambiguous > 0 ? 0.75 : 0.55;
       pattern = 'speaker-label';
       context.push({ word: ':', effect: 0.1 });

@@ -120,6 +120,11 @@ describe('PERSON: cues', () => {
   it('a speaker label at the start of a line', () => {
     expect(found('Zbigniew: is anyone there?\nAgent: yes')).toEqual(['Zbigniew']);
   });
+  it('a mail header label is no speaker ("Von:", "De:", "Van:")', () => {
+    expect(found('Von: Jürgen Klopp\nGesendet: Montag, 5. Januar 2026')).toEqual(['Jürgen Klopp']);
+    expect(found('Von: support\nAn: team')).toEqual([]);
+    expect(found('De: Marie Curie\nObjet: facture')).toEqual(['Marie Curie']);
+  });
   it('records evidence in the explanation', () => {
     const f = detect('Hi Zofia, thanks.')[0]!;
     expect(f.explanation).toMatchObject({ pattern: 'greeting', validation: 'none' });

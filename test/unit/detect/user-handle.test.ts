@@ -56,7 +56,7 @@ describe('USERNAME: account labels and phrases', () => {
   });
   it('"Telegram: @jdoe": the registry keeps one finding', () => {
     const text = 'Telegram: @jdoe';
-    const f = createDefaultRegistry().detect(text, { field: 'body' });
+    const f = createDefaultRegistry().detect(text, { field: 'body', defaultRegion: 'US' });
     expect(f.map((x) => [x.type, text.slice(x.start, x.end)])).toEqual([['USERNAME', '@jdoe']]);
   });
 });

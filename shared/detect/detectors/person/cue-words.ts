@@ -167,6 +167,13 @@ export const NAME_LABELS = new Set([
   'ansprechpartnerin', 'anrufer', 'anruferin', 'nom', 'client', 'cliente', 'nombre', 'contacto', 'solicitante',
 ]);
 
+/** The header labels of e-mail clients ("From:", "Von:", "De :", "Asunto:"): never a speaker's name. */
+export const MAIL_HEADER_LABELS = new Set([
+  'from', 'to', 'cc', 'bcc', 'subject', 'sent', 'date', 'von', 'an', 'gesendet', 'betreff', 'datum', 'kopie', 'de',
+  'à', 'objet', 'envoyé', 'para', 'asunto', 'enviado', 'fecha', 'da', 'oggetto', 'inviato', 'data', 'van', 'aan',
+  'onderwerp', 'verzonden',
+]);
+
 /** Conjunctions that join listed names ("Kovalev, Lee and Phillips"). */
 export const CONJ = new Set(['and', 'und', 'et', 'y', 'or', 'oder', 'ou', 'o']);
 
