@@ -24,7 +24,7 @@ import { createOrganizationDetector } from './detectors/organization';
 import { secretDetector } from './detectors/secret';
 import { caseNumberDetector, createCaseNumberDetector, type CaseNumberPattern } from './detectors/case-number';
 import { userPathDetector } from './detectors/user-path';
-import { userHandleDetector } from './detectors/user-handle';
+import { createUserHandleDetector } from './detectors/user-handle';
 import { hostnameDetector } from './detectors/hostname';
 import { createStreetNameDetector } from './detectors/street-name';
 import { createGazetteer, type Gazetteer } from './gazetteer';
@@ -49,7 +49,7 @@ export function defaultDetectors(options: DefaultDetectorOptions = {}): Detector
     creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
     streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
     createOrganizationDetector(defaultGazetteer()),
-    secretDetector, caseNumbers, userPathDetector, userHandleDetector, hostnameDetector, createStreetNameDetector(defaultGazetteer())];
+    secretDetector, caseNumbers, userPathDetector, createUserHandleDetector(defaultGazetteer()), hostnameDetector, createStreetNameDetector(defaultGazetteer())];
 }
 
 /** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */

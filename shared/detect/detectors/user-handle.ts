@@ -12,13 +12,18 @@
  *                    are that detector's).
  *  - account-phrase  "my username is jsmith", "my Skype is jane.doe.42", "his login was jd01": the value after
  *                    a possessive, the account word and "is"/"was" — 0.8.
+ *  - role-label      "Assigned to: kwilliams", "Reporter: j.doe", "Closed by: mlopez2": a ticket role's label and a
+ *                    value written like a login (lower case, letters first, no space) — 0.75. A name written as a
+ *                    name ("Requester: Zhang Wei") is the PERSON detector's.
  *
- * Values that are prose ("my login is not working", "Skype: none") or built-in accounts ("login: admin") are not
- * reported (user-path.ts's lists). Every pattern is a bounded regex or a bounded scan: linear in the text.
+ * Values that are prose ("my login is not working", "Skype: none", "Assigned to: support"), English words or
+ * built-in accounts ("login: admin") are not reported (user-path.ts's lists and the gazetteer's English words).
+ * Every pattern is a bounded regex or a bounded scan: linear in the text.
  */
 
 import type { Detector, Finding } from '../finding';
 import { findingBuilder } from '../finding-builder';
+import { COMMON, type Gazetteer } from '../gazetteer';
 import { COMMON_TLDS } from './email';
 import { defineKeywordHint, hasKeywordHint } from './keyword-hints';
 import { isProseOrBuiltInName } from './user-path';
@@ -26,6 +31,7 @@ import { isProseOrBuiltInName } from './user-path';
 const SCORE_MENTION = 0.65;
 const ACCOUNT_BASE = 0.35;
 const ACCOUNT_EFFECT = 0.45;
+const ROLE_EFFECT = 0.4;
 const MAX_VALUE = 64;
 
 const finding = findingBuilder('user-handle', 'USERNAME', 'none');
@@ -70,9 +76,26 @@ const ACCOUNT_PHRASE = new RegExp(
     `${B}+(?:is|was)${B}+["'“]?`,
   'giu',
 );
+/** Ticket roles whose value is often a login ("Assigned to: kwilliams"). */
+const ROLE_LABEL = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?<label>assigned${B}to|assignee|owner|reporter|requester|requestor|submitter|caller|technician|` +
+    `(?:created|opened|closed|resolved|updated|modified|approved|assigned|escalated)${B}by)${B}{0,4}[:=]${B}{0,4}["'“]?`,
+  'giu',
+);
+/** A value written like a login: lower case, a letter first, then letters, digits, '.', '_' or '-'. */
+const LOGIN_SHAPE = /^[a-z][a-z0-9._-]{2,39}$/;
+/** Queue and team names that roles take ("Assigned to: tier2"). */
+const QUEUE_VALUES = new Set([
+  'helpdesk', 'servicedesk', 'service-desk', 'unassigned', 'nobody', 'tier1', 'tier2', 'tier3', 'l1', 'l2', 'l3',
+  'level1', 'level2', 'level3', 'devops', 'dba', 'infra', 'noc', 'soc', 'autoassign', 'auto-assign', 'workflow',
+]);
 const ACCOUNT_HINT = defineKeywordHint('account-word', [
   'login', 'logon', 'skype', 'discord', 'telegram', 'signal', 'whatsapp', 'handle', 'alias', 'gamertag', 'twitter',
   'instagram', 'slack', 'user',
+]);
+const ROLE_HINT = defineKeywordHint('ticket-role', [
+  'assign', 'owner', 'reporter', 'request', 'submitter', 'caller', 'technician', 'created', 'opened', 'closed',
+  'resolved', 'updated', 'modified', 'approved', 'escalated',
 ]);
 
 /** What "my login is …" goes on with when it says how the account is, not what it is called. */
@@ -106,7 +129,10 @@ function detectMentions(text: string, out: Finding[]): void {
   }
 }
 
-function detectAccounts(text: string, re: RegExp, pattern: string, out: Finding[]): void {
+/** Is `value` an ordinary word (English, or one of the common words of several languages)? */
+type IsWord = (value: string) => boolean;
+
+function detectAccounts(text: string, re: RegExp, pattern: string, isWord: IsWord, out: Finding[]): void {
   const n = text.length;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -124,22 +150,31 @@ function detectAccounts(text: string, re: RegExp, pattern: string, out: Finding[
     while (e > s && (text.charCodeAt(e - 1) === 0x2e || text.charCodeAt(e - 1) === 0x2d)) e--;
     const value = text.slice(s, e);
     if (value.length < 2 || !/[\p{L}\p{N}]/u.test(value) || isProseOrBuiltInName(value) || PROSE_VALUES.has(value.toLowerCase())) continue;
+    const role = pattern === 'role-label';
+    if (role && (!LOGIN_SHAPE.test(value) || QUEUE_VALUES.has(value))) continue;
+    if (isWord(value.toLowerCase())) continue;
     const label = (m.groups?.label ?? '').toLowerCase().replace(/\s+/g, ' ');
-    out.push(finding(s, e, ACCOUNT_BASE + ACCOUNT_EFFECT, pattern, 'none', [{ word: label, effect: ACCOUNT_EFFECT }]));
+    const effect = role ? ROLE_EFFECT : ACCOUNT_EFFECT;
+    out.push(finding(s, e, ACCOUNT_BASE + effect, pattern, 'none', [{ word: label, effect }]));
   }
 }
 
-export const userHandleDetector: Detector = {
-  id: 'user-handle',
-  version: '1',
-  types: ['USERNAME'],
-  detect(text) {
-    const out: Finding[] = [];
-    detectMentions(text, out);
-    if (hasKeywordHint(text, ACCOUNT_HINT)) {
-      if (text.includes(':') || text.includes('=')) detectAccounts(text, ACCOUNT_LABEL, 'account-label', out);
-      detectAccounts(text, ACCOUNT_PHRASE, 'account-phrase', out);
-    }
-    return out;
-  },
-};
+export function createUserHandleDetector(g: Gazetteer): Detector {
+  const isWord: IsWord = (value) => g.english.has(value) || (g.lookupWord(value) & COMMON) !== 0;
+  return {
+    id: 'user-handle',
+    version: '1',
+    types: ['USERNAME'],
+    detect(text) {
+      const out: Finding[] = [];
+      detectMentions(text, out);
+      const labels = text.includes(':') || text.includes('=');
+      if (hasKeywordHint(text, ACCOUNT_HINT)) {
+        if (labels) detectAccounts(text, ACCOUNT_LABEL, 'account-label', isWord, out);
+        detectAccounts(text, ACCOUNT_PHRASE, 'account-phrase', isWord, out);
+      }
+      if (labels && hasKeywordHint(text, ROLE_HINT)) detectAccounts(text, ROLE_LABEL, 'role-label', isWord, out);
+      return out;
+    },
+  };
+}

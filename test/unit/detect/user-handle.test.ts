@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { userHandleDetector } from '../../../shared/detect/detectors/user-handle';
+import data from '../../../shared/detect/data/gazetteers.generated.json';
+import { createGazetteer } from '../../../shared/detect/gazetteer';
+import { createUserHandleDetector } from '../../../shared/detect/detectors/user-handle';
 import { createDefaultRegistry } from '../../../shared/detect/default-detectors';
+
+const userHandleDetector = createUserHandleDetector(createGazetteer(data));
 
 const detect = (text: string) => userHandleDetector.detect(text, { field: 'body', defaultRegion: 'US' });
 const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
@@ -53,6 +57,16 @@ describe('USERNAME: account labels and phrases', () => {
     expect(found('login: admin')).toEqual([]);
     expect(found('Skype: none')).toEqual([]);
     expect(found('please login: the portal is up')).toEqual([]);
+  });
+  it('takes a login after a ticket role, not a name, a queue or a word', () => {
+    expect(found('Assigned to: kwilliams')).toEqual(['kwilliams']);
+    expect(found('Reporter: j.doe, Closed by: mlopez2')).toEqual(['j.doe', 'mlopez2']);
+    expect(patterns('Assigned to: kwilliams')).toEqual(['role-label']);
+    expect(detect('Owner: kwilliams')[0]).toMatchObject({ score: 0.75, explanation: { context: [{ word: 'owner', effect: 0.4 }] } });
+    expect(found('Requester: Zhang Wei')).toEqual([]);
+    expect(found('Assigned to: support. Owner: tier2. Caller: nobody')).toEqual([]);
+    expect(found('Closed by: system, Assigned to: network')).toEqual([]);
+    expect(found('Updated by: the customer')).toEqual([]);
   });
   it('"Telegram: @jdoe": the registry keeps one finding', () => {
     const text = 'Telegram: @jdoe';
