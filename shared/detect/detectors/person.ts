@@ -38,6 +38,7 @@ import {
   TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { MAIL_HEADER_LABELS, NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
+import { isEnglishText } from './person/text-language';
 import { cueBefore, type Cue } from './person/cues';
 import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
@@ -379,9 +380,12 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
     // Speaker label at the start of a line: "Kalman: Who are you?" (not a form label: "Name:", "Customer:", nor a
     // list label: "Attendees:", nor a mail header: "Von:").
     if (score < 0.6 && tokens.bits[t]! & (GAP_NEWLINE | GAP_START) && end < n && words <= 3 && !allUpper && text(tokens, end) === ':' && (known > 0 || !looksLikeWord(tokens, g, end - 1)) && !(end - t === 1 && (NAME_LABELS.has(tokens.key(t)) || PEOPLE_NOUNS.has(tokens.key(t)) || MAIL_HEADER_LABELS.has(tokens.key(t))))) {
-      score = known > 0 || ambiguous > 0 ? 0.75 : 0.55;
-      pattern = 'speaker-label';
-      context.push({ word: ':', effect: 0.1 });
+      // (an unknown word only in English text: elsewhere it is a form label, "Beschreibung:", "Priorität:", "Sujet :")
+      score = known > 0 || ambiguous > 0 ? 0.75 : isEnglishText(tokens) ? 0.55 : 0;
+      if (score > 0) {
+        pattern = 'speaker-label';
+        context.push({ word: ':', effect: 0.1 });
+      }
     }
     if (score === 0) return null;
   }

@@ -120,6 +120,11 @@ describe('PERSON: cues', () => {
   it('a speaker label at the start of a line', () => {
     expect(found('Zbigniew: is anyone there?\nAgent: yes')).toEqual(['Zbigniew']);
   });
+  it('an unknown word as speaker label only in English text: elsewhere it is a form label', () => {
+    expect(found('Beschreibung: Drucker druckt nicht\nPriorität: hoch')).toEqual([]);
+    expect(found('Sujet: problème de connexion')).toEqual([]);
+    expect(found('Kalman: who are you?')).toEqual(['Kalman']);
+  });
   it('a mail header label is no speaker ("Von:", "De:", "Van:")', () => {
     expect(found('Von: Jürgen Klopp\nGesendet: Montag, 5. Januar 2026')).toEqual(['Jürgen Klopp']);
     expect(found('Von: support\nAn: team')).toEqual([]);

@@ -5,13 +5,13 @@ import {
   type Tokens,
 } from '../../gazetteer';
 import { DETERMINERS, PRODUCT_NOUNS } from './cue-words';
-import { isGermanText } from './german-text';
+import { isGermanText } from './text-language';
 import { isWord, looksLikeWord } from './token-tests';
 
 /**
  * An unknown proper noun at token t: a capitalised word in mid-sentence that no list knows, is not a common word,
  * and is not in a headline (capitalised common words next to it) or after a determiner, nor followed by a product
- * noun; and the text is not German (./german-text). Returns the end of the run (up to three such words), or t if there is none. Weak evidence: callers score 0.5.
+ * noun; and the text is not German (./text-language). Returns the end of the run (up to three such words), or t if there is none. Weak evidence: callers score 0.5.
  */
 export function properNounAt(tokens: Tokens, g: Gazetteer, t: number): number {
   if (tokens.shape[t] !== SHAPE_TITLE || tokens.bits[t]! & TOK_GLUED || tokens.end[t]! - tokens.start[t]! < 3) return t;

@@ -1,4 +1,6 @@
 /**
+ * A guess at a text's language from its function words, for the rules that read capital letters.
+ *
  * Is a text written in German? There every noun is capitalised ("bittet um Rückruf", "Stornierung der Lieferung"),
  * so a capitalised unknown word in mid-sentence says nothing about a name, and the weak proper-noun rule must not
  * fire. The guess counts German and English function words among the first tokens: German when more German ones
@@ -25,11 +27,17 @@ const SAMPLE_TOKENS = 200;
 
 const GERMAN_LETTER = /[äöüßÄÖÜ]/;
 
-const judged = new WeakMap<Tokens, boolean>();
+interface Counts {
+  readonly de: number;
+  readonly en: number;
+}
 
-export function isGermanText(tokens: Tokens): boolean {
-  let german = judged.get(tokens);
-  if (german !== undefined) return german;
+const counted = new WeakMap<Tokens, Counts>();
+
+/** German and English function words among the first tokens. */
+function counts(tokens: Tokens): Counts {
+  let c = counted.get(tokens);
+  if (c !== undefined) return c;
   let de = 0;
   let en = 0;
   const n = Math.min(tokens.count, SAMPLE_TOKENS);
@@ -39,7 +47,21 @@ export function isGermanText(tokens: Tokens): boolean {
     if (GERMAN_HASHES.has(h)) de++;
     else if (ENGLISH_HASHES.has(h)) en++;
   }
-  german = de > en && (de >= 2 || GERMAN_LETTER.test(tokens.text));
-  judged.set(tokens, german);
-  return german;
+  c = { de, en };
+  counted.set(tokens, c);
+  return c;
+}
+
+export function isGermanText(tokens: Tokens): boolean {
+  const { de, en } = counts(tokens);
+  return de > en && (de >= 2 || GERMAN_LETTER.test(tokens.text));
+}
+
+/**
+ * Is a text written in English, as far as its function words tell (one or more, and more English than German ones)?
+ * ("Kalman: Who are you?" is; "Beschreibung: Drucker druckt nicht", "Sujet : problème de connexion" are not.)
+ */
+export function isEnglishText(tokens: Tokens): boolean {
+  const { de, en } = counts(tokens);
+  return en >= 1 && en > de;
 }
