@@ -26,6 +26,7 @@ import { caseNumberDetector, createCaseNumberDetector, type CaseNumberPattern } 
 import { userPathDetector } from './detectors/user-path';
 import { createUserHandleDetector } from './detectors/user-handle';
 import { hostnameDetector } from './detectors/hostname';
+import { geoCoordinatesDetector } from './detectors/geo-coordinates';
 import { createStreetNameDetector } from './detectors/street-name';
 import { createGazetteer, type Gazetteer } from './gazetteer';
 // Built by scripts/build-gazetteers.mjs (npm prepare); bundled into the CLI and the app.
@@ -49,7 +50,8 @@ export function defaultDetectors(options: DefaultDetectorOptions = {}): Detector
     creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
     streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
     createOrganizationDetector(defaultGazetteer()),
-    secretDetector, caseNumbers, userPathDetector, createUserHandleDetector(defaultGazetteer()), hostnameDetector, createStreetNameDetector(defaultGazetteer())];
+    secretDetector, caseNumbers, userPathDetector, createUserHandleDetector(defaultGazetteer()), hostnameDetector, createStreetNameDetector(defaultGazetteer()),
+    geoCoordinatesDetector];
 }
 
 /** The built-in detectors plus `extra` (e.g. a profile's denylist and custom regexes). */
