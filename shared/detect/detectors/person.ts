@@ -38,7 +38,7 @@ import {
   TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { MAIL_HEADER_LABELS, NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
-import { isEnglishText } from './person/text-language';
+import { isEnglishText, isGermanText } from './person/text-language';
 import { cueBefore, type Cue } from './person/cues';
 import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
@@ -179,6 +179,12 @@ export function findPersons(text: string, g: Gazetteer): PersonSpan[] {
   return out;
 }
 
+/** Honorifics that never end a name ("Anna Frau" is none): a run stops before them. */
+const RUN_BREAKING_HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'frau', 'herr', 'herrn', 'monsieur', 'madame', 'mme', 'mlle', 'señor', 'señora',
+  'sra', 'srta',
+]);
+
 /** Builds and scores the name run starting at token `t` (with the cue before it, if any). */
 function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): PersonSpan | null {
   const n = tokens.count;
@@ -192,6 +198,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
     const sh = tokens.shape[e]!;
     const fe = tokens.flags(e);
     if (fe & CUE_ADDRESS) break;
+    // An honorific starts a name of its own: "Büro von Frau Schneider" is no name up to "Frau".
+    if (e > t && fe & CUE_HONORIFIC && sh !== SHAPE_LOWER && RUN_BREAKING_HONORIFICS.has(tokens.key(e))) break;
     if (sh === SHAPE_LOWER && fe & CUE_PARTICLE && e + 1 < n && continues(tokens, e + 1)) {
       // A particle only continues a name if a name word (or another particle) follows.
       let f = e + 1;
@@ -341,8 +349,9 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
       }
       pattern = knownGiven > 0 ? 'gazetteer-full-name' : 'gazetteer-surname';
       if (allUpper) score -= 0.1;
-    } else if (words >= 2 && ambiguousGivenFirst && unknown >= 1 && !allUpper) {
-      // "Grace Hopper": a given name that is also a word, with an unknown capitalised word.
+    } else if (words >= 2 && ambiguousGivenFirst && unknown >= 1 && !allUpper && !isGermanText(tokens)) {
+      // "Grace Hopper": a given name that is also a word, with an unknown capitalised word (in German every noun is
+      // capitalised: "Der Techniker" is no name).
       score = initial ? 0.55 : 0.65;
       pattern = 'gazetteer-ambiguous-name';
     } else if (words === 1 && known === 1 && !allUpper) {

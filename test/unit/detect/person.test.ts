@@ -267,6 +267,7 @@ describe('German text: capitalised nouns are not names', () => {
     'Bitte um Rückmeldung zur Bestellung.',
     'Kunde wünscht Stornierung der Lieferung.',
     'Die Rechnung wurde mit der Gutschrift verrechnet, die Abrechnung folgt.',
+    'Der Techniker war gestern vor Ort und hat den Treiber neu installiert.',
   ])('finds no person in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -275,6 +276,12 @@ describe('German text: capitalised nouns are not names', () => {
     expect(found('Herr Müller bittet um Rückruf.')).toEqual(['Herr Müller']);
     expect(found('Hallo Anja, danke für die Rückmeldung.')).toEqual(['Anja']);
     expect(found('Ich habe mit Jonas Weber gesprochen, er ruft zurück.')).toEqual(['Jonas Weber']);
+    // "im" is no "I'm" here, and the honorific starts the name
+    expect(found('Der Drucker im Büro von Frau Schneider druckt nicht mehr.')).toEqual(['Frau Schneider']);
+  });
+  it('"im" is still "I\'m" in English text, and "Grace Hopper" a name there', () => {
+    expect(found('hi im Alex, how are you')).toEqual(['Alex']);
+    expect(found('Grace Hopper wrote the first compiler.')).toEqual(['Grace Hopper']);
   });
 
   it('an unknown capitalised word in English text is still weak evidence of a name', () => {

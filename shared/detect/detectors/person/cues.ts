@@ -6,6 +6,7 @@ import {
 } from '../../gazetteer';
 import { NAME_LABELS, PHRASES_BY_LAST, TITLES, WEAK_HONORIFICS, type Phrase } from './cue-words';
 import { isNameShape, isWord } from './token-tests';
+import { isGermanText } from './text-language';
 
 /** Does a known phrase end at token `last`? Returns it (longest first) or null. */
 function phraseEndingAt(tokens: Tokens, last: number): Phrase | null {
@@ -27,6 +28,8 @@ function phraseEndingAt(tokens: Tokens, last: number): Phrase | null {
     }
     if (ok && (best === null || n > best.words.length)) best = p;
   }
+  // "im" is an English "I'm" only outside German text ("im Büro von Frau Schneider" is "in the office of")
+  if (best !== null && best.words.length === 1 && k === 'im' && isGermanText(tokens)) return null;
   return best;
 }
 
