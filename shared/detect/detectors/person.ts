@@ -38,7 +38,7 @@ import {
   TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { MAIL_HEADER_LABELS, NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
-import { isEnglishText, isGermanText } from './person/text-language';
+import { isEnglishText, isGermanText, isRomanceText } from './person/text-language';
 import { cueBefore, type Cue } from './person/cues';
 import { addListedAfterLabel, PEOPLE_NOUNS } from './person/listed';
 import { addCoordinated } from './person/coordinated';
@@ -336,7 +336,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
     if (words >= 2 && (known >= 2 || unknown >= 1)) {
       score = known >= 2 ? 0.7 : 0.6;
       pattern = 'gazetteer-full-name-lower';
-    } else if (words === 1 && tokens.end[t]! - tokens.start[t]! >= 4 && !isPluralOfCommon(tokens, g, t)) {
+    } else if (words === 1 && tokens.end[t]! - tokens.start[t]! >= 4 && !isPluralOfCommon(tokens, g, t) && !isRomanceText(tokens) && !isGermanText(tokens)) {
+      // (not in French, Spanish or German text, whose words the English lists do not know: "vino", "dame")
       score = 0.5;
       pattern = 'gazetteer-first-name-lower';
     } else return null;

@@ -279,6 +279,10 @@ describe('German text: capitalised nouns are not names', () => {
     // "im" is no "I'm" here, and the honorific starts the name
     expect(found('Der Drucker im Büro von Frau Schneider druckt nicht mehr.')).toEqual(['Frau Schneider']);
   });
+  it('a lone lower-case given name counts in English text, not in French, Spanish or German text', () => {
+    expect(found('El técnico Javier López vino ayer por la tarde.')).toEqual(['Javier López']);
+    expect(found('call jake asap')).toEqual(['jake']);
+  });
   it('"im" is still "I\'m" in English text, and "Grace Hopper" a name there', () => {
     expect(found('hi im Alex, how are you')).toEqual(['Alex']);
     expect(found('Grace Hopper wrote the first compiler.')).toEqual(['Grace Hopper']);
