@@ -7,8 +7,8 @@
  *                            "40.7128° N, 74.0060° W", "N 48.8566°, E 2.3522°", "-33.8688°, 151.2093°"      0.9
  *  - coordinates-dms         degrees, minutes (and seconds) with hemispheres: 51°30'26.6"N 0°07'39.0"W      0.9
  *  - coordinates-pair        two plain decimals ("51.50740, -0.12780") after a coordinates word (gps, coordinates,
- *                            lat/lng, location, geo, Koordinaten, Standort, coordonnées, ubicación …; not "position",
- *                            which windows and layouts have too)
+ *                            latitude, lng, location, geo, Koordinaten, Standort, coordonnées, ubicación …; not
+ *                            "position", which windows and layouts have too)
  *                            within the 40 characters before                                            0.8
  *  - coordinate-field        one value after its own label: "lat=48.8566&lng=2.3522", "latitude": 48.85  0.8
  * A latitude lies in [-90, 90] and a longitude in [-180, 180]; decimal forms need at least three decimals (a
@@ -51,12 +51,13 @@ const FIELD = new RegExp(
   'giu',
 );
 
-const CONTEXT_WORDS = /(?<![\p{L}])(?:gps|coord(?:inate)?s?|lat(?:itude)?|lng|lon(?:gitude)?|location|geo(?:location)?|koordinaten|standort|coordonnées|coordonnees|coordenadas|ubicaci[oó]n|localizaci[oó]n)(?![\p{L}])/iu;
+const CONTEXT_WORDS = /(?<![\p{L}])(?:gps|coord(?:inate)?s?|latitude|lng|longitude|location|geo(?:location)?|koordinaten|standort|coordonnées|coordonnees|coordenadas|ubicaci[oó]n|localizaci[oó]n)(?![\p{L}])/iu;
 const CONTEXT_CHARS = 40;
 /** Every context word and field label holds one of these (a prefilter: the regexes decide). */
 const WORD_HINT = defineKeywordHint('geo-coordinates', [
-  'gps', 'coord', 'lat', 'lng', 'lon', 'location', 'geo', 'koordinaten', 'standort', 'coordonn', 'coordenadas',
-  'ubicaci', 'localizaci', 'breitengrad', 'längengrad',
+  'gps', 'coord', 'latitud', 'longitud', 'lng', 'location', 'geo', 'koordinaten', 'standort', 'coordonn', 'coordenadas',
+  'ubicaci', 'localizaci', 'breitengrad', 'längengrad', 'lat"', "lat'", 'lat ', 'lat:', 'lat=', 'lon"', "lon'", 'lon ',
+  'lon:', 'lon=',
 ]);
 
 function parse(value: string): number {

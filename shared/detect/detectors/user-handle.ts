@@ -64,13 +64,16 @@ const AT_WORDS = new Set([
   'model', 'using', 'section', 'foreach', 'endforeach', 'endif', 'yield', 'csrf',
 ]);
 
-/** Start of an @-mention: the @ is not glued to a letter, digit or other name character before it. */
-const MENTION = /(?<![\p{L}\p{N}\p{M}_.+\-@/\\])@([A-Za-z_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9]|\/|\()/gu;
+/** An @-mention at an '@' (sticky): the handle, not followed by more of a name, a domain, a path or a call. */
+const MENTION = /@([A-Za-z_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9]|\/|\()/y;
+/** What glues an '@' to the word before it (an e-mail address, a package version, a path). */
+const GLUED_BEFORE = /[\p{L}\p{N}\p{M}_.+\-@/\\]/u;
 
 const B = '[ \\t\\u00a0]';
 /** Account words that are not user-path.ts's labels. */
 const ACCOUNT_WORD = `login|logon|skype(?:${B}?(?:id|name))?|discord|telegram|signal|whatsapp${B}?name|handle|alias|gamertag|twitter|instagram|slack${B}?(?:handle|name|id)`;
-const ACCOUNT_LABEL = new RegExp(`(?<![\\p{L}\\p{N}_])(?<label>${ACCOUNT_WORD})${B}{0,4}[:=]${B}{0,4}["'“]?`, 'giu');
+/** Labels end right before a ':' or '=' (matched on the characters before it). */
+const ACCOUNT_LABEL = new RegExp(`(?<![\\p{L}\\p{N}_])(?<label>${ACCOUNT_WORD})${B}{0,4}$`, 'iu');
 const ACCOUNT_PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}_])(?:my|his|her|their|your|our)${B}+(?<label>user${B}?name|user${B}?id|login${B}?name|login${B}?id|${ACCOUNT_WORD})` +
     `${B}+(?:is|was)${B}+["'“]?`,
@@ -79,9 +82,13 @@ const ACCOUNT_PHRASE = new RegExp(
 /** Ticket roles whose value is often a login ("Assigned to: kwilliams"). */
 const ROLE_LABEL = new RegExp(
   `(?<![\\p{L}\\p{N}_])(?<label>assigned${B}to|assignee|owner|reporter|requester|requestor|submitter|caller|technician|` +
-    `(?:created|opened|closed|resolved|updated|modified|approved|assigned|escalated)${B}by)${B}{0,4}[:=]${B}{0,4}["'“]?`,
-  'giu',
+    `(?:created|opened|closed|resolved|updated|modified|approved|assigned|escalated)${B}by)${B}{0,4}$`,
+  'iu',
 );
+/** The longest label and the spaces before its ':' or '='. */
+const LABEL_WINDOW = 40;
+/** After the ':' or '=': spaces and an opening quote. */
+const AFTER_SEPARATOR = /[ \t\u00a0]{0,4}["'“]?/y;
 /** A value written like a login: lower case, a letter first, then letters, digits, '.', '_' or '-'. */
 const LOGIN_SHAPE = /^[a-z][a-z0-9._-]{2,39}$/;
 /** Queue and team names that roles take ("Assigned to: tier2"). */
@@ -116,46 +123,72 @@ function isValueChar(text: string, i: number): boolean {
 }
 
 function detectMentions(text: string, out: Finding[]): void {
-  if (!text.includes('@')) return;
-  MENTION.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MENTION.exec(text)) !== null) {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at > 0 && GLUED_BEFORE.test(text.charAt(at - 1))) continue;
+    MENTION.lastIndex = at;
+    const m = MENTION.exec(text);
+    if (m === null) continue;
     const handle = m[1]!;
     if (AT_WORDS.has(handle.toLowerCase()) || isProseOrBuiltInName(handle)) continue;
     // "@example.com", "all @gmail.com addresses": a domain
     const dot = handle.lastIndexOf('.');
     if (dot > 0 && COMMON_TLDS.has(handle.slice(dot + 1).toLowerCase())) continue;
-    out.push(finding(m.index, m.index + m[0].length, SCORE_MENTION, 'at-mention'));
+    out.push(finding(at, at + m[0].length, SCORE_MENTION, 'at-mention'));
   }
 }
 
 /** Is `value` an ordinary word (English, or one of the common words of several languages)? */
 type IsWord = (value: string) => boolean;
 
-function detectAccounts(text: string, re: RegExp, pattern: string, isWord: IsWord, out: Finding[]): void {
+/** The value that starts at `s` (after a label or phrase), as [start, end), if it may be an account name. */
+function accountValue(text: string, s: number, role: boolean, isWord: IsWord): readonly [number, number] | null {
   const n = text.length;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let s = m.index + m[0].length;
-    if (text.charCodeAt(s) === 0x40) s++; // "Telegram: @jdoe": the handle without its @
-    let e = s;
+  if (text.charCodeAt(s) === 0x40) s++; // "Telegram: @jdoe": the handle without its @
+  let e = s;
+  while (e < n && e - s <= MAX_VALUE && isValueChar(text, e)) e++;
+  // Skype IDs of Microsoft accounts: "live:jane_1"
+  if (e - s === 4 && text.charCodeAt(e) === 0x3a && e + 1 < n && isValueChar(text, e + 1) && text.slice(s, e).toLowerCase() === 'live') {
+    e++;
     while (e < n && e - s <= MAX_VALUE && isValueChar(text, e)) e++;
-    // Skype IDs of Microsoft accounts: "live:jane_1"
-    if (e - s === 4 && text.charCodeAt(e) === 0x3a && e + 1 < n && isValueChar(text, e + 1) && text.slice(s, e).toLowerCase() === 'live') {
-      e++;
-      while (e < n && e - s <= MAX_VALUE && isValueChar(text, e)) e++;
-    }
-    if (e - s > MAX_VALUE) continue;
-    while (e > s && (text.charCodeAt(e - 1) === 0x2e || text.charCodeAt(e - 1) === 0x2d)) e--;
-    const value = text.slice(s, e);
-    if (value.length < 2 || !/[\p{L}\p{N}]/u.test(value) || isProseOrBuiltInName(value) || PROSE_VALUES.has(value.toLowerCase())) continue;
-    const role = pattern === 'role-label';
-    if (role && (!LOGIN_SHAPE.test(value) || QUEUE_VALUES.has(value))) continue;
-    if (isWord(value.toLowerCase())) continue;
-    const label = (m.groups?.label ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const effect = role ? ROLE_EFFECT : ACCOUNT_EFFECT;
-    out.push(finding(s, e, ACCOUNT_BASE + effect, pattern, 'none', [{ word: label, effect }]));
+  }
+  if (e - s > MAX_VALUE) return null;
+  while (e > s && (text.charCodeAt(e - 1) === 0x2e || text.charCodeAt(e - 1) === 0x2d)) e--;
+  const value = text.slice(s, e);
+  if (value.length < 2 || !/[\p{L}\p{N}]/u.test(value) || isProseOrBuiltInName(value) || PROSE_VALUES.has(value.toLowerCase())) return null;
+  if (role && (!LOGIN_SHAPE.test(value) || QUEUE_VALUES.has(value))) return null;
+  if (isWord(value.toLowerCase())) return null;
+  return [s, e];
+}
+
+function pushAccount(span: readonly [number, number], pattern: string, label: string, out: Finding[]): void {
+  const effect = pattern === 'role-label' ? ROLE_EFFECT : ACCOUNT_EFFECT;
+  out.push(finding(span[0], span[1], ACCOUNT_BASE + effect, pattern, 'none', [{ word: label.toLowerCase().replace(/\s+/g, ' '), effect }]));
+}
+
+/** Account and role labels: at each ':' or '=', the label words right before it. */
+function detectLabels(text: string, accounts: boolean, roles: boolean, isWord: IsWord, out: Finding[]): void {
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x3a && c !== 0x3d) continue;
+    const before = text.slice(Math.max(0, p - LABEL_WINDOW), p);
+    const account = accounts ? ACCOUNT_LABEL.exec(before) : null;
+    const role = account === null && roles ? ROLE_LABEL.exec(before) : null;
+    const m = account ?? role;
+    if (m === null) continue;
+    AFTER_SEPARATOR.lastIndex = p + 1;
+    const after = AFTER_SEPARATOR.exec(text);
+    const span = accountValue(text, p + 1 + (after?.[0].length ?? 0), role !== null, isWord);
+    if (span !== null) pushAccount(span, role !== null ? 'role-label' : 'account-label', m.groups!.label!, out);
+  }
+}
+
+/** "my username is jsmith". */
+function detectPhrases(text: string, isWord: IsWord, out: Finding[]): void {
+  ACCOUNT_PHRASE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ACCOUNT_PHRASE.exec(text)) !== null) {
+    const span = accountValue(text, m.index + m[0].length, false, isWord);
+    if (span !== null) pushAccount(span, 'account-phrase', m.groups!.label!, out);
   }
 }
 
@@ -168,12 +201,10 @@ export function createUserHandleDetector(g: Gazetteer): Detector {
     detect(text) {
       const out: Finding[] = [];
       detectMentions(text, out);
-      const labels = text.includes(':') || text.includes('=');
-      if (hasKeywordHint(text, ACCOUNT_HINT)) {
-        if (labels) detectAccounts(text, ACCOUNT_LABEL, 'account-label', isWord, out);
-        detectAccounts(text, ACCOUNT_PHRASE, 'account-phrase', isWord, out);
-      }
-      if (labels && hasKeywordHint(text, ROLE_HINT)) detectAccounts(text, ROLE_LABEL, 'role-label', isWord, out);
+      const accounts = hasKeywordHint(text, ACCOUNT_HINT);
+      const roles = hasKeywordHint(text, ROLE_HINT);
+      if ((accounts || roles) && (text.includes(':') || text.includes('='))) detectLabels(text, accounts, roles, isWord, out);
+      if (accounts) detectPhrases(text, isWord, out);
       return out;
     },
   };
