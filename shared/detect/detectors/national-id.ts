@@ -108,6 +108,8 @@ interface PatternSpec {
   /** Lowered by identifier words (order, invoice, phone, sku, ...): patterns that look like other references. */
   readonly penalised: boolean;
   readonly validation: 'passed' | 'none';
+  /** Every match needs one of its words: the scan is skipped when the text holds none of `WORD_GATED` words. */
+  readonly wordGated?: boolean;
   /** Returns the variant for a validated match, or undefined to reject it. */
   check(m: RegExpMatchArray): Variant | undefined;
 }
@@ -131,6 +133,12 @@ const TFN_WORDS = new Set(['tfn', 'tax']);
  * A number in three groups of digits, or compact: with a checksum only (1 in 10 or 11 random numbers passes), and
  * shaped like phone numbers and references, so these patterns always need their word before them.
  */
+/**
+ * The words of the word-gated patterns, as words the way `wordsBefore` cuts them (runs of letters): one test per
+ * text instead of one scan per pattern.
+ */
+const WORD_GATED = new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...NHS_WORDS, ...SIN_WORDS, ...TFN_WORDS].join('|')})(?![\\p{L}\\p{M}])`, 'iu');
+
 function groupedDigits(groups: readonly [number, number, string], words: ReadonlySet<string>, pattern: string, valid: (digits: string) => boolean): PatternSpec {
   const [a, b, c] = groups;
   const min = a + b + Number(c.split(',')[0]);
@@ -142,6 +150,7 @@ function groupedDigits(groups: readonly [number, number, string], words: Readonl
     words,
     penalised: true,
     validation: 'passed',
+    wordGated: true,
     check(m) {
       if (!valid(`${m[1]}${m[3]}${m[4]}`)) return undefined;
       return { pattern, base: 0.7, boost: 0.2, requireContext: true };
@@ -402,8 +411,10 @@ export const nationalIdDetector: Detector = {
     if (stats.digits === 0) return [];
     const out: Finding[] = [];
     if (stats.digits >= 4) detectLabelledDocuments(text, out);
+    let gateOpen: boolean | undefined;
     for (const spec of PATTERNS) {
       if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;
+      if (spec.wordGated === true && !(gateOpen ??= WORD_GATED.test(text))) continue;
       // exec, not matchAll: matchAll clones the regex on every call.
       const reG = spec.re;
       reG.lastIndex = 0;
