@@ -4,7 +4,7 @@
  * (the configured prefix and length), masks (`**** **** **** 1234`, `j***@e***.com`, any configured mask character),
  * generalised values (`10.1.2.0/24`, `30–39`, `2024-03`, `10***`, a country) and the pseudonym operator's fakes
  * (`user-…@example.invalid`, `host-….example`, RFC 5737 / RFC 3849 addresses, `02:00:5e:…`, fictional phone ranges,
- * test card prefixes, shipped names, cities, organisations and streets).
+ * test card prefixes, shipped names, cities, organisations and streets, coordinates within a degree of 0°, 0°).
  *
  * Strict on purpose: a real value must not pass as ours. What it cannot tell apart from real data:
  * - a real name, city, organisation or street made only of words in the shipped lists passes (the lists are real
@@ -34,6 +34,7 @@ import { ENTITY_TYPES, type EntityType } from '../detect/finding';
 import { COUNTRY_BY_NAME, COUNTRY_OF_CITY, FAKE_LISTS } from '../transform/data/fake-lists';
 import { cityCountryCode, countryCodeOf } from '../transform/data/place-countries';
 import { luhnValid } from '../transform/fakes/fake-card';
+import { isFakeCoordinates } from '../transform/fakes/fake-coordinates';
 import { FAKE_EMAIL_DOMAIN, isKeptDomain } from '../transform/fakes/fake-email';
 import { DOCUMENTATION_NETS } from '../transform/fakes/fake-ip';
 import { normaliseValue } from '../transform/normalise-value';
@@ -67,6 +68,7 @@ export function createOwnReplacementTest(policy: Policy): (type: EntityType, tex
     const t = text.replace(EDGE_PUNCTUATION, '');
     if (t === '') return false;
     if (c.hash?.test(t) || isMasked(type, t, c.masks) || isGeneralised(type, t, c)) return true;
+    if (type === 'LOCATION' && isFakeCoordinates(t)) return true;
     if (NAME_LIKE.has(type)) return isFakeCity(text.trim()) || isFakeNameLike(t);
     switch (type) {
       case 'EMAIL':

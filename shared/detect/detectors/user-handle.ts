@@ -1,12 +1,13 @@
 /**
  * USERNAME detector for the names people go by in chat, messaging and social tools, as support text quotes them:
  *
- *  - at-mention      "@jsmith", "cc @jane.doe", "RT @JaneDoe99": an @ at the start of the text, after white space or
- *                    an opening bracket or quote, then 2-30 letters, digits, '_', '.', '-', starting with a letter
- *                    or '_' (so "@3pm" is a time) — 0.65. Not an e-mail address (an @ after a letter or digit is
- *                    the e-mail detector's), not a domain ("@example.com"), not a package scope ("@types/node"),
- *                    not a call ("@app.route("), and none of the @-words of code, scripts and chat tools ("@echo
- *                    off", "@Override", "@param", "@media", "@here", "@channel").
+ *  - at-mention      "@jsmith", "cc @jane.doe", "RT @JaneDoe99": the handle (without its @, which stays in the output)
+ *                    after an @ at the start of the text, after white space or an opening bracket or quote: 2-30
+ *                    letters, digits, '_', '.', '-', starting with a letter or '_' (so "@3pm" is a time) — 0.65.
+ *                    Not an e-mail address (an @ after a letter or digit is the e-mail detector's), not a domain
+ *                    ("@example.com"), not a package scope ("@types/node"), not a call ("@app.route("), and none
+ *                    of the @-words of code, scripts and chat tools ("@echo off", "@Override", "@param", "@media",
+ *                    "@here", "@channel").
  *  - account-label   "login: jsmith", "Skype: live:jane_1", "Discord = jd_1234", "Telegram: @jdoe": the value after
  *                    the label and ':' or '=' — 0.8 (the label words of user-path.ts — "Username:", "User ID=" —
  *                    are that detector's).
@@ -133,7 +134,8 @@ function detectMentions(text: string, out: Finding[]): void {
     // "@example.com", "all @gmail.com addresses": a domain
     const dot = handle.lastIndexOf('.');
     if (dot > 0 && COMMON_TLDS.has(handle.slice(dot + 1).toLowerCase())) continue;
-    out.push(finding(at, at + m[0].length, SCORE_MENTION, 'at-mention'));
+    // the handle without its '@': the pseudonym replaces the name and the mention stays a mention ("@user-…")
+    out.push(finding(at + 1, at + m[0].length, SCORE_MENTION, 'at-mention'));
   }
 }
 

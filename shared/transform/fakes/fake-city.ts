@@ -5,14 +5,16 @@
  * United States when the lists have none for it).
  */
 import { COUNTRY_BY_NAME, COUNTRY_CODES, COUNTRY_OF_CITY, FAKE_LISTS } from '../data/fake-lists';
-import { cityCountryCode } from '../data/place-countries';
+import { cityCountryCode, countryCodeOf } from '../data/place-countries';
 import { digestInt } from '../keyed-hash';
 
 const FALLBACK_REGION = 'US';
 
 /** @param normalised the place in canonical form (lower case, single spaces) */
 export function fakeCity(digest: Uint8Array, normalised: string, defaultRegion: string): string {
-  const country = COUNTRY_BY_NAME.get(normalised);
+  // (a short form that only the country table knows, "uk", "usa", "uae": another country's English name)
+  const shortForm = countryCodeOf(normalised);
+  const country = COUNTRY_BY_NAME.get(normalised) ?? (shortForm !== undefined ? { code: shortForm, language: 0 } : undefined);
   if (country !== undefined) {
     const other = pickOther(COUNTRY_CODES, digest, (code) => code === country.code);
     return FAKE_LISTS.countries[other]![country.language]!;

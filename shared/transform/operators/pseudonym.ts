@@ -9,6 +9,7 @@ import type { EntityType } from '../../detect/finding';
 import { applyCasePattern } from '../case-pattern';
 import { fakeCard } from '../fakes/fake-card';
 import { fakeCity } from '../fakes/fake-city';
+import { fakeCoordinates, isCoordinatesValue } from '../fakes/fake-coordinates';
 import { fakeEmail } from '../fakes/fake-email';
 import {
   fakeDateOfBirth,
@@ -113,6 +114,8 @@ function makeFake(
     case 'PERSON':
       return fakeName(digest, value);
     case 'LOCATION':
+      // coordinates become coordinates near 0°, 0° (see fake-coordinates.ts); a place name another place's name
+      if (isCoordinatesValue(value)) return fakeCoordinates(digest, value);
       return applyCasePattern(value, fakeCity(digest, normalised, context.defaultRegion));
     case 'ORGANIZATION':
       return applyCasePattern(value, fakeOrganization(digest, value));

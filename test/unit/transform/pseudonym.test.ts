@@ -10,6 +10,7 @@ import { ProfileError, type OperatorContext } from '../../../shared/transform/op
 import { pseudonymOperator as op, type PseudonymParams } from '../../../shared/transform/operators/pseudonym';
 import { luhnValid } from '../../../shared/transform/fakes/fake-card';
 import { withCheckDigits } from '../../../shared/transform/fakes/fake-iban';
+import { countryCodeOf } from '../../../shared/transform/data/place-countries';
 
 const keyBytesArb = fc.uint8Array({ minLength: 32, maxLength: 32 });
 const keyArb = keyBytesArb.map((b) => new KeyedHash(b));
@@ -214,6 +215,23 @@ describe('pseudonym operator: parameters and examples', () => {
     expect(place).toBe(place.toUpperCase());
     const org = pseudonym(key, 'ORGANIZATION', 'acme gmbh');
     expect(org).toBe(org.toLowerCase());
+  });
+
+  it('coordinates become coordinates within a degree of 0°, 0°, in the same form', () => {
+    const pair = pseudonym(key, 'LOCATION', '51.50740, -0.12780');
+    expect(pair).toMatch(/^0\.\d{5}, -0\.\d{5}$/);
+    expect(pseudonym(key, 'LOCATION', '40.7128° N, 74.0060° W')).toMatch(/^0\.\d{4}° N, 0\.\d{4}° W$/);
+    expect(pseudonym(key, 'LOCATION', '51°30\'26.6"N 0°07\'39.0"W')).toMatch(/^0°[0-5]\d'[0-5]\d\.\d"N 0°[0-5]\d'[0-5]\d\.\d"W$/);
+    expect(pseudonym(key, 'LOCATION', '48.8566')).toMatch(/^0\.\d{4}$/);
+    expect(pseudonym(key, 'LOCATION', '51.50740, -0.12780')).toBe(pair);
+  });
+
+  it('a country short form becomes another country', () => {
+    for (const short of ['UK', 'USA', 'uae']) {
+      const fake = pseudonym(key, 'LOCATION', short);
+      expect(fake).not.toBe(short);
+      expect(countryCodeOf(fake.toLowerCase())).toBeDefined();
+    }
   });
 
   it('tells each pseudonym and its original to onPseudonym', () => {
