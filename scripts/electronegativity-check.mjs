@@ -7,6 +7,7 @@
 //
 // The tool fetches translations and Electron's release list at start-up (failures are tolerated); where user
 // namespaces allow it, it runs under `unshare -rn`, with no network, so a run does not depend on what is online.
+// Its report's two writes race; a preloaded module puts them in order (electronegativity-ordered-writes.mjs).
 //
 //   npx electron-vite build && node scripts/electronegativity-check.mjs
 import { spawnSync } from 'node:child_process';
@@ -43,8 +44,11 @@ function stage(dir) {
   return missing;
 }
 
+/** Preloaded into the tool: its report's two writes race (see the file). */
+const ORDERED_WRITES = new URL('./electronegativity-ordered-writes.mjs', import.meta.url).href;
+
 function runElectronegativity(inputDir, version, csvPath) {
-  const command = [process.execPath, electronegativityCli(), '-i', inputDir, '-e', version, '-r', '-o', csvPath];
+  const command = [process.execPath, '--import', ORDERED_WRITES, electronegativityCli(), '-i', inputDir, '-e', version, '-r', '-o', csvPath];
   const offline = spawnSync('unshare', ['-rn', 'true'], { stdio: 'ignore' }).status === 0;
   const [cmd, ...args] = offline ? ['unshare', '-rn', ...command] : command;
   console.log(`▶ ${offline ? 'unshare -rn ' : ''}electronegativity -i <${SCANNED_PATHS.join(', ')}> -e ${version} -r -o ${CSV_REPORT}`);
