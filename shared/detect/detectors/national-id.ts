@@ -343,6 +343,11 @@ interface LabelledDocument {
 }
 
 const B = String.raw`(?<![\p{L}\p{N}_])`;
+/** One prefilter for passports and identity cards (the keyword hints are few: one 32-bit mask). */
+const IDENTITY_DOCUMENT_HINT = defineKeywordHint('identity-document', [
+  'passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'pass-nr', 'passnr', 'passnummer',
+  'pass-nummer', 'card', 'personalausweis', "d'identit", 'd’identit', 'nacional de identidad',
+]);
 const LABELLED_DOCUMENTS: readonly LabelledDocument[] = [
   {
     pattern: 'driver-license',
@@ -355,7 +360,7 @@ const LABELLED_DOCUMENTS: readonly LabelledDocument[] = [
   {
     pattern: 'passport',
     label: new RegExp(String.raw`${B}(?:passport|reisepass|passeport|pasaporte|passaporto|paspoort)(?:[ \t\u00a0-]?(?:nummer|nr\.?|no\.?))?|${B}pass-?(?:nr\.?|nummer)|${B}(?:numéro|numero|número|n[°º]) de (?:passeport|pasaporte)`, 'giu'),
-    hint: defineKeywordHint('passport', ['passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'pass-nr', 'passnr', 'passnummer', 'pass-nummer']),
+    hint: IDENTITY_DOCUMENT_HINT,
     minLength: 6,
     maxLength: 12,
     minDigits: 5,
@@ -363,7 +368,7 @@ const LABELLED_DOCUMENTS: readonly LabelledDocument[] = [
   {
     pattern: 'id-card',
     label: new RegExp(String.raw`${B}(?:national[ \t\u00a0]+)?(?:id|identity)[ \t\u00a0-]?card|${B}personalausweis(?:[ \t\u00a0-]?(?:nummer|nr\.?))?|${B}carte (?:nationale )?d['’]identit[ée]|${B}documento nacional de identidad|${B}carta d['’]identit[àa]`, 'giu'),
-    hint: defineKeywordHint('identity-card', ['card', 'personalausweis', "d'identit", 'd’identit', 'nacional de identidad']),
+    hint: IDENTITY_DOCUMENT_HINT,
     minLength: 6,
     maxLength: 14,
     minDigits: 5,

@@ -97,13 +97,11 @@ const QUEUE_VALUES = new Set([
   'helpdesk', 'servicedesk', 'service-desk', 'unassigned', 'nobody', 'tier1', 'tier2', 'tier3', 'l1', 'l2', 'l3',
   'level1', 'level2', 'level3', 'devops', 'dba', 'infra', 'noc', 'soc', 'autoassign', 'auto-assign', 'workflow',
 ]);
+/** One prefilter for the account words and the ticket roles (the keyword hints are few: one 32-bit mask). */
 const ACCOUNT_HINT = defineKeywordHint('account-word', [
   'login', 'logon', 'skype', 'discord', 'telegram', 'signal', 'whatsapp', 'handle', 'alias', 'gamertag', 'twitter',
-  'instagram', 'slack', 'user',
-]);
-const ROLE_HINT = defineKeywordHint('ticket-role', [
-  'assign', 'owner', 'reporter', 'request', 'submitter', 'caller', 'technician', 'created', 'opened', 'closed',
-  'resolved', 'updated', 'modified', 'approved', 'escalated',
+  'instagram', 'slack', 'user', 'assign', 'owner', 'reporter', 'request', 'submitter', 'caller', 'technician', 'created',
+  'opened', 'closed', 'resolved', 'updated', 'modified', 'approved', 'escalated',
 ]);
 
 /** What "my login is …" goes on with when it says how the account is, not what it is called. */
@@ -168,13 +166,13 @@ function pushAccount(span: readonly [number, number], pattern: string, label: st
 }
 
 /** Account and role labels: at each ':' or '=', the label words right before it. */
-function detectLabels(text: string, accounts: boolean, roles: boolean, isWord: IsWord, out: Finding[]): void {
+function detectLabels(text: string, isWord: IsWord, out: Finding[]): void {
   for (let p = 0; p < text.length; p++) {
     const c = text.charCodeAt(p);
     if (c !== 0x3a && c !== 0x3d) continue;
     const before = text.slice(Math.max(0, p - LABEL_WINDOW), p);
-    const account = accounts ? ACCOUNT_LABEL.exec(before) : null;
-    const role = account === null && roles ? ROLE_LABEL.exec(before) : null;
+    const account = ACCOUNT_LABEL.exec(before);
+    const role = account === null ? ROLE_LABEL.exec(before) : null;
     const m = account ?? role;
     if (m === null) continue;
     AFTER_SEPARATOR.lastIndex = p + 1;
@@ -203,10 +201,9 @@ export function createUserHandleDetector(g: Gazetteer): Detector {
     detect(text) {
       const out: Finding[] = [];
       detectMentions(text, out);
-      const accounts = hasKeywordHint(text, ACCOUNT_HINT);
-      const roles = hasKeywordHint(text, ROLE_HINT);
-      if ((accounts || roles) && (text.includes(':') || text.includes('='))) detectLabels(text, accounts, roles, isWord, out);
-      if (accounts) detectPhrases(text, isWord, out);
+      if (!hasKeywordHint(text, ACCOUNT_HINT)) return out;
+      if (text.includes(':') || text.includes('=')) detectLabels(text, isWord, out);
+      detectPhrases(text, isWord, out);
       return out;
     },
   };
