@@ -137,7 +137,10 @@ const TFN_WORDS = new Set(['tfn', 'tax']);
  * The words of the word-gated patterns, as words the way `wordsBefore` cuts them (runs of letters): one test per
  * text instead of one scan per pattern.
  */
-const WORD_GATED = new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...NHS_WORDS, ...SIN_WORDS, ...TFN_WORDS].join('|')})(?![\\p{L}\\p{M}])`, 'iu');
+const WORD_GATED_WORDS = [...NHS_WORDS, ...SIN_WORDS, ...TFN_WORDS];
+const WORD_GATED = new RegExp(`(?<![\\p{L}\\p{M}])(?:${WORD_GATED_WORDS.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
+/** Their prefilter: a text without one of the words anywhere (as a part of a word too) needs no test. */
+const WORD_GATED_HINT = defineKeywordHint('national-id-words', WORD_GATED_WORDS);
 
 function groupedDigits(groups: readonly [number, number, string], words: ReadonlySet<string>, pattern: string, valid: (digits: string) => boolean): PatternSpec {
   const [a, b, c] = groups;
@@ -419,7 +422,7 @@ export const nationalIdDetector: Detector = {
     let gateOpen: boolean | undefined;
     for (const spec of PATTERNS) {
       if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;
-      if (spec.wordGated === true && !(gateOpen ??= WORD_GATED.test(text))) continue;
+      if (spec.wordGated === true && !(gateOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && WORD_GATED.test(text))) continue;
       // exec, not matchAll: matchAll clones the regex on every call.
       const reG = spec.re;
       reG.lastIndex = 0;
