@@ -30,10 +30,10 @@ const NUM = (intDigits: number, minDecimals: number) => `[-+−]?\\d{1,${intDigi
 const LEFT = '(?<![\\p{L}\\p{N}_.,])';
 const RIGHT = '(?![\\p{N}]|[.,]\\p{N}|\\p{L})';
 
-/** "40.7128° N, 74.0060° W", "N 48.8566, E 2.3522", "-33.8688°, 151.2093°" */
+/** "40.7128° N, 74.0060° W", "N 48.8566°, E 2.3522°", "-33.8688°, 151.2093°" (both degree signs are required below) */
 const HEMISPHERE = new RegExp(
-  `${LEFT}(?:(?<h1>[NS])${S})?(?<lat>${NUM(2, 2)})${S}(?<d1>°)?${S}(?<h2>[NS])?${S}[,;/]?${S}` +
-    `(?:(?<h3>[EWO])${S})?(?<lon>${NUM(3, 2)})${S}(?<d2>°)?${S}(?<h4>[EWO])?${RIGHT}`,
+  `${LEFT}(?:[NS]${S})?(?<lat>${NUM(2, 2)})${S}(?<d1>°)?${S}[NS]?${S}[,;/]?${S}` +
+    `(?:[EWO]${S})?(?<lon>${NUM(3, 2)})${S}(?<d2>°)?${S}[EWO]?${RIGHT}`,
   'gu',
 );
 /** 51°30'26.6"N 0°07'39.0"W */
