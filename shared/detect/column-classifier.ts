@@ -27,7 +27,8 @@ const HEADER_RULES: readonly HeaderRule[] = [
   { role: 'identifier', type: 'MAC_ADDRESS', tokens: ['mac'], stems: ['macaddress', 'macadresse'], confidence: 0.9 },
   { role: 'identifier', type: 'HOSTNAME', tokens: ['host', 'fqdn'], stems: ['hostname', 'computername', 'devicename', 'machinename', 'rechnername', 'servername'], confidence: 0.85 },
   { role: 'identifier', type: 'URL', tokens: ['url', 'uri', 'link'], stems: ['website', 'webseite', 'homepage'], confidence: 0.85 },
-  { role: 'identifier', type: 'IBAN', tokens: ['iban'], stems: ['bankaccount', 'kontonummer', 'bankverbindung'], confidence: 0.9 },
+  // bank and payment accounts (see docs/detection.md: the IBAN type holds them all)
+  { role: 'identifier', type: 'IBAN', tokens: ['iban', 'bic', 'swift', 'bsb', 'blz'], stems: ['bankaccount', 'kontonummer', 'bankverbindung', 'bankleitzahl', 'routingnumber', 'sortcode', 'walletaddress', 'bitcoinaddress', 'btcaddress', 'ethaddress', 'cryptoaddress'], confidence: 0.9 },
   { role: 'identifier', type: 'CREDIT_CARD', stems: ['creditcard', 'cardnumber', 'kreditkarte', 'cartebancaire', 'tarjeta'], confidence: 0.9 },
   { role: 'identifier', type: 'NATIONAL_ID', tokens: ['ssn', 'nino', 'dni', 'nie', 'nir', 'pan', 'aadhaar'], stems: ['nationalid', 'taxid', 'steuerid', 'passport', 'ausweis', 'socialsecurity', 'personalausweis'], confidence: 0.85 },
   { role: 'identifier', type: 'DATE_OF_BIRTH', tokens: ['dob'], stems: ['birth', 'geburt', 'naissance', 'nacimiento'], confidence: 0.9 },

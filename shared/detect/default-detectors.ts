@@ -11,6 +11,8 @@ import { confidentialNoteDetector } from './detectors/confidential-note';
 import { knownValueDetector } from './detectors/known-value';
 import { creditCardDetector } from './detectors/credit-card';
 import { ibanDetector } from './detectors/iban';
+import { createBankAccountDetector } from './detectors/bank-account';
+import { cryptoWalletDetector } from './detectors/crypto-wallet';
 import { nationalIdDetector } from './detectors/national-id';
 import { macAddressDetector } from './detectors/mac-address';
 import { uuidDetector } from './detectors/uuid';
@@ -47,7 +49,7 @@ export interface DefaultDetectorOptions {
 export function defaultDetectors(options: DefaultDetectorOptions = {}): Detector[] {
   const caseNumbers = options.caseNumberPatterns ? createCaseNumberDetector(options.caseNumberPatterns) : caseNumberDetector;
   return [emailDetector, urlDetector, ipAddressDetector, phoneDetector, columnValueDetector, confidentialNoteDetector, knownValueDetector,
-    creditCardDetector, ibanDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
+    creditCardDetector, ibanDetector, createBankAccountDetector(defaultGazetteer()), cryptoWalletDetector, nationalIdDetector, macAddressDetector, uuidDetector, deviceIdDetector,
     streetAddressDetector, postalCodeDetector, dateOfBirthDetector, createPersonDetector(defaultGazetteer()), createLocationDetector(defaultGazetteer()),
     createOrganizationDetector(defaultGazetteer()),
     secretDetector, caseNumbers, userPathDetector, createUserHandleDetector(defaultGazetteer()), hostnameDetector, createStreetNameDetector(defaultGazetteer()),

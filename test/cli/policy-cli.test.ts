@@ -180,6 +180,22 @@ describe('anonymise run: packages and the vault', () => {
     expect(r.stdout).toMatch(/verification passed/);
   });
 
+  it('pseudonymises bank details and wallet addresses in their own form, and its verification knows its fakes', () => {
+    const dir = tempDir();
+    const originals = ['12345678', '20-00-00', '021000021', 'DEUTDEFF', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed'];
+    writeFileSync(join(dir, 'in.csv'), 'id,body\n' +
+      `1,"Refund to account number ${originals[0]}, sort code ${originals[1]}, routing ${originals[2]}, BIC: ${originals[3]}"\n` +
+      `2,"Send it to ${originals[4]} or ${originals[5]}; my MetaMask wallet is ${originals[6]}"\n`);
+    const r = cli(['run', join(dir, 'in.csv'), '--out', join(dir, 'out.csv'), '--key', newKey(dir)]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/verification passed/);
+    const [first = '', second = ''] = csv(join(dir, 'out.csv')).data.map((row) => row['body']!);
+    for (const v of originals) expect(first + second).not.toContain(v);
+    expect(first).toMatch(/^Refund to account number \d{8}, sort code \d\d-\d\d-\d\d, routing \d{9}, BIC: [A-Z0-9]{8}$/);
+    expect(second).toMatch(/^Send it to 1\w{33} or bc1\w{39}; my MetaMask wallet is 0x[0-9a-f]{40}$/);
+  });
+
   it('keeps an allowed value whole: no known name is replaced inside an allowed e-mail address', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.csv'), 'id,requester_name,requester_email\n1,Hannah Whitcombe,hannah.whitcombe@example.com\n');

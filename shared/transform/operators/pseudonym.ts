@@ -20,7 +20,7 @@ import {
   fakeUrl,
   fakeUsername,
 } from '../fakes/fake-generic';
-import { fakeIban } from '../fakes/fake-iban';
+import { fakeAccount } from '../fakes/fake-account';
 import { fakeIp, PrefixPreservingIpv4, type Ipv4Mode } from '../fakes/fake-ip';
 import { fakeName } from '../fakes/fake-name';
 import { fakeOrganization } from '../fakes/fake-organization';
@@ -108,7 +108,7 @@ function makeFake(
     case 'CREDIT_CARD':
       return fakeCard(digest, value);
     case 'IBAN':
-      return fakeIban(digest, value);
+      return fakeAccount(digest, value);
     case 'USERNAME':
       return fakeUsername(digest);
     case 'PERSON':

@@ -16,6 +16,8 @@ import {
   keptPrefixLength,
 } from '../../../shared/transform/fakes/fake-generic';
 import { fakeIban, mod97, withCheckDigits } from '../../../shared/transform/fakes/fake-iban';
+import { fakeAccount } from '../../../shared/transform/fakes/fake-account';
+import { isChecksummedEthereumAddress, isValidBase58Address, isValidSegwitAddress } from '../../../shared/detect/validators/bank-checksums';
 import { fakeIp, PrefixPreservingIpv4 } from '../../../shared/transform/fakes/fake-ip';
 import { fakeName } from '../../../shared/transform/fakes/fake-name';
 import { fakeOrganization } from '../../../shared/transform/fakes/fake-organization';
@@ -118,6 +120,42 @@ describe('fake IBAN', () => {
       expect(out.replace(/\S/g, '.')).toBe(iban.replace(/\S/g, '.'));
       expect(isValidIBAN(out.replace(/ /g, ''))).toBe(true);
     }
+  });
+});
+
+describe('fake bank and payment accounts (the IBAN type)', () => {
+  it('an IBAN stays an IBAN of its country', () => {
+    const iban = 'DE89 3704 0044 0532 0130 00';
+    const out = fakeAccount(digestOf(iban), iban);
+    expect(out).toBe(fakeIban(digestOf(iban), iban));
+    expect(isValidIBAN(out.replace(/ /g, ''))).toBe(true);
+  });
+
+  it('domestic numbers and BICs keep their layout, and change', () => {
+    for (const v of ['12345678', '20-00-00', '0012 3456 7890', 'DEUTDEFF', 'NEDSZAJJXXX', '062-000']) {
+      const out = fakeAccount(digestOf(v), v);
+      expect(out.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A')).toBe(v.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A'));
+      expect(out).not.toBe(v);
+    }
+  });
+
+  it('wallet addresses keep their prefix, alphabet and case, and lose their checksum', () => {
+    const cases: [string, (s: string) => boolean, RegExp][] = [
+      ['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', isValidBase58Address, /^1[1-9A-HJ-NP-Za-km-z]{33}$/],
+      ['bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', isValidSegwitAddress, /^bc1[02-9ac-hj-np-z]{39}$/],
+      ['BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4', isValidSegwitAddress, /^BC1[02-9AC-HJ-NP-Z]{39}$/],
+      ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', isChecksummedEthereumAddress, /^0x[0-9a-fA-F]{40}$/],
+    ];
+    for (const [address, valid, shape] of cases) {
+      for (let k = 0; k < 20; k++) {
+        const out = fakeAccount(digestOf(`${address}#${k}`), address);
+        expect(out).toMatch(shape);
+        expect(out).not.toBe(address);
+        expect(valid(out)).toBe(false);
+      }
+    }
+    const lower = '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed';
+    expect(fakeAccount(digestOf(lower), lower)).toMatch(/^0x[0-9a-f]{40}$/);
   });
 });
 
