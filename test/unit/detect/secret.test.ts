@@ -14,6 +14,31 @@ const PEM = [
   '-----END RSA PRIVATE KEY-----',
 ].join('\n');
 
+/** Keys in their vendors' documented formats (random characters, not real keys). */
+const rnd = (alphabet: string, n: number, seed: number) => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + seed * 13 + (i * i) % 11) % alphabet.length]).join('');
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const HEX = '0123456789abcdef';
+const OPENAI = `sk-proj-${rnd(ALNUM + '_-', 120, 1)}`;
+const ANTHROPIC = `sk-ant-api03-${rnd(ALNUM + '_-', 93, 2)}`;
+const AI_AND_SAAS_KEYS: [string, string, string, number][] = [
+  [`OPENAI_API_KEY=${OPENAI}`, OPENAI, 'sk-api-key', 0.95],
+  [`my key is ${ANTHROPIC} and it fails`, ANTHROPIC, 'sk-api-key', 0.95],
+  [`legacy sk-${rnd(ALNUM, 48, 3)}`, `sk-${rnd(ALNUM, 48, 3)}`, 'sk-api-key', 0.95],
+  [`token hf_${rnd('abcdefghijklmnopqrstuvwxyzABCDEFGH', 34, 4)}`, `hf_${rnd('abcdefghijklmnopqrstuvwxyzABCDEFGH', 34, 4)}`, 'huggingface-token', 0.95],
+  [`shpat_${rnd(HEX, 32, 5)}`, `shpat_${rnd(HEX, 32, 5)}`, 'shopify-token', 0.95],
+  [`password = pypi-AgEIcHlwaS5vcmc${rnd(ALNUM, 60, 6)}`, `pypi-AgEIcHlwaS5vcmc${rnd(ALNUM, 60, 6)}`, 'pypi-token', 0.95],
+  [`DO token dop_v1_${rnd(HEX, 64, 7)}`, `dop_v1_${rnd(HEX, 64, 7)}`, 'digitalocean-token', 0.95],
+  [`sq0atp-${rnd(ALNUM, 22, 8)}`, `sq0atp-${rnd(ALNUM, 22, 8)}`, 'square-token', 0.95],
+  [`ATATT3${rnd(ALNUM, 180, 9)}`, `ATATT3${rnd(ALNUM, 180, 9)}`, 'atlassian-token', 0.95],
+  [`dapi${rnd(HEX, 32, 10)}`, `dapi${rnd(HEX, 32, 10)}`, 'databricks-token', 0.95],
+  [`PMAK-${rnd(HEX, 24, 11)}-${rnd(HEX, 34, 12)}`, `PMAK-${rnd(HEX, 24, 11)}-${rnd(HEX, 34, 12)}`, 'postman-key', 0.95],
+  [`glsa_${rnd(ALNUM, 32, 13)}_${rnd(HEX, 8, 14)}`, `glsa_${rnd(ALNUM, 32, 13)}_${rnd(HEX, 8, 14)}`, 'grafana-token', 0.95],
+  [`lin_api_${rnd(ALNUM, 40, 15)}`, `lin_api_${rnd(ALNUM, 40, 15)}`, 'linear-key', 0.95],
+  [`ntn_${rnd(ALNUM, 46, 16)}`, `ntn_${rnd(ALNUM, 46, 16)}`, 'notion-token', 0.95],
+  [`sntrys_${rnd(ALNUM, 60, 17)}`, `sntrys_${rnd(ALNUM, 60, 17)}`, 'sentry-token', 0.95],
+  [`AGE-SECRET-KEY-1${rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58, 18)}`, `AGE-SECRET-KEY-1${rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58, 18)}`, 'age-secret-key', 0.95],
+];
+
 describe('secretDetector', () => {
   it('declares its id, version and type', () => {
     expect(secretDetector.id).toBe('secret');
@@ -52,6 +77,7 @@ describe('secretDetector', () => {
       ['pk_live_51HxYzAbCdEfGhIjKl', 'pk_live_51HxYzAbCdEfGhIjKl', 'stripe-key', 0.95],
       ['test key sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'stripe-key', 0.95],
       ['maps key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI', 'AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI', 'google-api-key', 0.95],
+      ...AI_AND_SAAS_KEYS,
     ])('finds %j', (text, expected, pattern, score) => {
       expect(patterns(text)).toEqual([[expected, pattern, score]]);
     });
@@ -77,6 +103,12 @@ describe('secretDetector', () => {
       'sk_live_',
       'AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsH', // 34
       'hooks.slack.com is their webhook host',
+      'see sk-learn-documentation-for-the-latest-version-notes', // no digit: words, not a key
+      `sk-${rnd(ALNUM, 31, 3)}`, // too short
+      `task-${rnd(ALNUM, 40, 3)}`, // "sk-" inside a word
+      `hf_${rnd('abcdefghij', 33, 4)}`,
+      `shpat_${rnd(HEX, 31, 5)}`,
+      'secret_key = x',
     ])('rejects %j', (text) => {
       expect(found(text)).toEqual([]);
     });
