@@ -36,6 +36,8 @@ const HEADER_RULES: readonly HeaderRule[] = [
   { role: 'identifier', type: 'STREET_ADDRESS', tokens: ['street', 'rue', 'calle'], stems: ['address', 'adresse', 'anschrift', 'strasse', 'straße', 'direccion', 'dirección'], confidence: 0.85 },
   { role: 'identifier', type: 'LOCATION', tokens: ['city', 'town', 'ort', 'stadt', 'ville', 'ciudad', 'country', 'land', 'pays', 'pais', 'país', 'region', 'location', 'standort', 'wohnort', 'provincia'], confidence: 0.8 },
   { role: 'identifier', type: 'CASE_NUMBER', stems: ['casenumber', 'ticketnumber', 'ticketnr', 'incidentnumber', 'vorgangsnummer'], confidence: 0.6 },
+  // device identifiers (USERNAME is their canonical type): before the id rule, which would take "serial_number"
+  { role: 'identifier', type: 'USERNAME', tokens: ['imei', 'vin'], stems: ['serialnumber', 'seriennummer', 'fahrgestellnummer', 'imei'], confidence: 0.85 },
   // an identifier column: "customer_id", "user_id", "ticket_id" (after the typed rules, before the person rule)
   { role: 'id', tokens: ['id', 'uuid', 'guid', 'key', 'nr', 'no', 'number', 'nummer', 'ref', 'reference', 'code', 'numero', 'número'], lastTokenOnly: true, confidence: 0.7 },
   { role: 'identifier', type: 'USERNAME', tokens: ['login', 'upn', 'handle'], stems: ['username', 'userid', 'benutzer', 'samaccount', 'loginname', 'nomutilisateur', 'usuario'], confidence: 0.85 },

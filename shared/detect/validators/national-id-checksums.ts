@@ -265,3 +265,29 @@ export function isValidInAadhaar(digits: string): boolean {
 export function isValidInPan(pan: string): boolean {
   return /^[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]$/.test(pan);
 }
+
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+/** ISO 3779 transliteration of A–Z (I, O and Q are not used: -1). */
+const VIN_LETTER_VALUES = [1, 2, 3, 4, 5, 6, 7, 8, -1, 1, 2, 3, 4, 5, -1, 7, -1, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/**
+ * Vehicle identification number, 17 capitals and digits: the North American check digit (position 9) is the
+ * weighted sum of the transliterated characters mod 11, written 'X' for 10. (Used in North America and China;
+ * European VINs need not carry one.)
+ */
+export function isValidVinCheckDigit(vin: string): boolean {
+  if (vin.length !== 17) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = vin.charCodeAt(i);
+    let v: number;
+    if (c >= 0x30 && c <= 0x39) v = c - 0x30;
+    else if (c >= 0x41 && c <= 0x5a) v = VIN_LETTER_VALUES[c - 0x41]!;
+    else return false;
+    if (v < 0) return false;
+    sum += v * VIN_WEIGHTS[i]!;
+  }
+  const check = sum % 11;
+  const at = vin.charCodeAt(8);
+  return check === 10 ? at === 0x58 : at === 0x30 + check;
+}

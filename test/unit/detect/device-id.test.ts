@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceIdDetector } from '../../../shared/detect/detectors/device-id';
+import { isValidVinCheckDigit } from '../../../shared/detect/validators/national-id-checksums';
 
 const ctx = { field: 'body', defaultRegion: 'US' };
 const detect = (text: string) => deviceIdDetector.detect(text, ctx);
@@ -75,6 +76,31 @@ describe('deviceIdDetector (IMEI) — does not report', () => {
     ['a phone number', '+44 20 7946 0958'],
   ])('%s: %j', (_name, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe('deviceIdDetector (VIN)', () => {
+  it('checks the North American check digit', () => {
+    expect(isValidVinCheckDigit('1M8GDM9AXKP042788')).toBe(true); // check digit X
+    expect(isValidVinCheckDigit('1HGCM82633A004352')).toBe(true);
+    expect(isValidVinCheckDigit('1HGCM82643A004352')).toBe(false);
+    expect(isValidVinCheckDigit('WVWZZZ1JZXW000001')).toBe(false); // European: no check digit
+    expect(isValidVinCheckDigit('1HGCM8263IA004352')).toBe(false); // I is not used
+  });
+  it('finds a VIN with a valid check digit, or after a VIN word', () => {
+    expect(found('my truck 1M8GDM9AXKP042788 will not start')).toEqual(['1M8GDM9AXKP042788']);
+    expect(detect('1HGCM82633A004352')[0]).toMatchObject({ type: 'USERNAME', score: 0.85, explanation: { pattern: 'vin', validation: 'passed', context: [] } });
+    expect(detect('VIN: 1HGCM82633A004352')[0]!.score).toBe(0.95);
+    expect(detect('VIN: WVWZZZ1JZXW000001')[0]).toMatchObject({ score: 0.9, explanation: { validation: 'none', context: [{ word: 'vin', effect: 0.9 }] } });
+    expect(found('Fahrgestellnummer WDB2030461A123456')).toEqual(['WDB2030461A123456']);
+  });
+  it('does not report other 17-character codes', () => {
+    expect(found('order WVWZZZ1JZXW000001 shipped')).toEqual([]); // no check digit, no VIN word
+    expect(found('VIN 11111111111111111')).toEqual([]); // no letters
+    expect(found('VIN 1M8GDM9AXKP04278')).toEqual([]); // 16
+    expect(found('VIN 1M8GDM9AXKP042788X')).toEqual([]); // 18
+    expect(found('vin 1m8gdm9axkp042788')).toEqual([]); // lower case
+    expect(found('key-1M8GDM9AXKP042788')).toEqual([]); // glued
   });
 });
 
