@@ -97,6 +97,10 @@ describe('ORGANIZATION: more context', () => {
   it('organisations listed with a found one', () => {
     expect(found('We compared Impaq Robotics, Flightstats and Transunion last week.').sort()).toEqual(['Flightstats', 'Impaq Robotics', 'Transunion']);
   });
+  it('a contact label after a company in a signature is not another company', () => {
+    expect(found('Jürgen, Müller & Söhne GmbH, Tel. 089 12345678')).toEqual(['Müller & Söhne GmbH']);
+    expect(found('Acme Widgets Ltd, Mobile 07700 900123')).toEqual(['Acme Widgets Ltd']);
+  });
   it('a recipient line above an address line', () => {
     expect(found('Zentrix\n\n24 Harbour Road\nLeeds')).toEqual(['Zentrix']);
   });

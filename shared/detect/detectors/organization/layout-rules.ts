@@ -92,6 +92,10 @@ export function addRecipientLines(text: string, g: Gazetteer, tokens: Tokens, ou
   }
 }
 
+/** Labels of a signature's contact lines, which follow a company name after a comma. */
+const CONTACT_LABELS = new Set(['tel', 'tél', 'fax', 'phone', 'telephone', 'telefon', 'teléfono', 'tfno', 'mobile', 'mob', 'cell', 'handy',
+  'móvil', 'movil', 'portable', 'email', 'e-mail', 'mail', 'web', 'www', 'website', 'ph', 'direct', 'office', 'hotline']);
+
 /** "Flightstats, Transunion and Impaq International": capitalised runs listed with a found organisation. */
 export function addCoordinatedOrgs(text: string, g: Gazetteer, tokens: Tokens, out: Finding[], covered: Uint8Array): void {
   const n = tokens.count;
@@ -115,6 +119,8 @@ export function addCoordinatedOrgs(text: string, g: Gazetteer, tokens: Tokens, o
       if (anyCovered(covered, r0, r1) || isKnownPersonOrPlace(tokens, g, r0, r1) || tokens.flags(r0) & PLACE || isPersonSpan(text, g, tokens, r0, r1)) return;
       if (tokens.flags(r0) & COMMON && sentenceInitial(tokens, r0)) return;
       if (lower && tokens.end[r0]! - tokens.start[r0]! < 4) return;
+      // "Müller GmbH, Tel. 089 …": a contact label in a signature, not a second company
+      if (r1 - r0 === 1 && CONTACT_LABELS.has(tokens.key(r0))) return;
       const found = make(tokens, r0, r1, 0.55, 'coordinated-org', [{ word: '(listed with an organisation)', effect: 0.05 }]);
       for (let i = r0; i < r1; i++) covered[i] = 1;
       out.push(found);
