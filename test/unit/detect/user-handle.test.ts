@@ -68,6 +68,14 @@ describe('USERNAME: account labels and phrases', () => {
     expect(found('Closed by: system, Assigned to: network')).toEqual([]);
     expect(found('Updated by: the customer')).toEqual([]);
   });
+  it('takes a login with a digit, dot or underscore after an account word', () => {
+    expect(found('password reset for user kwilliams2 requested')).toEqual(['kwilliams2']);
+    expect(found('please unlock user a.jones')).toEqual(['a.jones']);
+    expect(found('login mmueller_1 gesperrt, username jdoe42 is locked')).toEqual(['mmueller_1', 'jdoe42']);
+    expect(detect('USER jdoe2')[0]).toMatchObject({ score: 0.7, explanation: { pattern: 'user-word', context: [{ word: 'user', effect: 0.35 }] } });
+    expect(found('the user interface, user kevin, user v2.1, user settings.json, user j.smith@contoso.com')).toEqual([]);
+    expect(found('myuser abc1, /home/user/jdoe2')).toEqual([]);
+  });
   it('"Telegram: @jdoe": the registry keeps one finding', () => {
     const text = 'Telegram: @jdoe';
     const f = createDefaultRegistry().detect(text, { field: 'body', defaultRegion: 'US' });
