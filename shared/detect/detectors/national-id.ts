@@ -332,7 +332,10 @@ function wordsBefore(text: string, start: number, max: number): string[] {
  *  - `passport`: "passport number is 533380006", "Passport No: X1234567", "Reisepassnummer C01X00T47", "numéro de
  *    passeport 12AB34567", "pasaporte: PAA123456": 6-12 letters and digits, at least five digits;
  *  - `id-card`: "ID card number T22000129", "Personalausweisnummer L01X00T47", "carte d'identité n° 880692310285":
- *    6-14 letters and digits, at least five digits.
+ *    6-14 letters and digits, at least five digits;
+ *  - `license-plate`: a vehicle's registration, which names its keeper: "license plate ABC-1234", "number plate
+ *    AB12 CDE", "Kennzeichen M-AB 1234", "plaque d'immatriculation AB-123-CD", "matrícula 1234 BCD": 4-10 capitals
+ *    and digits in up to four groups separated by spaces or hyphens, at least one of each.
  * The value may be hyphen-separated groups, or digit groups separated by spaces ("533 380 006"; not "Office 12345").
  * Bounded quantifiers only: linear.
  */
@@ -343,9 +346,18 @@ interface LabelledDocument {
   readonly minLength: number;
   readonly maxLength: number;
   readonly minDigits: number;
+  /** The value after the label, when not DOCUMENT_VALUE's (its group 1 is the value). */
+  readonly value?: RegExp;
+  /** Letters the value needs (default none). */
+  readonly minLetters?: number;
 }
 
 const B = String.raw`(?<![\p{L}\p{N}_])`;
+/** One prefilter for driving licences and licence plates (the keyword hints are few: one 32-bit mask). */
+const LICENCE_OR_PLATE_HINT = defineKeywordHint('licence-or-plate', [
+  'licence', 'license', 'führerschein', 'fuhrerschein', 'permis de', 'de conduc', 'plate', 'kennzeichen', 'nummernschild',
+  'immatricul', 'placa', 'matrícula', 'matricula', 'targa',
+]);
 /** One prefilter for passports and identity cards (the keyword hints are few: one 32-bit mask). */
 const IDENTITY_DOCUMENT_HINT = defineKeywordHint('identity-document', [
   'passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'pass-nr', 'passnr', 'passnummer',
@@ -355,10 +367,24 @@ const LABELLED_DOCUMENTS: readonly LabelledDocument[] = [
   {
     pattern: 'driver-license',
     label: new RegExp(String.raw`${B}(?:driver['’]?s?|driving|drivers)[ \t\u00a0-]{0,2}licen[cs]e|${B}f[üu]hrerschein|${B}permis de conduire|${B}(?:licencia|carn[eé]t?) de conduc(?:ir|ción|cion)`, 'giu'),
-    hint: defineKeywordHint('driving-licence', ['licence', 'license', 'führerschein', 'fuhrerschein', 'permis de', 'de conduc']),
+    hint: LICENCE_OR_PLATE_HINT,
     minLength: 5,
     maxLength: 20,
     minDigits: 4,
+  },
+  {
+    pattern: 'license-plate',
+    label: new RegExp(
+      String.raw`${B}(?:licen[cs]e|number|registration|reg\.?|tag)[ \t\u00a0-]{0,2}plates?(?:[ \t\u00a0]{0,2}(?:number|no\.?|#))?|${B}plate[ \t\u00a0]{0,2}(?:number|no\.?|#)|` +
+        String.raw`${B}(?:kfz-?)?kennzeichen|${B}nummernschild|${B}(?:plaque d['’]|num[ée]ro d['’])?immatriculation|${B}(?:placa|matr[ií]cula)(?: del? (?:coche|veh[ií]culo))?|${B}targa`,
+      'giu',
+    ),
+    hint: LICENCE_OR_PLATE_HINT,
+    value: /^(?:[ \t\u00a0]{0,3}(?:is|was|ist|est|es|:|=|#|-))?[ \t\u00a0:]{0,3}["'“(]?([A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,7}){0,3})(?![\p{L}\p{N}_]|[.,/:-][\p{L}\p{N}])/u,
+    minLength: 4,
+    maxLength: 10,
+    minDigits: 1,
+    minLetters: 1,
   },
   {
     pattern: 'passport',
@@ -389,13 +415,14 @@ function detectLabelledDocuments(text: string, out: Finding[]): void {
     let m: RegExpExecArray | null;
     while ((m = label.exec(text)) !== null) {
       const after = m.index + m[0].length;
-      const v = DOCUMENT_VALUE.exec(text.slice(after, after + 64));
+      const v = (doc.value ?? DOCUMENT_VALUE).exec(text.slice(after, after + 64));
       const value = v?.[1];
       if (v === null || value === undefined) continue;
       const compact = value.replace(/[- ]/g, '');
       let digits = 0;
       for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 0x30 && compact.charCodeAt(i) <= 0x39) digits++;
       if (compact.length < doc.minLength || compact.length > doc.maxLength || digits < doc.minDigits) continue;
+      if (compact.length - digits < (doc.minLetters ?? 0)) continue;
       const start = after + v.index + v[0].length - value.length;
       const word = m[0].toLowerCase().replace(/\s+/g, ' ');
       out.push({
@@ -418,7 +445,7 @@ export const nationalIdDetector: Detector = {
     const stats = digitProfile(text);
     if (stats.digits === 0) return [];
     const out: Finding[] = [];
-    if (stats.digits >= 4) detectLabelledDocuments(text, out);
+    detectLabelledDocuments(text, out);
     let gateOpen: boolean | undefined;
     for (const spec of PATTERNS) {
       if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;

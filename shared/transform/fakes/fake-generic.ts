@@ -2,8 +2,9 @@
  * Fakes for the types without a maker of their own, each valid-looking and clearly fake: a username
  * (`user-3f9a2c81d0`), a host name under the reserved `.example` TLD, a URL on `example.invalid`, a locally
  * administered MAC address (`02:00:5e:…`), a postal code of the same shape, a date of birth with a plausible year,
- * and a format-preserving rewrite (digit → digit, letter → letter of the same case) that keeps a recognisable prefix
- * (`INC`, `CS-`, `Case #`, `sk_live_`) for case numbers, identifiers, national IDs, secrets and anything else.
+ * a document number with every letter and digit rewritten (national IDs, passports, licence plates), and a
+ * format-preserving rewrite (digit → digit, letter → letter of the same case) that keeps a recognisable prefix
+ * (`INC`, `CS-`, `Case #`, `sk_live_`) for case numbers, identifiers, secrets and anything else.
  */
 import { digestBytes, hexFrom, isAlnum, isDigit, pourInto, rewriteChars } from './keyed-choice';
 
@@ -68,6 +69,15 @@ export function fakeDateOfBirth(digest: Uint8Array, original: string): string {
     if (run.length <= 2) return String(1 + (b % 12)).padStart(run.length, '0');
     return rewriteChars(run, bytes.subarray(i));
   });
+}
+
+/**
+ * An identity document's number (a national ID, a passport, a driving licence, a licence plate): every digit and
+ * letter rewritten, the layout kept. Unlike a case number's "INC" or a key's "sk_live_", its letters are part of
+ * what identifies the person ("QQ 12 34 56 C", "ABC-1234"), so no prefix is kept.
+ */
+export function fakeDocumentNumber(digest: Uint8Array, original: string): string {
+  return rewriteChars(original, digest);
 }
 
 /**

@@ -13,6 +13,7 @@ import { fakeCoordinates, isCoordinatesValue } from '../fakes/fake-coordinates';
 import { fakeEmail } from '../fakes/fake-email';
 import {
   fakeDateOfBirth,
+  fakeDocumentNumber,
   fakeFormatPreserving,
   fakeHostname,
   fakeMac,
@@ -125,6 +126,8 @@ function makeFake(
       return fakePostalCode(digest, value);
     case 'DATE_OF_BIRTH':
       return fakeDateOfBirth(digest, value);
+    case 'NATIONAL_ID':
+      return fakeDocumentNumber(digest, value);
     default:
       return fakeFormatPreserving(digest, value);
   }

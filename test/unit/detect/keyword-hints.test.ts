@@ -16,11 +16,11 @@ const REPLACED: Record<string, RegExp> = {
   'internal-tld': /\.(?:localdomain|local|lan|corp|internal|intranet|home\.arpa|ad)(?![A-Za-z0-9_-])/i,
   'user-label': /user|login|account|benutzer|anmeldename|utilisateur|identifiant|usuario/iu,
   'serial-label': /seri|s[ée]rie|s\/n|sn|service|imei/iu,
-  'driving-licence': /licen[cs]e|f[üu]hrerschein|permis de|de conduc/iu,
+  'licence-or-plate': /licen[cs]e|f[üu]hrerschein|permis de|de conduc|plate|kennzeichen|nummernschild|immatricul|placa|matr[ií]cula|targa/iu,
   birth: /birth|naissance|nac|d\.o\.b|dob|born|b\.|geb|n[ée]e? (?:le|en)/iu,
   'aws-secret': /aws|secret/i,
   authorization: /earer|EARER|asic|ASIC/,
-  'prefixed-key': /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[bpaesr]-|hooks\.slack\.com|_live_|_test_|whsec_|AIza|npm_|SG\./,
+  'prefixed-key': /AKIA|ASIA|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|xox[bpaesr]-|hooks\.slack\.com|_live_|_test_|whsec_|AIza|npm_|SG\.|sk-|hf_|shp(?:at|ca|pa|ss)_|pypi-|do[opr]_v1_|sq0(?:atp|csp)-|ATATT3|dapi|PMAK-|glsa_|glc_|lin_api_|ntn_|secret_|sntry[su]_|AGE-SECRET-KEY-1/,
   www: /www\./i,
 };
 
@@ -81,7 +81,7 @@ describe('keyword hints', () => {
     // 'İ' matches no 'i' (its lower case is two units), so "userİ" does not hold "seri"
     expect(hasKeywordHint('userİ', hintNamed('serial-label'))).toBe(false);
     expect(hasKeywordHint('USERİ', hintNamed('user-label'))).toBe(true);
-    expect(hasKeywordHint('FÜHRERSCHEIN', hintNamed('driving-licence'))).toBe(true);
+    expect(hasKeywordHint('FÜHRERSCHEIN', hintNamed('licence-or-plate'))).toBe(true);
   });
 
   it('rejects more hints than a mask holds, and hints without words', () => {

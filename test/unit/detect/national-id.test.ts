@@ -322,6 +322,25 @@ describe('nationalIdDetector — driver licences and dotted SSNs', () => {
     expect(found('compass 12345678')).toEqual([]);
   });
 
+  it('licence plates after their label, in capitals and digits', () => {
+    expect(found('My license plate is ABC-1234 and the car was towed')).toEqual(['ABC-1234']);
+    expect(found('number plate AB12 CDE')).toEqual(['AB12 CDE']);
+    expect(found('Kennzeichen: M-AB 1234')).toEqual(['M-AB 1234']);
+    expect(found("plaque d'immatriculation AB-123-CD")).toEqual(['AB-123-CD']);
+    expect(found('matrícula 1234 BCD')).toEqual(['1234 BCD']);
+    expect(patterns('targa AB123CD')).toEqual(['license-plate']);
+    expect(detect('licence plate: AB12 CDE')[0]).toMatchObject({ type: 'NATIONAL_ID', score: 0.85, explanation: { context: [{ word: 'licence plate' }] } });
+  });
+
+  it('a plate label needs letters and digits, in capitals, right after it', () => {
+    expect(found('license plate unknown')).toEqual([]);
+    expect(found('licence plate: ABCDEFG')).toEqual([]);
+    expect(found('license plate 1234567')).toEqual([]);
+    expect(found('license plate abc-1234')).toEqual([]);
+    expect(found('the plate was broken 12345')).toEqual([]);
+    expect(found('number plate AB12 CDE FG34 HI56 JK')).toEqual([]);
+  });
+
   it('NHS, SIN and TFN numbers: checksum and their word before them, in any grouping', () => {
     expect(patterns('NHS number: 943 476 5919')).toEqual(['uk-nhs']);
     expect(found('my NHS no is 9434765919.')).toEqual(['9434765919']);

@@ -8,6 +8,7 @@ import { fakeCity } from '../../../shared/transform/fakes/fake-city';
 import { fakeEmail, isKeptDomain } from '../../../shared/transform/fakes/fake-email';
 import {
   fakeDateOfBirth,
+  fakeDocumentNumber,
   fakeFormatPreserving,
   fakeHostname,
   fakeMac,
@@ -286,6 +287,12 @@ describe('fake street, postal code, date, identifiers', () => {
 
   it('format-preserving values keep a recognisable prefix, and hex stays hex', () => {
     const d = digestOf('id');
+    for (const v of ['ABC-1234', 'QQ 12 34 56 C', 'X1234567']) {
+      const fake = fakeDocumentNumber(d, v);
+      expect(fake.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A')).toBe(v.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A'));
+    }
+    // a document number's letters are not kept as a prefix (a case number's are)
+    expect(Array.from({ length: 20 }, (_, k) => fakeDocumentNumber(digestOf(`plate ${k}`), 'ABC-1234').slice(0, 3)).filter((p) => p === 'ABC')).toEqual([]);
     expect(keptPrefixLength('INC0012345')).toBe(3);
     expect(keptPrefixLength('Case #12345')).toBe(6);
     expect(keptPrefixLength('sk_live_4eC39Hq')).toBe(8);
