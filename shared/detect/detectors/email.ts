@@ -167,7 +167,19 @@ const PROSE_WORDS = new Set([
   'technician', 'analyst', 'intern', 'student', 'employed', 'job', 'left', 'right', 'open', 'opened', 'click',
   'clicked', 'go', 'went', 'visit', 'visited', 'check', 'checked', 'try', 'tried', 'available', 'registered', 'hosted',
   'the', 'a', 'an', 'of', 'to', 'for', 'with', 'from', 'by', 'as', 'if', 'when', 'where', 'what', 'who', 'which',
+  // stack traces and logs: "NullReferenceException thrown at MyApp.Services", "error at AppDelegate.swift"
+  'error', 'errors', 'exception', 'exceptions', 'thrown', 'throw', 'threw', 'raised', 'failed', 'fails', 'failure',
+  'fail', 'crash', 'crashed', 'crashes', 'occurred', 'occurs', 'stopped', 'hangs', 'hung', 'breakpoint', 'line',
+  'stack', 'trace', 'frame', 'caused', 'timeout', 'warning', 'warn', 'info', 'debug', 'fatal', 'panic', 'fault',
+  'abort', 'aborted', 'issue', 'problem', 'bug', 'assertion', 'status', 'code',
 ]);
+/** "0x80070005 at System.IO": an error code before " at ". */
+const HEX_CODE = /^0x[0-9a-f]+$/i;
+/**
+ * A domain label written in CamelCase ("FileStream", "AppDelegate", "UserService"): a namespace or class of a stack
+ * trace, not a host name (lower-case after an upper-case letter, then upper-case again).
+ */
+const CAMEL_CASE_LABEL = /[a-z][A-Z]/;
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
@@ -307,7 +319,9 @@ function detectObfuscated(text: string, taken: readonly Finding[], out: Finding[
     if (s >= localEnd) continue;
     if (!bracketed && words === 1) {
       const local = text.slice(s, localEnd).toLowerCase();
-      if (PROSE_WORDS.has(local) || /^[0-9.]+$/.test(local)) continue;
+      if (PROSE_WORDS.has(local) || /^[0-9.]+$/.test(local) || HEX_CODE.test(local)) continue;
+      // "NullReferenceException at …", "IOException thrown at …": a type name, not a mailbox
+      if (/exception$|error$/.test(local)) continue;
     }
 
     // Domain, left to right.
@@ -344,6 +358,9 @@ function detectObfuscated(text: string, taken: readonly Finding[], out: Finding[
     if (!bracketed && wordDot && !COMMON_TLDS.has(tld)) continue;
     if (!labels.every((l) => LABEL.test(text.slice(l[0], l[1])))) continue;
     const end = last[1];
+    // A namespace or a method of a stack trace: "at MyApp.Services.UserService.Get()", "at AppDelegate.swift"
+    if (!bracketed && (labels.some((l) => CAMEL_CASE_LABEL.test(text.slice(l[0], l[1]))) || text.charCodeAt(labels[labels.length - 1]![1]) === 0x28 ||
+      text.charCodeAt(end) === 0x2e && text.charCodeAt(end + 1) === 0x2e)) continue;
 
     // '@' addresses take precedence.
     while (takenIndex < taken.length && taken[takenIndex]!.end <= s) takenIndex++;

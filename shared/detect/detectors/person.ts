@@ -361,6 +361,8 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
         score = initial ? 0.6 : 0.7;
         pattern = 'gazetteer-first-name';
       } else {
+        // A lone surname that is also an English word ("Our Swift app", "the Green button") is a word in capitals.
+        if (tokens.englishWord(t + cls.findIndex((x) => !(x & (C_PARTICLE | C_INITIAL))))) return null;
         score = initial ? 0.5 : 0.6;
         pattern = 'gazetteer-surname';
       }

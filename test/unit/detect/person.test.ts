@@ -35,6 +35,12 @@ describe('PERSON: gazetteer names', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.score).toBeLessThan(0.7);
   });
+  it('a lone surname counts, but not one that is also an English word', () => {
+    expect(found('We escalated it to Kowalczyk yesterday.')).toEqual(['Kowalczyk']);
+    expect(found('Our Swift app crashed again, and the Green button is gone.')).toEqual([]);
+    expect(found('Thanks,\nSwift')).toEqual(['Swift']);
+    expect(found('Please ask Taylor Swift to call me back.')).toEqual(['Taylor Swift']);
+  });
   it('finds names listed with a found name', () => {
     expect(found('Founded by Kovalev, Lee and Phillips in 2010.')).toEqual(expect.arrayContaining(['Kovalev', 'Lee', 'Phillips']));
   });
