@@ -176,6 +176,13 @@ describe('emailDetector', () => {
       '(at)example.com',
       'john at example dot notatld',
       'catalog at',
+      // stack traces and logs
+      'Error 0x80070005 at System.IO.FileStream..ctor(String path)',
+      'Unhandled exception at MyApp.Services.UserService.Get() line 12',
+      'System.IO.IOException thrown at Contoso.Web.Api',
+      'Fatal error at AppDelegate.swift line 42',
+      'NullReferenceException at Contoso.Orders.dll',
+      'worker at pool.take(queue)',
     ])('rejects %j', (text) => {
       expect(found(text)).toEqual([]);
     });
@@ -184,6 +191,11 @@ describe('emailDetector', () => {
       expect(found('john [at] example [dot] museum')).toEqual(['john [at] example [dot] museum']);
       expect(found('john at example dot museum')).toEqual([]);
       expect(found('john at example.museum')).toEqual(['john at example.museum']);
+    });
+
+    it('still finds a capitalised address and one with digits after " at "', () => {
+      expect(found('John.Smith at Contoso.com')).toEqual(['John.Smith at Contoso.com']);
+      expect(found('write to jsmith2 at mail.example.org')).toEqual(['jsmith2 at mail.example.org']);
     });
 
     it('finds several obfuscated addresses in a realistic ticket', () => {
