@@ -35,7 +35,7 @@ import {
   AMBIGUOUS, COMMON, COUNTRY, CUE_ADDRESS, CUE_CONJUNCTION, CUE_HONORIFIC, CUE_NAME_SUFFIX, CUE_ORG_HEAD,
   CUE_ORG_PREP, CUE_PARTICLE, CUE_PREP_STRONG, CUE_REPORTING, CUE_STREET, GAP_AMP, GAP_NEWLINE, GAP_SENTENCE,
   GAP_START, GIVEN, MAJOR_CITY, NAME, PLACE, REGION, SHAPE_LOWER, SHAPE_OTHER, SHAPE_TITLE, SHAPE_UPPER, SURNAME,
-  TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, sentenceInitial, tokenize, type Gazetteer, type Tokens,
+  TOK_DOT_AFTER, TOK_GLUED, TOK_INNER, TOK_LISTED, joined, longestMatch, sentenceInitial, tokenize, type Gazetteer, type Tokens,
 } from '../gazetteer';
 import { MAIL_HEADER_LABELS, NAME_LABELS, isLegalSuffix, watchPersonCues } from './person/cue-words';
 import { isEnglishText, isGermanText, isRomanceText } from './person/text-language';
@@ -343,6 +343,10 @@ function evaluateRun(tokens: Tokens, g: Gazetteer, t: number, cue: Cue | null): 
     } else return null;
   } else {
     if (words >= 2 && known >= 1) {
+      // "São Paulo", "Santa Cruz", "Rio de Janeiro": words of the name lists, but together a well-known place. (A
+      // name found inside it then loses to the place, which contains it; see registry.ts.)
+      const whole = longestMatch(tokens, g, t, WELL_KNOWN_PLACE);
+      if (whole !== null && whole.end === end && !(whole.flags & AMBIGUOUS)) return null;
       if (place === words - known && known === 1 && knownGiven === 0 && unknown === 0) {
         score = 0.55; // one surname among places
       } else {

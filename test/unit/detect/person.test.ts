@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import data from '../../../shared/detect/data/gazetteers.generated.json';
 import { createGazetteer } from '../../../shared/detect/gazetteer';
 import { createPersonDetector } from '../../../shared/detect/detectors/person';
+import { createDefaultRegistry } from '../../../shared/detect/default-detectors';
 
 const detector = createPersonDetector(createGazetteer(data));
 const detect = (text: string) => detector.detect(text, { field: 'body', defaultRegion: 'US' });
@@ -40,6 +41,15 @@ describe('PERSON: gazetteer names', () => {
     expect(found('Our Swift app crashed again, and the Green button is gone.')).toEqual([]);
     expect(found('Thanks,\nSwift')).toEqual(['Swift']);
     expect(found('Please ask Taylor Swift to call me back.')).toEqual(['Taylor Swift']);
+  });
+  it('a well-known place made of name words is no person: the place contains whatever name is left', () => {
+    expect(found('I live in São Paulo now')).not.toContain('São Paulo');
+    expect(found('we flew to Rio de Janeiro and Santa Cruz')).not.toContain('Santa Cruz');
+    expect(found('Ana Santa Cruz called')).toEqual(['Ana Santa Cruz']);
+    expect(found('Hi Santa Cruz,')).toEqual(['Santa Cruz']);
+    const text = 'I live in São Paulo now';
+    const all = createDefaultRegistry().detect(text, { field: 'body', defaultRegion: 'US' });
+    expect(all.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([['LOCATION', 'São Paulo']]);
   });
   it('finds names listed with a found name', () => {
     expect(found('Founded by Kovalev, Lee and Phillips in 2010.')).toEqual(expect.arrayContaining(['Kovalev', 'Lee', 'Phillips']));
