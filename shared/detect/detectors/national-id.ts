@@ -20,6 +20,15 @@
  *  uk-nhs                ddd ddd dddd, dddddddddd                mod-11 check digit       required  0.9
  *  ca-sin                ddd-ddd-ddd, ddd ddd ddd, ddddddddd     Luhn, not 0/8 first      required  0.9
  *  au-tfn                ddd ddd ddd, ddd ddd dd, compact        weighted mod-11          required  0.9
+ *  br-cpf                ddd.ddd.ddd-dd                          two mod-11 digits        optional  0.9 (+0.05)
+ *  br-cpf-compact        ddddddddddd                             two mod-11 digits        required  0.9
+ *  pl-pesel              ddddddddddd                             birth date, weighted     required  0.9
+ *  nl-bsn                ddddddddd, dddd.dd.ddd                  11-proof                 required  0.9
+ *  se-personnummer       yyyymmdd-nnnn, yymmdd-nnnn (+)          date, Luhn               optional for the 12-digit form (0.8 +0.15), else required
+ *  fi-hetu               ddmmyy-nnnC (+, A–F, U–Y)               date, mod-31 character   optional  0.9 (+0.05)
+ *  sg-nric               S1234567D (S, T, F, G, M)               weighted check letter    optional  0.85 (+0.1)
+ *  kr-rrn                yymmdd-snnnnnn                          date, mod-11             optional  0.85 (+0.1)
+ *  cn-resident-id        17 digits + 0–9/X                       date, ISO 7064 MOD 11-2  optional  0.8 (+0.15)
  *
  * Labelled document numbers (driver's licence, passport, identity card): see `detectLabelledDocuments`.
  *
@@ -60,6 +69,14 @@ import {
   isValidUkNhs,
   isValidUsItin,
   isValidUsSsn,
+  isValidBrCpf,
+  isValidCnResidentId,
+  isValidFiHetu,
+  isValidKrRrn,
+  isValidNlBsn,
+  isValidPlPesel,
+  isValidSePersonnummer,
+  isValidSgNric,
 } from '../validators/national-id-checksums';
 import { digitProfile } from './text-scan';
 import { defineKeywordHint, hasKeywordHint, type KeywordHint } from './keyword-hints';
@@ -104,12 +121,27 @@ interface PatternSpec {
    * fiscale's check rejects one without), so only runs that hold a digit count (see text-scan.ts).
    */
   readonly minAlnumRun: number;
+  /**
+   * Fewest digits in a chain of digit runs joined by single separators that every match is (see text-scan.ts), for
+   * the patterns whose digits are joined only by '-', '.', '+' or spaces; 0 for the others (letters inside).
+   */
+  readonly minChain?: number;
   readonly words: ReadonlySet<string>;
   /** Lowered by identifier words (order, invoice, phone, sku, ...): patterns that look like other references. */
   readonly penalised: boolean;
   readonly validation: 'passed' | 'none';
-  /** Every match needs one of its words: the scan is skipped when the text holds none of `WORD_GATED` words. */
-  readonly wordGated?: boolean;
+  /**
+   * Every match needs one of its words: the scan is skipped when the text holds none of the words of this regex
+   * (GROUPED_GATE or COMPACT_GATE, each tested once per text, and only after the shared keyword hint).
+   */
+  readonly gate?: RegExp;
+  /**
+   * Every match has one of the shapes of SHAPES: the pattern's own regex, which tries its lookbehind at every
+   * position, runs only on texts where that one plain scan (no lookarounds, no `u` flag: fast) found something.
+   */
+  readonly quick?: boolean;
+  /** Every match has CPF_SHAPE (tested once per text). */
+  readonly cpfShape?: boolean;
   /** Returns the variant for a validated match, or undefined to reject it. */
   check(m: RegExpMatchArray): Variant | undefined;
 }
@@ -133,14 +165,30 @@ const TFN_WORDS = new Set(['tfn', 'tax']);
  * A number in three groups of digits, or compact: with a checksum only (1 in 10 or 11 random numbers passes), and
  * shaped like phone numbers and references, so these patterns always need their word before them.
  */
+const CPF_WORDS = new Set(['cpf']);
+const PESEL_WORDS = new Set(['pesel']);
+const BSN_WORDS = new Set(['bsn', 'burgerservicenummer', 'sofinummer', 'sofi']);
+const SE_WORDS = new Set(['personnummer', 'personnr', 'samordningsnummer', 'personal']);
+const FI_WORDS = new Set(['henkilötunnus', 'hetu', 'henkilotunnus', 'personbeteckning']);
+const SG_WORDS = new Set(['nric', 'fin', 'ic']);
+const KR_WORDS = new Set(['rrn', 'resident', 'registration', '주민등록번호']);
+const CN_WORDS = new Set(['resident', 'identity', 'id', '身份证', '身份证号']);
+const wordsRegex = (words: readonly string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${words.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
+/** Two gates, so that a frequent word of one ("tax") does not open the other's scans. */
+const GROUPED_GATE_WORDS = [...NHS_WORDS, ...SIN_WORDS, ...TFN_WORDS];
+const COMPACT_GATE_WORDS = [...CPF_WORDS, ...PESEL_WORDS, ...BSN_WORDS];
+const GROUPED_GATE = wordsRegex(GROUPED_GATE_WORDS);
+const COMPACT_GATE = wordsRegex(COMPACT_GATE_WORDS);
 /**
- * The words of the word-gated patterns, as words the way `wordsBefore` cuts them (runs of letters): one test per
- * text instead of one scan per pattern.
+ * The shapes of the personnummer, henkilötunnus, NRIC and RRN patterns (each needs six digits in a row, so this
+ * plain scan runs only on texts with such a run), and of the CPF.
  */
-const WORD_GATED_WORDS = [...NHS_WORDS, ...SIN_WORDS, ...TFN_WORDS];
-const WORD_GATED = new RegExp(`(?<![\\p{L}\\p{M}])(?:${WORD_GATED_WORDS.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
-/** Their prefilter: a text without one of the words anywhere (as a part of a word too) needs no test. */
-const WORD_GATED_HINT = defineKeywordHint('national-id-words', WORD_GATED_WORDS);
+const SHAPES = /\d{6}[-+A-FU-Y]\d{3}|[STFGM]\d{7}[A-Z]/;
+const CPF_SHAPE = /\d{3}\.\d{3}\.\d{3}-\d{2}/;
+/** Every word of COMPACT_GATE holds one of these (a plain test before the word regex). */
+const COMPACT_GATE_HINT = /cpf|pesel|bsn|sofi|burgerservice/i;
+/** Their prefilter: a text without one of the words anywhere (as a part of a word too) needs no gate test. */
+const WORD_GATED_HINT = defineKeywordHint('national-id-words', [...GROUPED_GATE_WORDS, ...COMPACT_GATE_WORDS]);
 
 function groupedDigits(groups: readonly [number, number, string], words: ReadonlySet<string>, pattern: string, valid: (digits: string) => boolean): PatternSpec {
   const [a, b, c] = groups;
@@ -150,10 +198,11 @@ function groupedDigits(groups: readonly [number, number, string], words: Readonl
     minDigits: min,
     minDigitRun: Math.min(a, b),
     minAlnumRun: Math.min(a, b),
+    minChain: min,
     words,
     penalised: true,
     validation: 'passed',
-    wordGated: true,
+    gate: GROUPED_GATE,
     check(m) {
       if (!valid(`${m[1]}${m[3]}${m[4]}`)) return undefined;
       return { pattern, base: 0.7, boost: 0.2, requireContext: true };
@@ -163,7 +212,7 @@ function groupedDigits(groups: readonly [number, number, string], words: Readonl
 
 const isUpperOrLower = (s: string): boolean => s === s.toUpperCase() || s === s.toLowerCase();
 
-const PATTERNS: readonly PatternSpec[] = [
+const SPECS: readonly PatternSpec[] = [
   groupedDigits([3, 3, '4'], NHS_WORDS, 'uk-nhs', isValidUkNhs),
   groupedDigits([3, 3, '3'], SIN_WORDS, 'ca-sin', isValidCaSin),
   groupedDigits([3, 3, '2,3'], TFN_WORDS, 'au-tfn', isValidAuTfn),
@@ -173,6 +222,7 @@ const PATTERNS: readonly PatternSpec[] = [
     minDigits: 9,
     minDigitRun: 4,
     minAlnumRun: 4,
+    minChain: 9,
     words: SSN_WORDS,
     penalised: true,
     validation: 'passed',
@@ -211,6 +261,7 @@ const PATTERNS: readonly PatternSpec[] = [
     minDigits: 11,
     minDigitRun: 3,
     minAlnumRun: 3,
+    minChain: 11,
     words: STEUER_WORDS,
     penalised: true,
     validation: 'passed',
@@ -289,6 +340,7 @@ const PATTERNS: readonly PatternSpec[] = [
     minDigits: 12,
     minDigitRun: 4,
     minAlnumRun: 4,
+    minChain: 12,
     words: AADHAAR_WORDS,
     penalised: true,
     validation: 'passed',
@@ -297,6 +349,134 @@ const PATTERNS: readonly PatternSpec[] = [
       return m[2] !== ''
         ? { pattern: 'in-aadhaar', base: 0.8, boost: 0.15, requireContext: false }
         : { pattern: 'in-aadhaar-compact', base: 0.7, boost: 0.2, requireContext: true };
+    },
+  },
+  {
+    // ddd.ddd.ddd-dd
+    re: re(String.raw`${DL}(\d{3})\.(\d{3})\.(\d{3})-(\d{2})${R}`),
+    cpfShape: true,
+    minDigits: 11,
+    minDigitRun: 3,
+    minAlnumRun: 3,
+    minChain: 11,
+    words: CPF_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      return isValidBrCpf(`${m[1]}${m[2]}${m[3]}${m[4]}`) ? { pattern: 'br-cpf', base: 0.9, boost: 0.05, requireContext: false } : undefined;
+    },
+  },
+  {
+    // 11 digits after "CPF"
+    re: re(String.raw`${DL}(\d{11})${R}`),
+    minDigits: 11,
+    minDigitRun: 11,
+    minAlnumRun: 11,
+    minChain: 11,
+    words: CPF_WORDS,
+    penalised: true,
+    validation: 'passed',
+    gate: COMPACT_GATE,
+    check(m) {
+      return isValidBrCpf(m[1]!) ? { pattern: 'br-cpf-compact', base: 0.7, boost: 0.2, requireContext: true } : undefined;
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{11})${R}`),
+    minDigits: 11,
+    minDigitRun: 11,
+    minAlnumRun: 11,
+    minChain: 11,
+    words: PESEL_WORDS,
+    penalised: true,
+    validation: 'passed',
+    gate: COMPACT_GATE,
+    check(m) {
+      return isValidPlPesel(m[1]!) ? { pattern: 'pl-pesel', base: 0.7, boost: 0.2, requireContext: true } : undefined;
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{4})(\.?)(\d{2})\2(\d{3})${R}`),
+    minDigits: 9,
+    minDigitRun: 4,
+    minAlnumRun: 4,
+    minChain: 9,
+    words: BSN_WORDS,
+    penalised: true,
+    validation: 'passed',
+    gate: COMPACT_GATE,
+    check(m) {
+      return isValidNlBsn(`${m[1]}${m[3]}${m[4]}`) ? { pattern: 'nl-bsn', base: 0.7, boost: 0.2, requireContext: true } : undefined;
+    },
+  },
+  {
+    // yyyymmdd-nnnn (a date-shaped reference of 8 digits is rarer than one of 6), yymmdd-nnnn / yymmdd+nnnn with the word
+    re: re(String.raw`${DL}(19|20)?(\d{6})([-+])(\d{4})${R}`),
+    quick: true,
+    minDigits: 10,
+    minDigitRun: 6,
+    minAlnumRun: 6,
+    minChain: 10,
+    words: SE_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      if (!isValidSePersonnummer(`${m[2]}${m[4]}`)) return undefined;
+      return m[1] !== undefined
+        ? { pattern: 'se-personnummer', base: 0.8, boost: 0.15, requireContext: false }
+        : { pattern: 'se-personnummer', base: 0.7, boost: 0.2, requireContext: true };
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{6}[-+A-FU-Y]\d{3}[0-9A-Y])${R}`),
+    quick: true,
+    minDigits: 9,
+    minDigitRun: 6,
+    minAlnumRun: 6,
+    words: FI_WORDS,
+    penalised: false,
+    validation: 'passed',
+    check(m) {
+      return isValidFiHetu(m[1]!) ? { pattern: 'fi-hetu', base: 0.9, boost: 0.05, requireContext: false } : undefined;
+    },
+  },
+  {
+    re: re(String.raw`${WL}([STFGM]\d{7}[A-Z])${R}`),
+    quick: true,
+    minDigits: 7,
+    minDigitRun: 7,
+    minAlnumRun: 9,
+    words: SG_WORDS,
+    penalised: false,
+    validation: 'passed',
+    check(m) {
+      return isValidSgNric(m[1]!) ? { pattern: 'sg-nric', base: 0.85, boost: 0.1, requireContext: false } : undefined;
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{6})-(\d{7})${R}`),
+    quick: true,
+    minDigits: 13,
+    minDigitRun: 7,
+    minAlnumRun: 7,
+    minChain: 13,
+    words: KR_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      return isValidKrRrn(`${m[1]}${m[2]}`) ? { pattern: 'kr-rrn', base: 0.85, boost: 0.1, requireContext: false } : undefined;
+    },
+  },
+  {
+    re: re(String.raw`${DL}(\d{17}[0-9Xx])${R}`),
+    minDigits: 17,
+    minDigitRun: 17,
+    minAlnumRun: 18,
+    words: CN_WORDS,
+    penalised: true,
+    validation: 'passed',
+    check(m) {
+      return isValidCnResidentId(m[1]!.toUpperCase()) ? { pattern: 'cn-resident-id', base: 0.8, boost: 0.15, requireContext: false } : undefined;
     },
   },
   {
@@ -313,6 +493,25 @@ const PATTERNS: readonly PatternSpec[] = [
     },
   },
 ];
+
+/**
+ * The specs, every one with the same fields in the same order: the scan loop reads them all, and objects of one
+ * shape keep its property reads monomorphic (the literals above differ in their optional fields).
+ */
+const PATTERNS: readonly PatternSpec[] = SPECS.map((spec) => ({
+  re: spec.re,
+  minDigits: spec.minDigits,
+  minDigitRun: spec.minDigitRun,
+  minAlnumRun: spec.minAlnumRun,
+  minChain: spec.minChain ?? 0,
+  words: spec.words,
+  penalised: spec.penalised,
+  validation: spec.validation,
+  gate: spec.gate,
+  quick: spec.quick ?? false,
+  cpfShape: spec.cpfShape ?? false,
+  check: spec.check,
+}));
 
 /** The last `max` words in the `CONTEXT_CHARS` before `start` (lower-cased); a word cut by the window is dropped. */
 function wordsBefore(text: string, start: number, max: number): string[] {
@@ -446,10 +645,16 @@ export const nationalIdDetector: Detector = {
     if (stats.digits === 0) return [];
     const out: Finding[] = [];
     detectLabelledDocuments(text, out);
-    let gateOpen: boolean | undefined;
+    let groupedOpen: boolean | undefined;
+    let compactOpen: boolean | undefined;
+    let shaped: boolean | undefined;
+    let cpfShaped: boolean | undefined;
     for (const spec of PATTERNS) {
-      if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun) continue;
-      if (spec.wordGated === true && !(gateOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && WORD_GATED.test(text))) continue;
+      if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun || stats.digitChain < spec.minChain!) continue;
+      if (spec.gate === GROUPED_GATE && !(groupedOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && GROUPED_GATE.test(text))) continue;
+      if (spec.gate === COMPACT_GATE && !(compactOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && COMPACT_GATE_HINT.test(text) && COMPACT_GATE.test(text))) continue;
+      if (spec.quick && !(shaped ??= SHAPES.test(text))) continue;
+      if (spec.cpfShape && !(cpfShaped ??= CPF_SHAPE.test(text))) continue;
       // exec, not matchAll: matchAll clones the regex on every call.
       const reG = spec.re;
       reG.lastIndex = 0;

@@ -13,9 +13,16 @@ export interface DigitProfile {
   readonly digitRun: number;
   /** Longest run of consecutive ASCII letters and digits that holds at least one digit. */
   readonly alnumRun: number;
+  /**
+   * Most digits in a chain of digit-only runs joined by single separators ('-', '.', '/', '+', a space or a no-break
+   * space): "078-05-1120" and "529.982.247-25" are chains of 9 and 11 digits. A number written in groups has its
+   * whole length here.
+   */
+  readonly digitChain: number;
 }
 
-const NO_DIGITS: DigitProfile = { digits: 0, digitRun: 0, alnumRun: 0 };
+const NO_DIGITS: DigitProfile = { digits: 0, digitRun: 0, alnumRun: 0, digitChain: 0 };
+const isChainSeparator = (c: number): boolean => c === 0x2d || c === 0x2e || c === 0x2f || c === 0x2b || c === 0x20 || c === 0xa0;
 const DIGIT = /[0-9]/g;
 
 const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -68,6 +75,10 @@ function profileDigits(text: string): DigitProfile {
   let digits = 0;
   let digitRun = 0;
   let alnumRun = 0;
+  let digitChain = 0;
+  // the chain being read: its digits, and where its last run ended (-2: no chain)
+  let chain = 0;
+  let chainEnd = -2;
   const n = text.length;
   do {
     // the run of letters and digits around this digit, read once
@@ -75,16 +86,27 @@ function profileDigits(text: string): DigitProfile {
     while (s > 0 && isAsciiAlnumCode(text.charCodeAt(s - 1))) s--;
     let d = 0;
     let e = s;
+    let letters = false;
     for (; e < n; e++) {
       const c = text.charCodeAt(e);
       if (isDigitCode(c)) {
         digits++;
         if (++d > digitRun) digitRun = d;
-      } else if (isAsciiAlnumCode(c)) d = 0;
-      else break;
+      } else if (isAsciiAlnumCode(c)) {
+        d = 0;
+        letters = true;
+      } else break;
     }
     if (e - s > alnumRun) alnumRun = e - s;
+    if (letters) {
+      chain = 0;
+      chainEnd = -2;
+    } else {
+      chain = s === chainEnd + 1 && isChainSeparator(text.charCodeAt(chainEnd)) ? chain + (e - s) : e - s;
+      chainEnd = e;
+      if (chain > digitChain) digitChain = chain;
+    }
     DIGIT.lastIndex = e;
   } while (DIGIT.test(text));
-  return { digits, digitRun, alnumRun };
+  return { digits, digitRun, alnumRun, digitChain };
 }

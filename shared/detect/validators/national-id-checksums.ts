@@ -291,3 +291,114 @@ export function isValidVinCheckDigit(vin: string): boolean {
   const at = vin.charCodeAt(8);
   return check === 10 ? at === 0x58 : at === 0x30 + check;
 }
+
+/** Whether yy/mm/dd (a two-digit year in any century) is a real calendar date. */
+function isDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= days[month - 1]!;
+}
+
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 0x30;
+
+/** Brazilian CPF, 11 digits: two mod-11 check digits (weights 10..2, then 11..2); eleven equal digits are invalid. */
+export function isValidBrCpf(digits: string): boolean {
+  if (digits.length !== 11 || !isAsciiDigits(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  for (const n of [9, 10]) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += digitAt(digits, i) * (n + 1 - i);
+    if (((sum * 10) % 11) % 10 !== digitAt(digits, n)) return false;
+  }
+  return true;
+}
+
+/**
+ * Polish PESEL, 11 digits: a birth date (the month carries the century: +80 for the 1800s, +20 2000s, +40 2100s,
+ * +60 2200s) and a check digit (weights 1, 3, 7, 9 repeated).
+ */
+export function isValidPlPesel(digits: string): boolean {
+  if (digits.length !== 11 || !isAsciiDigits(digits)) return false;
+  const yy = Number(digits.slice(0, 2));
+  let mm = Number(digits.slice(2, 4));
+  const dd = Number(digits.slice(4, 6));
+  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(mm / 20)];
+  if (century === undefined) return false;
+  mm %= 20;
+  if (!isDate(century + yy, mm, dd)) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += digitAt(digits, i) * w[i]!;
+  return (10 - (sum % 10)) % 10 === digitAt(digits, 10);
+}
+
+/** Swedish personnummer or samordningsnummer, YYMMDDNNNN (10 digits): a date (day + 60 for a coordination number) and Luhn. */
+export function isValidSePersonnummer(digits: string): boolean {
+  if (digits.length !== 10 || !isAsciiDigits(digits)) return false;
+  const dd = Number(digits.slice(4, 6));
+  if (!isDate(2000 + Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), dd > 60 ? dd - 60 : dd) && !isDate(1900 + Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), dd > 60 ? dd - 60 : dd)) return false;
+  return luhnValid(digits);
+}
+
+const FI_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+/** Finnish henkilötunnus, DDMMYY C NNN K: a date, a century sign (+, -, A–F, U–Y), and a check character (mod 31). */
+export function isValidFiHetu(id: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/.exec(id);
+  if (m === null) return false;
+  const sign = m[4]!;
+  const century = sign === '+' ? 1800 : /[-U-Y]/.test(sign) ? 1900 : 2000;
+  if (!isDate(century + Number(m[3]), Number(m[2]), Number(m[1]))) return false;
+  const n = Number(`${m[1]}${m[2]}${m[3]}${m[5]}`);
+  return FI_CHECK[n % 31] === m[6];
+}
+
+const SG_ST = 'JZIHGFEDCBA';
+const SG_FG = 'XWUTRQPNMLK';
+const SG_M = 'KLJNPQRTUWX';
+/** Singapore NRIC / FIN, [STFGM] + 7 digits + a check letter (weights 2, 7, 6, 5, 4, 3, 2; T and G add 4, M adds 3). */
+export function isValidSgNric(id: string): boolean {
+  const m = /^([STFGM])(\d{7})([A-Z])$/.exec(id);
+  if (m === null) return false;
+  const w = [2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += digitAt(m[2]!, i) * w[i]!;
+  const first = m[1]!;
+  if (first === 'T' || first === 'G') sum += 4;
+  if (first === 'M') sum += 3;
+  const table = first === 'S' || first === 'T' ? SG_ST : first === 'M' ? SG_M : SG_FG;
+  const r = sum % 11;
+  return table[first === 'M' ? 10 - r : r] === m[3];
+}
+
+/** South Korean resident registration number, YYMMDD-SNNNNNN (13 digits): a date, a sex/century digit 1–8, and the mod-11 check digit (numbers issued before October 2020). */
+export function isValidKrRrn(digits: string): boolean {
+  if (digits.length !== 13 || !isAsciiDigits(digits)) return false;
+  const s = digitAt(digits, 6);
+  if (s < 1 || s > 8) return false;
+  const century = s <= 2 || s === 5 || s === 6 ? 1900 : 2000;
+  if (!isDate(century + Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6)))) return false;
+  const w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += digitAt(digits, i) * w[i]!;
+  return (11 - (sum % 11)) % 10 === digitAt(digits, 12);
+}
+
+/** Dutch burgerservicenummer, 9 digits: the "11-proof" (weights 9..2 and -1, the sum a multiple of 11, not 0). */
+export function isValidNlBsn(digits: string): boolean {
+  if (digits.length !== 9 || !isAsciiDigits(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += digitAt(digits, i) * (9 - i);
+  sum -= digitAt(digits, 8);
+  return sum !== 0 && sum % 11 === 0;
+}
+
+/** Chinese resident identity card, 18 characters: a region, a birth date YYYYMMDD, 3 digits, and an ISO 7064 MOD 11-2 check character (0–9 or X). */
+export function isValidCnResidentId(id: string): boolean {
+  const m = /^(\d{6})(\d{4})(\d{2})(\d{2})(\d{3})([0-9X])$/.exec(id);
+  if (m === null) return false;
+  const year = Number(m[2]);
+  if (year < 1900 || year > 2100 || !isDate(year, Number(m[3]), Number(m[4]))) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += digitAt(id, i) * w[i]!;
+  return '10X98765432'[sum % 11] === m[6];
+}

@@ -322,6 +322,32 @@ describe('nationalIdDetector — driver licences and dotted SSNs', () => {
     expect(found('compass 12345678')).toEqual([]);
   });
 
+  it('more countries, each with its checksum', () => {
+    expect(patterns('CPF 529.982.247-25')).toEqual(['br-cpf']);
+    expect(found('meu CPF é 52998224725')).toEqual(['52998224725']);
+    expect(found('CPF 529.982.247-26')).toEqual([]); // check digit
+    expect(found('PESEL: 44051401359')).toEqual(['44051401359']);
+    expect(found('PESEL: 44051401358')).toEqual([]);
+    expect(found('mijn BSN is 111222333, sofinummer 1234.56.782')).toEqual(['111222333', '1234.56.782']);
+    expect(found('BSN 123456789')).toEqual([]); // 11-proof
+    expect(found('personnummer 811218-9876, född 19811218-9876')).toEqual(['811218-9876', '19811218-9876']);
+    expect(found('henkilötunnus 131052-308T')).toEqual(['131052-308T']);
+    expect(found('131052-308U')).toEqual([]);
+    expect(found('NRIC S1234567D, FIN G1234567X')).toEqual(['S1234567D', 'G1234567X']);
+    expect(found('S1234567A')).toEqual([]);
+    expect(patterns('RRN 800101-1234560')).toEqual(['kr-rrn']);
+    expect(found('800101-1234561')).toEqual([]);
+    expect(found('身份证 11010519491231002X')).toEqual(['11010519491231002X']);
+    expect(found('110105194912310021')).toEqual([]);
+  });
+
+  it('the compact forms of CPF, PESEL, BSN and short personnummer need their word', () => {
+    expect(found('order 52998224725')).toEqual([]);
+    expect(found('order 44051401359')).toEqual([]);
+    expect(found('call 111222333')).toEqual([]);
+    expect(found('ref 811218-9876')).toEqual([]);
+  });
+
   it('licence plates after their label, in capitals and digits', () => {
     expect(found('My license plate is ABC-1234 and the car was towed')).toEqual(['ABC-1234']);
     expect(found('number plate AB12 CDE')).toEqual(['AB12 CDE']);
@@ -375,6 +401,16 @@ describe('nationalIdDetector — driver licences and dotted SSNs', () => {
     expect(found('NINO AB 12 34 56 C')).toEqual(['AB 12 34 56 C']);
     expect(found('DNI 12345678-Z')).toEqual(['12345678-Z']);
     expect(found('Steuer-ID 86 095 742 719')).toEqual(['86 095 742 719']);
+  });
+
+  it('still finds grouped IDs whose digit chain the prefilter reads (every separator the patterns allow)', () => {
+    expect(found('SSN 078\u00a005\u00a01120')).toEqual(['078\u00a005\u00a01120']);
+    expect(found('ssn 078.05.1120')).toEqual(['078.05.1120']);
+    expect(found('IdNr. 86\u00a0095\u00a0742\u00a0719')).toEqual(['86\u00a0095\u00a0742\u00a0719']);
+    expect(found('2341-2341-2346')).toEqual(['2341-2341-2346']);
+    expect(found('NHS 943-476-5919')).toEqual(['943-476-5919']);
+    expect(found('personnummer 811218+9876')).toEqual(['811218+9876']);
+    expect(found('1 84 05 2A 001 009 18')).toEqual(['1 84 05 2A 001 009 18']); // NIR: a letter inside, not chain-gated
   });
 });
 
