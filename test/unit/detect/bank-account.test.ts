@@ -61,6 +61,10 @@ describe('IBAN type: domestic bank details after their label', () => {
     expect(found('BIC: DEUTXXFF')).toEqual([]); // XX is no country
     expect(found('swift code will follow')).toEqual([]);
   });
+  it('a text whose lower case is longer ("İ") is still read at the right offsets', () => {
+    const text = 'İstanbul şubesi, account number 12345678';
+    expect(found(text)).toEqual(['12345678']);
+  });
   it('texts without a label word are skipped before any pattern runs', () => {
     expect(found('Order 12345678 shipped to 20-00-00')).toEqual([]);
   });
