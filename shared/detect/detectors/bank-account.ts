@@ -4,10 +4,12 @@
  * IBAN. Every pattern needs its label, because the values alone are plain numbers.
  *
  * Patterns (explanation.pattern), value, score:
- *  - account-number  6–20 digits, in up to five groups separated by spaces or hyphens, after "account number",
- *                    "bank account", "acct #", "A/C no.", "Kontonummer", "Konto-Nr.", "numéro de compte",
- *                    "compte bancaire", "número de cuenta", "cuenta corriente" …; after a bare "account", "Konto",
- *                    "compte" or "cuenta" at least 8 digits                                              0.85
+ *  - account-number  6–20 digits, in up to five groups separated by spaces or hyphens, after "bank account",
+ *                    "checking account", "Kontonummer", "Konto-Nr.", "numéro de compte", "compte bancaire", "número de
+ *                    cuenta", "cuenta corriente" …; after "account number", "acct #", "A/C no." or a bare "account"
+ *                    only in a text that also names a bank, a routing number, a sort code, an IBAN, a BIC or a wire
+ *                    (elsewhere an account number is the customer's account with the vendor, not a bank account);
+ *                    after a bare "account", "Konto", "compte" or "cuenta" at least 8 digits               0.85
  *  - routing-number  a US ABA routing number after "routing", "ABA", "RTN" or "transit number": 9 digits
  *                    with a valid checksum and district prefix (validation 'passed'; a failed one is dropped)   0.85
  *  - sort-code       a UK sort code after "sort code": 12-34-56, 12 34 56 or 123456                      0.85
@@ -39,9 +41,11 @@ const BARE_LABEL_MIN_DIGITS = 8;
 
 /** Every label holds one of these words (a prefilter: the label regexes decide). */
 const HINT = defineKeywordHint('bank-details', [
-  'account', 'acct', 'a/c', 'konto', 'kto', 'compte', 'cuenta', 'routing', 'aba', 'rtn', 'transit', 'sort', 'bsb',
-  'blz', 'bankleitzahl', 'bic', 'swift',
+  'bank', 'checking acc', 'savings acc', 'chequing', 'current acc', 'deposit acc', 'acct', 'a/c', 'konto', 'kto',
+  'compte', 'cuenta', 'routing', 'aba', 'rtn', 'transit', 'sort', 'bsb', 'blz', 'bic', 'swift', 'iban', 'wire',
 ]);
+/** What makes "account number", "acct" or "A/C" a bank account's label (every word here is in HINT, or holds one). */
+const BANK_CONTEXT = /bank|routing|sort[ -]?code|iban|swift|\bbic\b|\bbsb\b|\bblz\b|\baba\b|wire|konto|compte|cuenta/i;
 
 const SP = String.raw`[ \t\u00a0]`;
 /** A number word after a label: "number", "no.", "nr.", "#", "n°". */
@@ -67,9 +71,7 @@ const LABELLED: readonly LabelledValue[] = [
     pattern: 'account-number',
     label: [
       `(?:bank|checking|savings|current|chequing|deposit)${SP}{1,2}account(?:${SP}{0,2}${NO})?`,
-      `account${SP}{0,2}${NO}`,
-      `acct\\.?(?:${SP}{0,2}${NO})?`,
-      `a/c(?:${SP}{0,2}${NO})?`,
+      `(?<generic>account${SP}{0,2}${NO}|acct\\.?(?:${SP}{0,2}${NO})?|a/c(?:${SP}{0,2}${NO})?)`,
       `konto(?:nummer|${SP}{0,2}-?${SP}{0,2}nr\\.?)`,
       `kto\\.?${SP}{0,2}-?${SP}{0,2}nr\\.?`,
       `(?:num[ée]ro|n[°º]|no)${SP}{0,2}de${SP}{1,2}compte`,
@@ -152,6 +154,7 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 function detectLabelled(text: string, label: RegExp, isWord: (lower: string) => boolean, out: Finding[]): void {
   label.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let bankContext: boolean | undefined;
   while ((m = label.exec(text)) !== null) {
     // not inside a word ("myaccount"): try again from the next character
     if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) {
@@ -171,6 +174,8 @@ function detectLabelled(text: string, label: RegExp, isWord: (lower: string) => 
     const value = v[0];
     const compact = value.replace(/[ -]/g, '');
     if (!spec.check(compact, groups.bare !== undefined, isWord)) continue;
+    // "account number 12345678" is a bank account only where the text speaks of banks
+    if ((groups.generic !== undefined || groups.bare?.toLowerCase() === 'account') && !(bankContext ??= BANK_CONTEXT.test(text))) continue;
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     out.push(finding(start, start + value.length, spec.score, spec.pattern, spec.validation, [{ word, effect: spec.score }]));
   }

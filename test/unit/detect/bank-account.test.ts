@@ -10,26 +10,31 @@ const patterns = (text: string) => detect(text).map((f) => f.explanation.pattern
 
 describe('IBAN type: domestic bank details after their label', () => {
   it('account numbers after an account label, in four languages', () => {
-    expect(found('Please refund to account number 12345678, thanks')).toEqual(['12345678']);
+    expect(found('Please refund to my bank, account number 12345678, thanks')).toEqual(['12345678']);
     expect(found('Bank account: 0012 3456 7890')).toEqual(['0012 3456 7890']);
-    expect(found('acct # 000123456789')).toEqual(['000123456789']);
-    expect(found('A/C No. 55512345')).toEqual(['55512345']);
+    expect(found('wire to acct # 000123456789')).toEqual(['000123456789']);
+    expect(found('Barclays Bank A/C No. 55512345')).toEqual(['55512345']);
+    expect(found('savings account 55512345')).toEqual(['55512345']);
     expect(found('Kontonummer 1234567890, Konto-Nr. 7654321')).toEqual(['1234567890', '7654321']);
     expect(found('numéro de compte : 12345678901')).toEqual(['12345678901']);
     expect(found('número de cuenta 2100 0418 45 0200051332')).toEqual(['2100 0418 45 0200051332']);
-    const f = detect('account number is 12345678')[0]!;
+    const f = detect('Bank: Chase, account number is 12345678')[0]!;
     expect(f).toMatchObject({ type: 'IBAN', detector: 'bank-account', score: 0.85 });
     expect(f.explanation).toEqual({ pattern: 'account-number', validation: 'none', context: [{ word: 'account number', effect: 0.85 }] });
   });
+  it('"account number" and a bare "account" are a bank account only where the text speaks of banks', () => {
+    expect(found('Your account number 12345678 has been upgraded to the Pro plan')).toEqual([]);
+    expect(found('my account 12345678 was charged twice')).toEqual([]);
+    expect(found('my bank says account 12345678 was charged twice')).toEqual(['12345678']);
+  });
   it('a bare "account" needs eight digits; counts, dates and words are not accounts', () => {
-    expect(found('my account 12345678 was charged twice')).toEqual(['12345678']);
-    expect(found('my account 1234567 was charged twice')).toEqual([]);
-    expect(found('account number 12345')).toEqual([]);
-    expect(found('this account has 12345 items')).toEqual([]);
-    expect(found('account 2 of 3')).toEqual([]);
-    expect(found('account number 12345678-AB')).toEqual([]);
-    expect(found('account number 12345678.50')).toEqual([]);
-    expect(found('the accountant 12345678')).toEqual([]);
+    expect(found('bank transfer: my account 1234567 was charged twice')).toEqual([]);
+    expect(found('bank: account number 12345')).toEqual([]);
+    expect(found('bank: this account has 12345 items')).toEqual([]);
+    expect(found('bank: account 2 of 3')).toEqual([]);
+    expect(found('bank: account number 12345678-AB')).toEqual([]);
+    expect(found('bank: account number 12345678.50')).toEqual([]);
+    expect(found('bank: the accountant 12345678')).toEqual([]);
   });
   it('US routing numbers need a valid ABA checksum', () => {
     expect(isValidAbaRouting('021000021')).toBe(true);
@@ -62,7 +67,7 @@ describe('IBAN type: domestic bank details after their label', () => {
     expect(found('swift code will follow')).toEqual([]);
   });
   it('a text whose lower case is longer ("İ") is still read at the right offsets', () => {
-    const text = 'İstanbul şubesi, account number 12345678';
+    const text = 'İstanbul şubesi, bank account number 12345678';
     expect(found(text)).toEqual(['12345678']);
   });
   it('texts without a label word are skipped before any pattern runs', () => {
