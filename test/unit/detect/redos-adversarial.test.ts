@@ -2,7 +2,7 @@
  * ReDoS (issue #9): every default detector, and the verification's survival search, completes on 1 MB of each
  * kind of adversarial text: long runs of one character class (what makes a backtracking regex explode), and
  * repeated near-misses of each pattern family (e-mail, IP, phone, card, IBAN, keys and tokens, paths, SIDs, dates,
- * postcodes, addresses, names). A per-MB bound stands in for a timer: each case has the test's timeout, 8 s for
+ * postcodes, addresses, names, wallets, bank labels, plates, identity numbers, VINs, logins, stack traces). A per-MB bound stands in for a timer: each case has the test's timeout, 8 s for
  * 1 MB, where a linear scan takes well under one second even on a loaded machine; a catastrophic backtrack takes
  * minutes or overflows. A safe-regex lint of the same regexes (safe-regex2) flags about one in seven of them, almost
  * all bounded repetitions it cannot reason about, so the proof here is the run.
@@ -52,6 +52,16 @@ const ADVERSARIAL: Record<string, string> = {
   'greeting cues': big('Dear Mr Dr '),
   'quotes and brackets': big('"(\'['),
   'mixed scripts': big('é😀ü'),
+  'wallet near-misses': big(`1${'A'.repeat(33)} `),
+  'segwit near-misses': big(`bc1${'q'.repeat(80)} `),
+  'Ethereum near-misses': big(`0x${'aB'.repeat(20)} `),
+  'AI key near-misses': big('sk-sk-proj-'),
+  'bank labels': big('bank account number 1234 5678 sort code 12-34- '),
+  'plate labels': big('license plate AB-12-CD-34 '),
+  'ID shapes': big('811218-9876 123.456.789-0 S1234567 '),
+  'VIN near-misses': big('1M8GDM9AXKP04278 '),
+  'login words': big('user a1 user b.c '),
+  'stack traces': big('error at System.IO.File '),
 };
 
 const column: ColumnClassification = { field: 'description', role: 'free-text', confidence: 1, reasons: [] };
