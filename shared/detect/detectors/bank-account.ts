@@ -70,7 +70,9 @@ const LABELLED: readonly LabelledValue[] = [
   {
     pattern: 'account-number',
     label: [
-      `(?:bank|checking|savings|current|chequing|deposit)${SP}{1,2}account(?:${SP}{0,2}${NO})?`,
+      // (the prefilter holds "bank", "chequing" and these words followed by one space and "acc")
+      `(?:bank|chequing)${SP}{1,2}account(?:${SP}{0,2}${NO})?`,
+      `(?:checking|savings|current|deposit) account(?:${SP}{0,2}${NO})?`,
       `(?<generic>account${SP}{0,2}${NO}|acct\\.?(?:${SP}{0,2}${NO})?|a/c(?:${SP}{0,2}${NO})?)`,
       `konto(?:nummer|${SP}{0,2}-?${SP}{0,2}nr\\.?)`,
       `kto\\.?${SP}{0,2}-?${SP}{0,2}nr\\.?`,
