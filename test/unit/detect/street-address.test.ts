@@ -153,6 +153,21 @@ describe('streetAddressDetector', () => {
     });
   });
 
+  describe('Czech, Slovak, Swedish and Greek postcodes (3 + 2 digits)', () => {
+    it.each([
+      ['living at Václavské náměstí 1, 110 00 Praha 1.', 'Václavské náměstí 1, 110 00 Praha'],
+      ['Adresa: Národní třída 12, Praha', 'Národní třída 12, Praha'],
+      ['Drottninggatan 53, 111 21 Stockholm', 'Drottninggatan 53, 111 21 Stockholm'],
+    ])('finds the address in %j', (text, expected) => {
+      expectOne(text, expected);
+    });
+    it('a 3 + 2 digit pair is a postcode only after a street and before a town', () => {
+      expect(found('room 123 45 people')).toEqual([]);
+      expect(found('Kungsgatan 1, 123 45')).toEqual(['Kungsgatan 1']);
+      expect(found('Kungsgatan 1, 123 45 items')).toEqual(['Kungsgatan 1']);
+    });
+  });
+
   describe('multi-line addresses', () => {
     it('covers street, unit, city and country lines', () => {
       const text = 'Hi,\n\n42 Elm Road\nApt 5\nSpringfield\nUnited States 62704\n\nThanks';

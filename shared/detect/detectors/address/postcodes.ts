@@ -106,8 +106,22 @@ export function closesSegment(T: Tokens, last: number): boolean {
 }
 
 /** Postcode (of any supported kind) at token i: returns [last token, validated]. */
+/**
+ * A five-digit postcode written 3 + 2 with one space, before its town ("110 00 Praha", "114 55 Stockholm", "811 01
+ * Bratislava", "104 31 Αθήνα"): the Czech, Slovak, Swedish and Greek form. Only with a capitalised word after it (a
+ * pair of numbers alone is no postcode). Returns the second group's token or -1.
+ */
+export function groupedFiveDigitAt(T: Tokens, i: number): number {
+  if (i + 2 >= T.n || T.k[i] !== TK_NUM || T.k[i + 1] !== TK_NUM || T.nl[i + 1] !== 0 || T.nl[i + 2] !== 0) return -1;
+  if (T.e[i]! - T.s[i]! !== 3 || T.e[i + 1]! - T.s[i + 1]! !== 2 || T.s[i + 1] !== T.e[i]! + 1 || T.text.charCodeAt(T.e[i]!) !== 0x20) return -1;
+  if (!digitsAt(T.text, T.s[i]!, T.e[i]!) || !digitsAt(T.text, T.s[i + 1]!, T.e[i + 1]!)) return -1;
+  return T.k[i + 2] === TK_WORD && isCapWord(T, i + 2) ? i + 1 : -1;
+}
+
 export function postcodeAt(T: Tokens, i: number): [number, boolean] {
   if (isFiveDigit(T, i)) return [i, false];
+  const grouped = groupedFiveDigitAt(T, i);
+  if (grouped >= 0) return [grouped, false];
   const nlp = nlPostcodeAt(T, i);
   if (nlp >= 0) return [nlp, true];
   const uk = ukPostcodeAt(T, i);

@@ -36,6 +36,7 @@ export const TYPE_AFTER_HOUSE_AFTER = words(`
   straße strasse str weg allee platz gasse ring damm ufer chaussee steig pfad markt
   straat laan plein gracht kade singel dijk
   utca u út útja tér körút krt rakpart fasor sétány köz ulica cesta trg gatan gata vej vei veg gate gränd allé plads stræde torv gade vegur katu tie
+  náměstí namesti třída trida nábřeží nabrezi
 `);
 export const WEAK_HOUSE_AFTER = words('ring markt tie gade kade gate');
 /** Compound suffixes ("Hauptstraße", "Keizersgracht", "Drottninggatan", "Mannerheimintie"). */
