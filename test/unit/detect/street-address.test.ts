@@ -153,11 +153,14 @@ describe('streetAddressDetector', () => {
     });
   });
 
-  describe('Czech, Slovak, Swedish and Greek postcodes (3 + 2 digits)', () => {
+  describe('Czech, Slovak, Swedish, Greek, Portuguese and Polish postcodes', () => {
     it.each([
       ['living at Václavské náměstí 1, 110 00 Praha 1.', 'Václavské náměstí 1, 110 00 Praha'],
       ['Adresa: Národní třída 12, Praha', 'Národní třída 12, Praha'],
       ['Drottninggatan 53, 111 21 Stockholm', 'Drottninggatan 53, 111 21 Stockholm'],
+      // and the hyphenated Portuguese (4-3) and Polish (2-3) postcodes
+      ['Morada: Rua Augusta 100, 1100-053 Lisboa', 'Rua Augusta 100, 1100-053 Lisboa'],
+      ['Adres: ulica Marszałkowska 10, 00-590 Warszawa', 'ulica Marszałkowska 10, 00-590 Warszawa'],
     ])('finds the address in %j', (text, expected) => {
       expectOne(text, expected);
     });
@@ -165,6 +168,7 @@ describe('streetAddressDetector', () => {
       expect(found('room 123 45 people')).toEqual([]);
       expect(found('Kungsgatan 1, 123 45')).toEqual(['Kungsgatan 1']);
       expect(found('Kungsgatan 1, 123 45 items')).toEqual(['Kungsgatan 1']);
+      expect(found('Rua Augusta 100, 1100-053')).toEqual(['Rua Augusta 100']);
     });
   });
 

@@ -118,10 +118,19 @@ export function groupedFiveDigitAt(T: Tokens, i: number): number {
   return T.k[i + 2] === TK_WORD && isCapWord(T, i + 2) ? i + 1 : -1;
 }
 
+/** Portuguese (4-3) and Polish (2-3) postcodes, one hyphen-joined token, before a capitalised town ("1100-053 Lisboa", "00-590 Warszawa"). */
+const HYPHENATED_POSTCODE = /^(?:\d{4}|\d{2})-\d{3}$/;
+export function hyphenatedPostcodeAt(T: Tokens, i: number): number {
+  if (i + 1 >= T.n || T.k[i] !== TK_NUM || T.nl[i + 1] !== 0 || !HYPHENATED_POSTCODE.test(T.raw(i))) return -1;
+  return T.k[i + 1] === TK_WORD && isCapWord(T, i + 1) ? i : -1;
+}
+
 export function postcodeAt(T: Tokens, i: number): [number, boolean] {
   if (isFiveDigit(T, i)) return [i, false];
   const grouped = groupedFiveDigitAt(T, i);
   if (grouped >= 0) return [grouped, false];
+  const hyphenated = hyphenatedPostcodeAt(T, i);
+  if (hyphenated >= 0) return [hyphenated, false];
   const nlp = nlPostcodeAt(T, i);
   if (nlp >= 0) return [nlp, true];
   const uk = ukPostcodeAt(T, i);
