@@ -94,7 +94,7 @@ export const nationalIdDetector: Detector = {
     let shaped: boolean | undefined;
     let cpfShaped: boolean | undefined;
     for (const spec of PATTERNS) {
-      if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun || stats.digitChain < spec.minChain!) continue;
+      if (stats.digits < spec.minDigits || stats.digitRun < spec.minDigitRun || stats.alnumRun < spec.minAlnumRun || stats.digitChain < spec.minChain) continue;
       if (spec.gate === GROUPED_GATE && !(groupedOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && GROUPED_GATE.test(text))) continue;
       if (spec.gate === COMPACT_GATE && !(compactOpen ??= hasKeywordHint(text, WORD_GATED_HINT) && COMPACT_GATE_HINT.test(text) && COMPACT_GATE.test(text))) continue;
       if (spec.quick && !(shaped ??= SHAPES.test(text))) continue;

@@ -435,7 +435,10 @@ const SPECS: readonly PatternSpec[] = [
  * The specs, every one with the same fields in the same order: the scan loop reads them all, and objects of one
  * shape keep its property reads monomorphic (the literals above differ in their optional fields).
  */
-export const PATTERNS: readonly PatternSpec[] = SPECS.map((spec) => ({
+/** A spec as the scan reads it: its optional bounds and prefilters filled in. */
+export type ScannedSpec = PatternSpec & { readonly minChain: number; readonly quick: boolean; readonly cpfShape: boolean };
+
+export const PATTERNS: readonly ScannedSpec[] = SPECS.map((spec) => ({
   re: spec.re,
   minDigits: spec.minDigits,
   minDigitRun: spec.minDigitRun,
